@@ -1,0 +1,38 @@
+import { getDb } from '../db/database';
+import { loadSettings } from '../db/settings-repo';
+import { interceptLinks } from './router';
+import { seedSamplesOnce } from './seed';
+import { registerServiceWorker } from './sw-bridge';
+import { applyAppearance } from './theme';
+
+/**
+ * Page bootstrap: appearance first (no flash of the wrong theme), then the shell, then background
+ * chores. A newer version of the app in another tab upgrading the database closes ours: reload so
+ * this tab runs the same code as the schema.
+ */
+async function start(): Promise<void> {
+  interceptLinks();
+  // The Reader restores positions itself, after its story has loaded; the browser's guess comes too early.
+  history.scrollRestoration = 'manual';
+  const db = getDb();
+  db.on('versionchange', () => {
+    db.close();
+    window.location.reload();
+    return false;
+  });
+  const settings = await loadSettings();
+  applyAppearance(settings);
+  window.matchMedia?.('(prefers-color-scheme: dark)').addEventListener('change', () => void loadSettings().then(applyAppearance));
+  // Samples go in before the shell renders, so a first visit never flashes an empty library.
+  await seedSamplesOnce();
+  await import('../ui/app-shell');
+  registerServiceWorker();
+}
+
+void start().catch((error: unknown) => {
+  console.error('Nihongo Monogatari could not start', error);
+  document.body.insertAdjacentHTML(
+    'afterbegin',
+    '<p role="alert" style="padding:1rem">The app could not open its storage. If you are in a private window or storage is full, free some space or use a normal window, then reload.</p>',
+  );
+});

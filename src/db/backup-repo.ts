@@ -1,0 +1,106 @@
+import { type BackupFile, backupFileName, buildBackup } from '../domain/backup/backup-format';
+import { type ExistingLibrary, type ImportPlan, planImport, type ReadyImportPlan } from '../domain/backup/plan-import';
+import type { ReadingProgress } from '../domain/progress';
+import type { Settings } from '../domain/settings';
+import { getDb } from './database';
+import { loadSettings } from './settings-repo';
+import { putStories } from './stories-repo';
+
+/**
+ * Export and import of the whole library. Neither ever opens the `secrets` table: the API key and
+ * the Supabase session cannot end up in a file because this module cannot see them.
+ */
+export const UNKNOWN_APP_VERSION = 'unknown';
+
+/** Stories, progress and settings read in one transaction, so the file is a consistent snapshot. */
+export async function exportLibrary(now = Date.now(), appVersion = UNKNOWN_APP_VERSION): Promise<BackupFile> {
+  const db = getDb();
+  return db.transaction('r', db.stories, db.progress, db.settings, async () => {
+    const [stories, progress, settings] = await Promise.all([
+      db.stories.toArray(),
+      db.progress.toArray(),
+      loadSettings(),
+    ]);
+    return buildBackup({ stories, progress, settings, now, appVersion });
+  });
+}
+
+/** The export as a download: file name and pretty-printed JSON (people do open these files). */
+export async function exportLibraryFile(
+  now = Date.now(),
+  appVersion = UNKNOWN_APP_VERSION,
+): Promise<{ fileName: string; text: string }> {
+  const backup = await exportLibrary(now, appVersion);
+  return { fileName: backupFileName(now), text: JSON.stringify(backup, null, 2) };
+}
+
+export async function existingLibrary(): Promise<ExistingLibrary> {
+  const ids = await getDb().stories.toCollection().primaryKeys();
+  return { ids: new Set(ids) };
+}
+
+/** Reads the library's ids, then plans the import of `text` (nothing is written). */
+export async function planLibraryImport(text: string, now = Date.now()): Promise<ImportPlan> {
+  return planImport(text, await existingLibrary(), now);
+}
+
+export interface ImportResult {
+  added: number;
+  alreadyPresent: number;
+  rejected: number;
+  /** Progress rows written (new, or newer than the stored row). */
+  progress: number;
+  settingsChanged: boolean;
+}
+
+/**
+ * Writes a plan's accepted items in ONE transaction: a failure (quota, a closed connection) leaves
+ * the library exactly as it was. "Already present" is checked again inside, because the library may
+ * have changed while the learner read the report (another tab, a finished job, sync).
+ */
+export async function applyImport(plan: ReadyImportPlan, now = Date.now()): Promise<ImportResult> {
+  const db = getDb();
+  const tables = [db.stories, db.storySummaries, db.tombstones, db.progress, db.settings];
+  return db.transaction('rw', tables, async () => {
+    const stored = new Set(await db.stories.where(':id').anyOf(plan.new.map((s) => s.id)).primaryKeys());
+    const fresh = plan.new.filter((story) => !stored.has(story.id));
+    // putStories joins this transaction (Dexie nests it), so summaries are written the one way.
+    if (fresh.length > 0) await putStories(fresh);
+    const progress = await applyProgress(plan.progress);
+    const settingsChanged = await applySettings(plan.settings, now);
+    return {
+      added: fresh.length,
+      alreadyPresent: plan.alreadyPresent.length + plan.new.length - fresh.length,
+      rejected: plan.rejected.length,
+      progress,
+      settingsChanged,
+    };
+  });
+}
+
+/** Last writer wins on `updatedAt`: re-importing an old file never rewinds newer reading. */
+async function applyProgress(incoming: readonly ReadingProgress[]): Promise<number> {
+  if (incoming.length === 0) return 0;
+  const db = getDb();
+  const ids = incoming.map((p) => p.storyId);
+  const withStory = new Set(await db.stories.where(':id').anyOf(ids).primaryKeys());
+  const current = await db.progress.bulkGet(ids);
+  const rows = incoming.filter((p, i) => withStory.has(p.storyId) && (current[i]?.updatedAt ?? -1) < p.updatedAt);
+  await db.progress.bulkPut(rows);
+  return rows.length;
+}
+
+/** Written only when a value differs, so importing the same file twice leaves the row untouched. */
+async function applySettings(patch: Partial<Settings> | null, now: number): Promise<boolean> {
+  if (!patch) return false;
+  const current = await loadSettings();
+  const currentFields: Record<string, unknown> = current;
+  const changed = Object.entries(patch).some(([key, value]) => !sameValue(currentFields[key], value));
+  if (!changed) return false;
+  await getDb().settings.put({ key: 'app', value: { ...current, ...patch, updatedAt: now } });
+  return true;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}

@@ -1,0 +1,77 @@
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { JobRow } from '../domain/job';
+import type { Story } from '../domain/story';
+import { type StorySummary, toSummary } from '../domain/summary';
+import { DB_NAME } from './names';
+import type { MediaRow, OutboxRow, ProgressRow, SecretRow, SettingsRow, SyncStateRow, TombstoneRow } from './rows';
+
+/**
+ * Every schema version the app ever shipped stays here, in order: Dexie needs the history to upgrade
+ * a learner's database from whatever version they last opened. tests/unit/db/upgrade.test.ts opens
+ * each older version with data and proves the current code keeps it.
+ */
+export const DB_VERSIONS = {
+  /** v1: the reader — stories, reading progress, settings. */
+  1: {
+    stories: 'id, updatedAt',
+    progress: 'storyId, updatedAt',
+    settings: 'key',
+  },
+  /** v2: list summaries, background jobs, media blobs, device secrets and sync bookkeeping. */
+  2: {
+    stories: 'id, updatedAt, legacyId',
+    storySummaries: 'id, createdAt, updatedAt, difficulty, level',
+    progress: 'storyId, updatedAt, lastReadAt',
+    settings: 'key',
+    secrets: 'key',
+    jobs: 'id, status, type, createdAt, updatedAt, groupId, *dependsOn',
+    media: '[storyId+kind+index], storyId',
+    outbox: 'id, queuedAt',
+    syncState: 'key',
+    tombstones: 'storyId, deletedAt',
+  },
+} as const;
+
+export const CURRENT_DB_VERSION = 2;
+
+export class NihongoDb extends Dexie {
+  stories!: EntityTable<Story, 'id'>;
+  storySummaries!: EntityTable<StorySummary, 'id'>;
+  progress!: EntityTable<ProgressRow, 'storyId'>;
+  settings!: EntityTable<SettingsRow, 'key'>;
+  secrets!: EntityTable<SecretRow, 'key'>;
+  jobs!: EntityTable<JobRow, 'id'>;
+  media!: Table<MediaRow, [string, string, number]>;
+  outbox!: EntityTable<OutboxRow, 'id'>;
+  syncState!: EntityTable<SyncStateRow, 'key'>;
+  tombstones!: EntityTable<TombstoneRow, 'storyId'>;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    this.version(1).stores(DB_VERSIONS[1]);
+    this.version(2)
+      .stores(DB_VERSIONS[2])
+      .upgrade(async (tx) => {
+        const summaries = tx.table<StorySummary, string>('storySummaries');
+        await tx
+          .table<Story, string>('stories')
+          .each((story) => summaries.put(toSummary(story)));
+      });
+  }
+}
+
+let shared: NihongoDb | undefined;
+
+/**
+ * The one database connection of this context (page or worker). When another context upgrades the
+ * schema, Dexie closes this connection (versionchange); the page then reloads (see app/bootstrap).
+ */
+export function getDb(): NihongoDb {
+  shared ??= new NihongoDb();
+  return shared;
+}
+
+/** Tests: swap in a fresh database (fake-indexeddb) between cases. */
+export function setDbForTests(db: NihongoDb | undefined): void {
+  shared = db;
+}

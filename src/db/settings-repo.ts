@@ -1,0 +1,19 @@
+import { DEFAULT_SETTINGS } from '../domain/default-settings';
+import type { Settings } from '../domain/settings';
+import { getDb } from './database';
+
+/** Stored settings merged over the defaults, so a field added in a later version has a value. */
+export async function loadSettings(): Promise<Settings> {
+  const row = await getDb().settings.get('app');
+  return { ...DEFAULT_SETTINGS, ...row?.value };
+}
+
+export async function saveSettings(patch: Partial<Settings>, now = Date.now()): Promise<Settings> {
+  const db = getDb();
+  return db.transaction('rw', db.settings, async () => {
+    const current = await loadSettings();
+    const next: Settings = { ...current, ...patch, updatedAt: now };
+    await db.settings.put({ key: 'app', value: next });
+    return next;
+  });
+}

@@ -1,0 +1,55 @@
+/**
+ * Every sentence the import/export code shows a learner, in one table, so wording stays consistent
+ * and a translation (or a copy edit) touches one file. Codes are stable; the UI may branch on them.
+ */
+export const IMPORT_REFUSALS = {
+  'not-json': 'This file is not valid JSON, so it cannot be a Nihongo Monogatari backup.',
+  'not-an-object':
+    'This file is not a Nihongo Monogatari backup: it holds a list or a single value instead of a backup.',
+  'no-stories': 'This file is not a Nihongo Monogatari backup: it has no stories list.',
+  'stories-not-a-list': 'This file is not a Nihongo Monogatari backup: its “stories” entry is not a list.',
+  'newer-format':
+    'This backup was made by a newer version of Nihongo Monogatari. Update the app, then import it again.',
+  'legacy-stories-unreadable':
+    'The stories the older app saved on this device could not be read, so nothing was migrated.',
+} as const;
+
+export type ImportRefusalCode = keyof typeof IMPORT_REFUSALS;
+
+/** Notes shown under an otherwise successful import report. */
+export const IMPORT_NOTES = {
+  settingsIgnored: 'The settings in this file were not understood and were left unchanged.',
+  progressIgnored: (count: number) =>
+    `${count} reading-progress ${count === 1 ? 'entry was' : 'entries were'} not understood and skipped.`,
+  legacyKeyUnreadable: (key: string) => `The older app's “${key}” data could not be read and was skipped.`,
+} as const;
+
+/** Subjects and problems that make up a rejected story's reason (see issue-text.ts). */
+export const STORY_REASONS = {
+  storyLabel: (index: number, title: string | null) =>
+    title ? `Story ${index + 1} (“${title}”)` : `Story ${index + 1}`,
+  notAnObject: 'is not a story',
+  duplicateInFile: (firstIndex: number) => `is the same story as story ${firstIndex + 1} in this file`,
+  moreProblems: (count: number) => ` (and ${count} more ${count === 1 ? 'problem' : 'problems'})`,
+  missing: 'is missing',
+  empty: 'is empty',
+  exactly: (n: number, noun: string) => `needs exactly ${n} ${noun}`,
+  atLeast: (n: number, noun: string) => `needs at least ${n} ${noun}`,
+  atMost: (n: number, noun: string) => `can have at most ${n} ${noun}`,
+  numberAtLeast: (n: number) => `must be at least ${n}`,
+  numberAtMost: (n: number) => `must be at most ${n}`,
+  wrongType: (expected: string) => `should be ${expected}`,
+  notALevel: 'is not one of the levels N5, N4, N3, N2, N1, Beginner, Intermediate or Advanced',
+  oneOf: (values: readonly string[]) => `must be one of ${values.join(', ')}`,
+  invalidFormat: 'is not in the expected format',
+} as const;
+
+/** How a zod "expected" type reads in a sentence. */
+export const EXPECTED_TYPE_WORDS: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'an object',
+};

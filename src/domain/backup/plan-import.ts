@@ -1,0 +1,156 @@
+import type { ReadingProgress } from '../progress';
+import type { Settings } from '../settings';
+import { type Story, StorySchema } from '../story';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION } from './backup-format';
+import { storyRejectionReason, storyTitle } from './issue-text';
+import { type LegacyClock, legacyStoryCandidate } from './legacy-story';
+import { isRecord, timestampMs } from './legacy-values';
+import { IMPORT_NOTES, IMPORT_REFUSALS, type ImportRefusalCode, STORY_REASONS } from './messages';
+import { type ImportedProgress, legacyProgress, ownProgress } from './progress-import';
+import { type ImportedSettings, importableSettings, legacySettings } from './settings-import';
+
+/**
+ * Import is validate-then-apply (DESIGN §2): this module reads and judges the whole file without
+ * touching the database, and returns either a refusal (the file is not a backup: nothing will change)
+ * or a plan the learner can review before db/backup-repo.ts writes it in one transaction.
+ */
+export type ImportSource = 'backup' | 'legacy-backup' | 'legacy-storage';
+
+export interface RejectedStory {
+  /** 0-based position in the file's stories list. */
+  index: number;
+  title: string | null;
+  /** One sentence naming the story and what is wrong with it. */
+  reason: string;
+}
+
+export interface PresentStory {
+  index: number;
+  id: string;
+  title: string;
+}
+
+export interface ReadyImportPlan {
+  ok: true;
+  source: ImportSource;
+  /** Valid stories not in the library yet: these will be written. */
+  new: Story[];
+  /** Valid stories the library already has (same id, or same older-app id): left untouched. */
+  alreadyPresent: PresentStory[];
+  rejected: RejectedStory[];
+  /** Progress for accepted stories (new or present); applied only where newer than the stored row. */
+  progress: ReadingProgress[];
+  /** Settings fields the file sets; applied over the current settings. */
+  settings: Partial<Settings> | null;
+  /** Smaller things the learner should know (skipped progress entries, unusable settings). */
+  notes: string[];
+}
+
+export interface RefusedImportPlan {
+  ok: false;
+  code: ImportRefusalCode;
+  message: string;
+}
+
+export type ImportPlan = ReadyImportPlan | RefusedImportPlan;
+
+export interface ExistingLibrary {
+  /** Ids of every story already stored. */
+  ids: ReadonlySet<string>;
+}
+
+export function refuse(code: ImportRefusalCode): RefusedImportPlan {
+  return { ok: false, code, message: IMPORT_REFUSALS[code] };
+}
+
+/** Plans the import of a file's text (this app's export or the older app's backup). */
+export function planImport(text: string, existing: ExistingLibrary, now = Date.now()): ImportPlan {
+  let value: unknown;
+  try {
+    // Editors on Windows may prefix a byte-order mark, which JSON.parse does not accept.
+    value = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return refuse('not-json');
+  }
+  return planImportValue(value, existing, { now });
+}
+
+/** Plans the import of an already parsed value; `source` overrides detection (localStorage). */
+export function planImportValue(
+  value: unknown,
+  existing: ExistingLibrary,
+  options: { now: number; source?: ImportSource },
+): ImportPlan {
+  if (!isRecord(value)) return refuse('not-an-object');
+  const own = value.format === BACKUP_FORMAT;
+  if (own && typeof value.formatVersion === 'number' && value.formatVersion > BACKUP_FORMAT_VERSION) {
+    return refuse('newer-format');
+  }
+  if (value.stories === undefined) return refuse('no-stories');
+  if (!Array.isArray(value.stories)) return refuse('stories-not-a-list');
+
+  const clock: LegacyClock = { exportedAt: timestampMs(value.exportedAt), now: options.now };
+  const candidates = own ? value.stories.map(withoutDeviceMedia) : value.stories.map((s) => legacyStoryCandidate(s, clock));
+  const sorted = sortStories(value.stories, candidates, existing);
+  const accepted = [...sorted.new, ...sorted.presentStories];
+
+  const progress: ImportedProgress = own
+    ? ownProgress(value.progress, new Set(accepted.map((s) => s.id)))
+    : legacyProgress(value.progress, new Map(accepted.map((s) => [s.id, s.content.length])), clock.exportedAt);
+  const settings: ImportedSettings = own ? importableSettings(value.settings) : legacySettings(value.settings, value.theme);
+
+  const notes: string[] = [];
+  if (settings.ignored) notes.push(IMPORT_NOTES.settingsIgnored);
+  if (progress.skipped > 0) notes.push(IMPORT_NOTES.progressIgnored(progress.skipped));
+  return {
+    ok: true,
+    source: options.source ?? (own ? 'backup' : 'legacy-backup'),
+    new: sorted.new,
+    alreadyPresent: sorted.alreadyPresent,
+    rejected: sorted.rejected,
+    progress: progress.progress,
+    settings: settings.settings,
+    notes,
+  };
+}
+
+/** Each story is judged on its own, so one bad story never costs the learner the good ones. */
+function sortStories(raw: readonly unknown[], candidates: readonly unknown[], existing: ExistingLibrary) {
+  const result = {
+    new: [] as Story[],
+    presentStories: [] as Story[],
+    alreadyPresent: [] as PresentStory[],
+    rejected: [] as RejectedStory[],
+  };
+  const firstIndexById = new Map<string, number>();
+  candidates.forEach((candidate, index) => {
+    const parsed = StorySchema.safeParse(candidate);
+    if (!parsed.success) {
+      const reason = storyRejectionReason(parsed.error.issues, candidate, index);
+      result.rejected.push({ index, title: storyTitle(raw[index]), reason });
+      return;
+    }
+    const story = parsed.data;
+    const first = firstIndexById.get(story.id);
+    if (first !== undefined) {
+      const reason = `${STORY_REASONS.storyLabel(index, story.titleJP)} ${STORY_REASONS.duplicateInFile(first)}`;
+      result.rejected.push({ index, title: story.titleJP, reason });
+      return;
+    }
+    firstIndexById.set(story.id, index);
+    if (existing.ids.has(story.id)) {
+      result.presentStories.push(story);
+      result.alreadyPresent.push({ index, id: story.id, title: story.titleJP });
+    } else {
+      result.new.push(story);
+    }
+  });
+  return result;
+}
+
+/** Media counts describe blobs on the device that wrote the file; none come with the import. */
+function withoutDeviceMedia(story: unknown): unknown {
+  if (!isRecord(story)) return story;
+  const { media: _media, ...rest } = story;
+  return rest;
+}

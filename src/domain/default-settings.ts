@@ -1,0 +1,24 @@
+import type { Settings } from './settings';
+
+/**
+ * Defaults as a plain object so the first route does not have to load zod to know them.
+ * tests/unit/domain/settings.test.ts proves this equals SettingsSchema.parse({}).
+ */
+export const DEFAULT_SETTINGS: Settings = {
+  theme: 'system',
+  fontSize: 'medium',
+  viewMode: 'stacked',
+  showFurigana: true,
+  showEnglish: true,
+  showImages: true,
+  playbackSpeed: 1,
+  geminiBaseUrl: 'https://generativelanguage.googleapis.com',
+  textModel: 'gemini-2.5-flash',
+  ttsModel: 'gemini-2.5-flash-preview-tts',
+  imageModel: 'gemini-2.5-flash-image',
+  voice: 'Kore',
+  notifyOnFinish: false,
+  supabaseUrl: '',
+  supabaseAnonKey: '',
+  updatedAt: 0,
+};

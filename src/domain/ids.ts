@@ -1,0 +1,22 @@
+import { v5 as uuidv5 } from 'uuid';
+
+/**
+ * Namespace for ids of stories imported from the older app. Fixed forever: changing it would make a
+ * re-import of the same backup create duplicates.
+ */
+export const LEGACY_ID_NAMESPACE = '6f1c1b0e-4a53-5b8e-9d6e-3b2f0a7c9e11';
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: string): boolean {
+  return UUID_RE.test(value);
+}
+
+export function newId(): string {
+  return crypto.randomUUID();
+}
+
+/** A uuid for an imported id: kept when it already is one, else a deterministic v5 of the old id. */
+export function idFromLegacy(legacyId: string): string {
+  return isUuid(legacyId) ? legacyId.toLowerCase() : uuidv5(legacyId, LEGACY_ID_NAMESPACE);
+}

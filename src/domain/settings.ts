@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+import { FONT_SIZES, THEMES, VIEW_MODES } from './settings-options';
+
+export { FONT_SIZES, THEMES, VIEW_MODES, VOICES } from './settings-options';
+
+export const DEFAULT_GEMINI_BASE_URL = 'https://generativelanguage.googleapis.com';
+
+/**
+ * Learner preferences. Never holds the Gemini API key: that lives in the device-only `secrets`
+ * table so it cannot leak through export or sync.
+ */
+export const SettingsSchema = z.looseObject({
+  theme: z.enum(THEMES).default('system'),
+  fontSize: z.enum(FONT_SIZES).default('medium'),
+  viewMode: z.enum(VIEW_MODES).default('stacked'),
+  showFurigana: z.boolean().default(true),
+  showEnglish: z.boolean().default(true),
+  showImages: z.boolean().default(true),
+  playbackSpeed: z.number().min(0.5).max(1.5).default(1),
+  geminiBaseUrl: z.url().default(DEFAULT_GEMINI_BASE_URL),
+  textModel: z.string().min(1).default('gemini-2.5-flash'),
+  ttsModel: z.string().min(1).default('gemini-2.5-flash-preview-tts'),
+  imageModel: z.string().min(1).default('gemini-2.5-flash-image'),
+  voice: z.string().min(1).default('Kore'),
+  notifyOnFinish: z.boolean().default(false),
+  supabaseUrl: z.string().default(''),
+  supabaseAnonKey: z.string().default(''),
+  updatedAt: z.number().int().min(0).default(0),
+});
+
+export type Settings = z.infer<typeof SettingsSchema>;
+export type Theme = (typeof THEMES)[number];
+export type FontSize = (typeof FONT_SIZES)[number];
+export type ViewMode = (typeof VIEW_MODES)[number];

@@ -1,0 +1,146 @@
+import { css, html, LitElement, type TemplateResult } from 'lit';
+import { parseRoute, ROUTE_CHANGED, type Route } from '../app/router';
+import { applyUpdate, UPDATE_AVAILABLE } from '../app/sw-bridge';
+import { sharedStyles } from './shared-styles';
+import './pages/home-page';
+
+/** Pages other than Home load on first visit, keeping the first route's JavaScript small. */
+const PAGE_LOADERS: Record<Exclude<Route['name'], 'home'>, () => Promise<unknown>> = {
+  library: () => import('./pages/library-page'),
+  story: () => import('./pages/reader-page'),
+  queue: () => import('./pages/queue-page'),
+  kana: () => import('./pages/kana-page'),
+  settings: () => import('./pages/settings-page'),
+  diagnostics: () => import('./pages/diagnostics-page'),
+  'not-found': () => import('./pages/not-found-page'),
+};
+
+const NAV: ReadonlyArray<{ href: string; label: string; route: Route['name'] }> = [
+  { href: '/', label: 'Home', route: 'home' },
+  { href: '/library', label: 'Library', route: 'library' },
+  { href: '/queue', label: 'Queue', route: 'queue' },
+  { href: '/kana', label: 'Kana', route: 'kana' },
+  { href: '/settings', label: 'Settings', route: 'settings' },
+];
+
+/**
+ * `<nm-app>`: header navigation, the current page, the update prompt.
+ * @slot badge - the live count of active jobs, shown next to "Queue".
+ */
+export class NmApp extends LitElement {
+  static override properties = { route: { state: true }, updateReady: { state: true } };
+  declare route: Route;
+  declare updateReady: boolean;
+
+  static override styles = [
+    sharedStyles,
+    css`
+      header { background: var(--nm-surface); border-bottom: 1px solid var(--nm-border); position: sticky; top: 0; z-index: 10; }
+      .bar { max-width: 60rem; margin: 0 auto; display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 1rem; padding: 0.25rem 0.75rem; }
+      .brand { font-weight: 800; text-decoration: none; color: var(--nm-text); font-size: 1.1rem; }
+      .brand span { font-family: var(--nm-font-jp); color: var(--nm-accent); }
+      nav ul { display: flex; flex-wrap: wrap; gap: 0.1rem; list-style: none; margin: 0; padding: 0; }
+      nav a { display: inline-flex; align-items: center; gap: 0.3rem; min-height: 44px; padding: 0 0.6rem; text-decoration: none; color: var(--nm-text); border-radius: 0.4rem; }
+      nav a[aria-current='page'] { background: var(--nm-accent); color: var(--nm-accent-text); }
+      @media (max-width: 40rem) {
+        header { position: static; }
+        nav a { padding: 0 0.45rem; }
+      }
+      main { max-width: 60rem; margin: 0 auto; padding: 0.75rem; }
+      .toast { position: fixed; bottom: 1rem; left: 50%; transform: translateX(-50%); width: min(30rem, calc(100% - 1.5rem)); display: flex; gap: 0.75rem; align-items: center; justify-content: space-between; box-shadow: 0 4px 16px rgb(0 0 0 / 0.25); }
+      footer { max-width: 60rem; margin: 2rem auto 1rem; padding: 0 0.75rem; font-size: 0.9rem; }
+    `,
+  ];
+
+  constructor() {
+    super();
+    this.route = parseRoute(location.pathname);
+    this.updateReady = false;
+  }
+
+  private readonly onRoute = () => {
+    this.route = parseRoute(location.pathname);
+  };
+  private readonly onUpdate = () => {
+    this.updateReady = true;
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener(ROUTE_CHANGED, this.onRoute);
+    window.addEventListener(UPDATE_AVAILABLE, this.onUpdate);
+  }
+
+  override disconnectedCallback(): void {
+    window.removeEventListener(ROUTE_CHANGED, this.onRoute);
+    window.removeEventListener(UPDATE_AVAILABLE, this.onUpdate);
+    super.disconnectedCallback();
+  }
+
+  protected override willUpdate(): void {
+    const name = this.route.name;
+    if (name !== 'home') void PAGE_LOADERS[name]().catch(() => {
+      this.route = { name: 'not-found', path: location.pathname };
+    });
+  }
+
+  protected override updated(): void {
+    document.title = `${pageTitle(this.route)} · Nihongo Monogatari`;
+  }
+
+  override render(): TemplateResult {
+    return html`
+      <header>
+        <div class="bar">
+          <a class="brand" href="/">Nihongo Monogatari <span lang="ja">日本語物語</span></a>
+          <nav aria-label="Main">
+            <ul>
+              ${NAV.map(
+                (item) => html`<li>
+                  <a href=${item.href} aria-current=${item.route === this.route.name ? 'page' : 'false'}>
+                    ${item.label}${item.route === 'queue' ? html`<slot name="badge"></slot>` : null}
+                  </a>
+                </li>`,
+              )}
+            </ul>
+          </nav>
+        </div>
+      </header>
+      <main id="main">${this.renderPage()}</main>
+      <footer class="muted"><a href="/diagnostics">Diagnostics</a></footer>
+      ${this.updateReady
+        ? html`<div class="toast card" role="status">
+            <span>A new version of the app is ready.</span>
+            <button class="primary" @click=${() => void applyUpdate()}>Reload to update</button>
+          </div>`
+        : null}
+    `;
+  }
+
+  private renderPage(): TemplateResult {
+    const r = this.route;
+    switch (r.name) {
+      case 'home': return html`<nm-home-page></nm-home-page>`;
+      case 'library': return html`<nm-library-page></nm-library-page>`;
+      case 'story': return html`<nm-reader-page .storyId=${r.id}></nm-reader-page>`;
+      case 'queue': return html`<nm-queue-page></nm-queue-page>`;
+      case 'kana': return html`<nm-kana-page></nm-kana-page>`;
+      case 'settings': return html`<nm-settings-page></nm-settings-page>`;
+      case 'diagnostics': return html`<nm-diagnostics-page></nm-diagnostics-page>`;
+      case 'not-found': return html`<nm-not-found-page .path=${r.path}></nm-not-found-page>`;
+    }
+  }
+}
+
+function pageTitle(route: Route): string {
+  const titles: Record<Route['name'], string> = {
+    home: 'Home', library: 'Library', story: 'Reader', queue: 'Queue', kana: 'Kana chart',
+    settings: 'Settings', diagnostics: 'Diagnostics', 'not-found': 'Not found',
+  };
+  return titles[route.name];
+}
+
+customElements.define('nm-app', NmApp);
+declare global {
+  interface HTMLElementTagNameMap { 'nm-app': NmApp }
+}

@@ -1,0 +1,107 @@
+import { css, html, LitElement, type TemplateResult, unsafeCSS } from 'lit';
+import { listSummaries } from '../../db/stories-repo';
+import { LEVELS } from '../../domain/levels';
+import {
+  DEFAULT_LIBRARY_QUERY,
+  LIBRARY_SORTS,
+  type LibraryQuery,
+  queryLibrary,
+} from '../../domain/library-query';
+import type { StorySummary } from '../../domain/summary';
+import { LiveQueryController } from '../live-query-controller';
+import { sharedStyles } from '../shared-styles';
+import { storyCard, storyCardStyles } from '../story-card';
+
+/** Rendering every card of a large library would cost more than the budget; show pages of this many. */
+const PAGE_SIZE = 48;
+
+const SORT_LABELS: Record<(typeof LIBRARY_SORTS)[number], string> = {
+  newest: 'Newest first',
+  oldest: 'Oldest first',
+  easiest: 'Easiest first',
+  hardest: 'Hardest first',
+};
+
+/**
+ * `<nm-library-page>`: search (Japanese and English), filter by any of the eight levels, sort.
+ * Works on summaries held in memory; marks `library:rendered` for the benchmark.
+ */
+export class NmLibraryPage extends LitElement {
+  static override properties = { query: { state: true }, shown: { state: true } };
+  declare query: LibraryQuery;
+  declare shown: number;
+
+  static override styles = [
+    sharedStyles,
+    unsafeCSS(storyCardStyles),
+    css`
+      form { display: flex; flex-wrap: wrap; gap: 0.75rem; margin-bottom: 1rem; align-items: flex-end; }
+      form label { flex: 1 1 10rem; }
+      form label.search { flex: 3 1 16rem; }
+      input, select { width: 100%; }
+      .count { margin: 0 0 0.75rem; }
+      .more { margin: 1rem auto; display: flex; }
+    `,
+  ];
+
+  private readonly summaries = new LiveQueryController<StorySummary[]>(this, listSummaries);
+  private renderedOnce = false;
+
+  constructor() {
+    super();
+    this.query = { ...DEFAULT_LIBRARY_QUERY };
+    this.shown = PAGE_SIZE;
+    performance.mark('library:start');
+  }
+
+  private update_(patch: Partial<LibraryQuery>): void {
+    this.query = { ...this.query, ...patch };
+    this.shown = PAGE_SIZE;
+  }
+
+  protected override updated(): void {
+    if (!this.renderedOnce && this.summaries.loaded) {
+      this.renderedOnce = true;
+      performance.mark('library:rendered');
+    }
+  }
+
+  override render(): TemplateResult {
+    const all = this.summaries.value;
+    const results = all ? queryLibrary(all, this.query) : [];
+    return html`
+      <h1>Library</h1>
+      <form role="search" @submit=${(e: Event) => e.preventDefault()}>
+        <label class="search">Search
+          <input type="search" name="search" .value=${this.query.search} placeholder="猫, cat, 学校…" autocomplete="off"
+            @input=${(e: InputEvent) => this.update_({ search: (e.target as HTMLInputElement).value })} />
+        </label>
+        <label>Level
+          <select name="level" @change=${(e: Event) => this.update_({ level: (e.target as HTMLSelectElement).value as LibraryQuery['level'] })}>
+            <option value="all" ?selected=${this.query.level === 'all'}>All levels</option>
+            ${LEVELS.map((l) => html`<option value=${l} ?selected=${this.query.level === l}>${l}</option>`)}
+          </select>
+        </label>
+        <label>Sort
+          <select name="sort" @change=${(e: Event) => this.update_({ sort: (e.target as HTMLSelectElement).value as LibraryQuery['sort'] })}>
+            ${LIBRARY_SORTS.map((s) => html`<option value=${s} ?selected=${this.query.sort === s}>${SORT_LABELS[s]}</option>`)}
+          </select>
+        </label>
+      </form>
+      ${all === undefined
+        ? html`<p class="muted">Loading…</p>`
+        : html`<p class="count muted" role="status">${results.length} of ${all.length} stories</p>
+            ${results.length
+              ? html`<ul class="stories">${results.slice(0, this.shown).map((s) => storyCard(s))}</ul>`
+              : html`<p>No stories match. Try another word or level.</p>`}
+            ${results.length > this.shown
+              ? html`<button class="more" @click=${() => { this.shown += PAGE_SIZE; }}>Show ${Math.min(PAGE_SIZE, results.length - this.shown)} more</button>`
+              : null}`}
+    `;
+  }
+}
+
+customElements.define('nm-library-page', NmLibraryPage);
+declare global {
+  interface HTMLElementTagNameMap { 'nm-library-page': NmLibraryPage }
+}

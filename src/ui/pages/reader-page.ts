@@ -1,0 +1,165 @@
+import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { updatePreferences } from '../../app/preferences';
+import { getProgress, saveProgress } from '../../db/progress-repo';
+import { loadSettings } from '../../db/settings-repo';
+import { getStory } from '../../db/stories-repo';
+import { DEFAULT_SETTINGS } from '../../domain/default-settings';
+import { FONT_SIZES } from '../../domain/settings-options';
+import type { FontSize, Settings } from '../../domain/settings';
+import type { ReadingProgress } from '../../domain/progress';
+import type { Story, Vocab } from '../../domain/story';
+import { LiveQueryController } from '../live-query-controller';
+import { furiganaText } from '../reader/furigana-text';
+import { currentPosition, restorePosition } from '../reader/reading-position';
+import '../reader/reader-quiz';
+import { readerStyles } from '../reader/reader-styles';
+import { sharedStyles } from '../shared-styles';
+
+const SAVE_EVERY_MS = 400;
+
+/**
+ * `<nm-reader-page>` at /story/<id>: furigana and translation toggles, side-by-side or stacked,
+ * font size, vocabulary, quiz, and the reading position saved while scrolling and restored on open.
+ */
+export class NmReaderPage extends LitElement {
+  static override properties = { storyId: { type: String }, progress: { state: true } };
+  declare storyId: string;
+  declare progress: ReadingProgress | undefined;
+
+  static override styles = [sharedStyles, readerStyles];
+
+  private readonly story = new LiveQueryController<Story | undefined>(this, () => getStory(this.storyId));
+  private readonly settings = new LiveQueryController<Settings>(this, loadSettings);
+  private restoring = false;
+  /** Until the saved position is restored, scroll events must not overwrite it. */
+  private restored = false;
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor() {
+    super();
+    this.storyId = '';
+    this.progress = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('storyId') && changed.get('storyId') !== undefined) {
+      this.restored = false;
+      this.restoring = false;
+      this.story.refresh();
+    }
+    if (changed.has('storyId')) void this.loadProgress();
+  }
+
+  private async loadProgress(): Promise<void> {
+    const id = this.storyId;
+    const p = await getProgress(id);
+    if (id === this.storyId) this.progress = p ?? { storyId: id, percent: 0, segmentIndex: 0, segmentOffset: 0, completed: false, quizAnswers: {}, lastReadAt: 0, updatedAt: 0 };
+  }
+
+  private readonly onScroll = () => {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => void this.savePosition(), SAVE_EVERY_MS);
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('scroll', this.onScroll, { passive: true });
+    window.addEventListener('pagehide', this.onScroll);
+  }
+
+  override disconnectedCallback(): void {
+    window.removeEventListener('scroll', this.onScroll);
+    window.removeEventListener('pagehide', this.onScroll);
+    clearTimeout(this.saveTimer);
+    super.disconnectedCallback();
+  }
+
+  private segments(): Element[] {
+    return [...(this.renderRoot.querySelectorAll('ol.segments > li') ?? [])];
+  }
+
+  private async savePosition(): Promise<void> {
+    if (!this.restored || !this.progress || !this.story.value) return;
+    const pos = currentPosition(this.segments(), headerBottom());
+    const now = Date.now();
+    this.progress = { ...this.progress, ...pos, completed: this.progress.completed || pos.percent >= 98, lastReadAt: now, updatedAt: now };
+    await saveProgress(this.progress);
+  }
+
+  protected override updated(): void {
+    if (this.restoring || !this.story.value || !this.progress || !this.settings.loaded) return;
+    this.restoring = true;
+    const saved = this.progress;
+    // Japanese fonts may still be loading; line heights (and so positions) settle only after them.
+    void document.fonts.ready.then(() => {
+      requestAnimationFrame(() => {
+        if (saved.lastReadAt > 0) restorePosition(this.segments(), saved, headerBottom());
+        this.restored = true;
+      });
+    });
+  }
+
+  private async answer(index: number, option: number): Promise<void> {
+    if (!this.progress) return;
+    const now = Date.now();
+    this.progress = { ...this.progress, quizAnswers: { ...this.progress.quizAnswers, [index]: option }, lastReadAt: now, updatedAt: now };
+    await saveProgress(this.progress);
+  }
+
+  override render(): TemplateResult {
+    if (!this.story.loaded) return html`<p class="muted">Opening the story…</p>`;
+    const story = this.story.value;
+    if (!story) return html`<h1>Story not found</h1><p>This story is not in your library on this device. <a href="/library">Back to the library</a></p>`;
+    const s = this.settings.value ?? DEFAULT_SETTINGS;
+    return html`<article class=${s.viewMode} lang="en">
+      <h1><span class="jp" lang="ja">${story.titleJP}</span>${story.titleEN ? html`<span class="en">${story.titleEN}</span>` : null}</h1>
+      <div class="meta"><span class="level">${story.level}</span><span class="muted">${story.readTime} min read</span></div>
+      ${this.renderToolbar(s)}
+      <ol class="segments">
+        ${story.content.map((seg, i) => html`<li data-index=${i}>
+          <p class="seg-jp" lang="ja">${furiganaText(seg.jp, seg.readings, s.showFurigana)}</p>
+          ${s.showEnglish ? html`<p class="seg-en">${seg.en}</p>` : null}
+        </li>`)}
+      </ol>
+      ${this.renderVocab(story)}
+      ${story.questions.length ? html`<section aria-labelledby="quiz-h"><h2 id="quiz-h">Quiz</h2>
+        <nm-reader-quiz .questions=${story.questions} .answers=${this.progress?.quizAnswers ?? {}}
+          @nm-quiz-answer=${(e: CustomEvent<{ index: number; option: number }>) => void this.answer(e.detail.index, e.detail.option)}></nm-reader-quiz></section>` : null}
+    </article>`;
+  }
+
+  private renderToolbar(s: Settings): TemplateResult {
+    return html`<div class="toolbar" role="group" aria-label="Reading options">
+      <button aria-pressed=${String(s.showFurigana)} @click=${() => void updatePreferences({ showFurigana: !s.showFurigana })}>Furigana</button>
+      <button aria-pressed=${String(s.showEnglish)} @click=${() => void updatePreferences({ showEnglish: !s.showEnglish })}>Translation</button>
+      <button aria-pressed=${String(s.viewMode === 'side-by-side')}
+        @click=${() => void updatePreferences({ viewMode: s.viewMode === 'side-by-side' ? 'stacked' : 'side-by-side' })}>Side by side</button>
+      <label>Text size
+        <select @change=${(e: Event) => void updatePreferences({ fontSize: (e.target as HTMLSelectElement).value as FontSize })}>
+          ${FONT_SIZES.map((f) => html`<option value=${f} ?selected=${s.fontSize === f}>${f[0]!.toUpperCase() + f.slice(1)}</option>`)}
+        </select>
+      </label>
+    </div>`;
+  }
+
+  private renderVocab(story: Story): TemplateResult | null {
+    const seen = new Map<string, Vocab>();
+    for (const v of story.content.flatMap((c) => c.vocab)) if (!seen.has(v.word)) seen.set(v.word, v);
+    if (!seen.size) return null;
+    return html`<section aria-labelledby="vocab-h"><h2 id="vocab-h">Vocabulary</h2>
+      <dl class="vocab">${[...seen.values()].map((v) => html`<dt lang="ja">${v.word}${v.reading && v.reading !== v.word ? html`<span class="reading">${v.reading}</span>` : null}</dt><dd>${v.meaning}</dd>`)}</dl>
+    </section>`;
+  }
+}
+
+/** A sticky header (wide screens) covers the top of the viewport; positions are measured below it. */
+function headerBottom(): number {
+  const header = document.querySelector('nm-app')?.shadowRoot?.querySelector('header');
+  if (!header || getComputedStyle(header).position !== 'sticky') return 0;
+  return Math.max(0, header.getBoundingClientRect().bottom);
+}
+
+customElements.define('nm-reader-page', NmReaderPage);
+declare global {
+  interface HTMLElementTagNameMap { 'nm-reader-page': NmReaderPage }
+}

@@ -1,0 +1,20 @@
+import { css } from 'lit';
+
+export const readerStyles = css`
+  .toolbar { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: flex-end; margin: 0.5rem 0 1rem; }
+  .toolbar label { font-weight: 600; }
+  h1 .en { display: block; font-size: 1rem; font-weight: 400; color: var(--nm-muted); }
+  ol.segments { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.9rem; }
+  ol.segments li { display: grid; gap: 0.2rem 1.25rem; scroll-margin-top: 5rem; }
+  .side-by-side ol.segments li { grid-template-columns: 1fr 1fr; }
+  @media (max-width: 40rem) { .side-by-side ol.segments li { grid-template-columns: 1fr; } }
+  .seg-jp { font-family: var(--nm-font-jp); font-size: var(--nm-reader-size); line-height: 2.1; margin: 0; }
+  .seg-en { margin: 0; color: var(--nm-muted); line-height: 1.5; }
+  rt { font-size: 0.55em; color: var(--nm-muted); }
+  dl.vocab { display: grid; grid-template-columns: minmax(0, max-content) minmax(0, 1fr); gap: 0.35rem 1rem; margin: 0; }
+  dl.vocab dt, dl.vocab dd { overflow-wrap: anywhere; min-width: 0; }
+  dl.vocab dt { font-family: var(--nm-font-jp); font-weight: 700; }
+  dl.vocab dt .reading { font-weight: 400; color: var(--nm-muted); margin-left: 0.4rem; }
+  dl.vocab dd { margin: 0; }
+  .meta { display: flex; gap: 0.75rem; align-items: center; flex-wrap: wrap; }
+`;

@@ -1,0 +1,2 @@
+// Real IndexedDB semantics in Node: every unit test that touches Dexie runs on fake-indexeddb.
+import 'fake-indexeddb/auto';

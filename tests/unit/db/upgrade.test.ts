@@ -1,0 +1,71 @@
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CURRENT_DB_VERSION, DB_VERSIONS, NihongoDb } from '../../../src/db/database';
+import { SAMPLE_STORIES } from '../../../src/domain/samples/sample-stories';
+import { toSummary } from '../../../src/domain/summary';
+
+/**
+ * The upgrade harness: for every schema version the app ever shipped, create a database exactly as
+ * that version did, fill it, then open it with today's code and prove nothing was lost.
+ */
+type Version = keyof typeof DB_VERSIONS;
+const OLDER_VERSIONS = (Object.keys(DB_VERSIONS).map(Number) as Version[]).filter((v) => v < CURRENT_DB_VERSION);
+
+function openAsVersion(name: string, version: Version): Dexie {
+  const db = new Dexie(name);
+  for (const v of Object.keys(DB_VERSIONS).map(Number) as Version[]) {
+    if (v <= version) db.version(v).stores(DB_VERSIONS[v]);
+  }
+  return db;
+}
+
+const names: string[] = [];
+afterEach(async () => {
+  for (const name of names.splice(0)) await Dexie.delete(name);
+});
+
+describe('database upgrades', () => {
+  it('has an upgrade test for every older version', () => {
+    expect(OLDER_VERSIONS.length).toBe(CURRENT_DB_VERSION - 1);
+  });
+
+  it.each(OLDER_VERSIONS)('opens a version %i database with data and keeps all of it', async (version) => {
+    const name = `upgrade-${version}-${crypto.randomUUID()}`;
+    names.push(name);
+    const old = openAsVersion(name, version);
+    await old.table('stories').bulkPut([...SAMPLE_STORIES]);
+    const progress = { storyId: SAMPLE_STORIES[0]!.id, percent: 40, segmentIndex: 2, segmentOffset: 0.5, completed: false, quizAnswers: { 0: 1 }, lastReadAt: 5, updatedAt: 5 };
+    await old.table('progress').put(progress);
+    await old.table('settings').put({ key: 'app', value: { theme: 'dark', fontSize: 'large' } });
+    old.close();
+
+    const db = new NihongoDb(name);
+    await db.open();
+    expect(db.verno).toBe(CURRENT_DB_VERSION);
+    expect(await db.stories.toArray()).toEqual(expect.arrayContaining([...SAMPLE_STORIES]));
+    expect(await db.stories.count()).toBe(SAMPLE_STORIES.length);
+    expect(await db.storySummaries.orderBy('createdAt').toArray()).toEqual(
+      [...SAMPLE_STORIES].sort((a, b) => a.createdAt - b.createdAt).map(toSummary),
+    );
+    expect(await db.progress.get(progress.storyId)).toEqual(progress);
+    expect((await db.settings.get('app'))?.value).toEqual({ theme: 'dark', fontSize: 'large' });
+    db.close();
+  });
+
+  it('a newer page upgrading the schema closes older connections instead of blocking', async () => {
+    const name = `upgrade-close-${crypto.randomUUID()}`;
+    names.push(name);
+    const old = openAsVersion(name, 1);
+    await old.open();
+    let closedByUpgrade = false;
+    old.on('versionchange', () => {
+      closedByUpgrade = true;
+      old.close();
+      return false;
+    });
+    const db = new NihongoDb(name);
+    await db.open();
+    expect(closedByUpgrade).toBe(true);
+    db.close();
+  });
+});
