@@ -19,8 +19,21 @@ export function getStory(id: string): Promise<Story | undefined> {
   return getDb().stories.get(id);
 }
 
+/**
+ * Every summary, in no particular order: a plain getAll, which IndexedDB serves far faster than a
+ * reverse cursor (callers sort in memory anyway).
+ */
 export function listSummaries(): Promise<StorySummary[]> {
-  return getDb().storySummaries.orderBy('createdAt').reverse().toArray();
+  return getDb().storySummaries.toArray();
+}
+
+/** The newest `limit` stories and the total count: enough to paint the Library's first page. */
+export async function firstLibraryPage(limit: number): Promise<{ items: StorySummary[]; total: number }> {
+  const db = getDb();
+  return db.transaction('r', db.storySummaries, async () => ({
+    items: await db.storySummaries.orderBy('createdAt').reverse().limit(limit).toArray(),
+    total: await db.storySummaries.count(),
+  }));
 }
 
 export function countStories(): Promise<number> {

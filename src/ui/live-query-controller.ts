@@ -16,12 +16,20 @@ export class LiveQueryController<T> implements ReactiveController {
     private readonly host: ReactiveControllerHost,
     private readonly query: () => Promise<T> | T,
     private readonly onValue?: (value: T) => void,
+    /** A deferred query waits for start(), e.g. until a cheaper query painted the first screen. */
+    private deferred = false,
   ) {
     host.addController(this);
   }
 
   hostConnected(): void {
-    this.subscribe();
+    if (!this.deferred) this.subscribe();
+  }
+
+  start(): void {
+    if (!this.deferred) return;
+    this.deferred = false;
+    if (!this.subscription) this.subscribe();
   }
 
   hostDisconnected(): void {

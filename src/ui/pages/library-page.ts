@@ -1,5 +1,5 @@
 import { css, html, LitElement, type TemplateResult, unsafeCSS } from 'lit';
-import { listSummaries } from '../../db/stories-repo';
+import { firstLibraryPage, listSummaries } from '../../db/stories-repo';
 import { LEVELS } from '../../domain/levels';
 import {
   DEFAULT_LIBRARY_QUERY,
@@ -44,7 +44,22 @@ export class NmLibraryPage extends LitElement {
     `,
   ];
 
-  private readonly summaries = new LiveQueryController<StorySummary[]>(this, listSummaries);
+  /**
+   * The newest page paints first (a short cursor read); the whole list, needed for search, filters
+   * and other sorts, follows. With thousands of stories the first paint does not wait for it.
+   */
+  private readonly firstPage = new LiveQueryController(this, () => firstLibraryPage(PAGE_SIZE), () => {
+    // Started after the first page arrives, so its larger read does not queue ahead of it.
+    setTimeout(() => this.summaries.start(), 0);
+  });
+  private readonly summaries = new LiveQueryController<StorySummary[]>(
+    this,
+    listSummaries,
+    () => {
+      if (!performance.getEntriesByName('library:all-loaded').length) performance.mark('library:all-loaded');
+    },
+    true,
+  );
   private renderedOnce = false;
 
   constructor() {
@@ -60,15 +75,25 @@ export class NmLibraryPage extends LitElement {
   }
 
   protected override updated(): void {
-    if (!this.renderedOnce && this.summaries.loaded) {
+    if (!this.renderedOnce && (this.summaries.loaded || this.firstPage.loaded)) {
       this.renderedOnce = true;
       performance.mark('library:rendered');
     }
   }
 
-  override render(): TemplateResult {
+  /** Results for the current query: from the full list once loaded, else from the first page. */
+  private results(): { items: StorySummary[]; total: number } | undefined {
     const all = this.summaries.value;
-    const results = all ? queryLibrary(all, this.query) : [];
+    if (all) return { items: queryLibrary(all, this.query), total: all.length };
+    const first = this.firstPage.value;
+    const isDefault = this.query.search === '' && this.query.level === 'all' && this.query.sort === 'newest';
+    return first && isDefault ? { items: first.items, total: first.total } : undefined;
+  }
+
+  override render(): TemplateResult {
+    const view = this.results();
+    const results = view?.items ?? [];
+    const matching = this.summaries.value ? results.length : view?.total ?? 0;
     return html`
       <h1>Library</h1>
       <form role="search" @submit=${(e: Event) => e.preventDefault()}>
@@ -88,14 +113,14 @@ export class NmLibraryPage extends LitElement {
           </select>
         </label>
       </form>
-      ${all === undefined
+      ${view === undefined
         ? html`<p class="muted">Loading…</p>`
-        : html`<p class="count muted" role="status">${results.length} of ${all.length} stories</p>
+        : html`<p class="count muted" role="status">${matching} of ${view.total} stories</p>
             ${results.length
               ? html`<ul class="stories">${results.slice(0, this.shown).map((s) => storyCard(s))}</ul>`
               : html`<p>No stories match. Try another word or level.</p>`}
-            ${results.length > this.shown
-              ? html`<button class="more" @click=${() => { this.shown += PAGE_SIZE; }}>Show ${Math.min(PAGE_SIZE, results.length - this.shown)} more</button>`
+            ${matching > this.shown
+              ? html`<button class="more" @click=${() => { this.shown += PAGE_SIZE; }}>Show ${Math.min(PAGE_SIZE, matching - this.shown)} more</button>`
               : null}`}
     `;
   }

@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { DIST_DIR } from '../../tests/support/app-server';
+import { waitForServiceWorker } from '../../tests/support/e2e-helpers';
+import { makeLibrary } from './library-data';
+import { seedLibrary } from './seed-page';
+import { type BenchContext, type BenchResult, median, newBenchContext, round } from './types';
+
+const gzipKb = (path: string) => gzipSync(readFileSync(path), { level: 9 }).length / 1024;
+
+/** Initial JavaScript of the first route: every script the page loads until Home is on screen. */
+async function firstRouteJs({ browser, server }: BenchContext): Promise<BenchResult> {
+  const context = await newBenchContext(browser);
+  const page = await context.newPage();
+  const scripts = new Set<string>();
+  page.on('response', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.endsWith('.js') && path !== '/sw.js') scripts.add(path);
+  });
+  await page.goto(`${server.url}/`);
+  await page.getByRole('heading', { name: 'Recent stories' }).waitFor();
+  await context.close();
+  const kb = [...scripts].reduce((sum, path) => sum + gzipKb(resolve(DIST_DIR, `.${path}`)), 0);
+  return { name: 'first-route-js-gzip', value: round(kb), unit: 'KB', budget: 100, better: 'lower' };
+}
+
+function serviceWorkerSize(): BenchResult {
+  return { name: 'service-worker-gzip', value: round(gzipKb(resolve(DIST_DIR, 'sw.js'))), unit: 'KB', budget: 150, better: 'lower' };
+}
+
+const marks = (page: Page) =>
+  page.evaluate(() => {
+    const get = (n: string) => performance.getEntriesByName(n)[0]?.startTime ?? Number.NaN;
+    return { start: get('library:start'), rendered: get('library:rendered') };
+  });
+
+async function waitRendered(page: Page): Promise<void> {
+  await page.waitForFunction(() => performance.getEntriesByName('library:rendered').length > 0);
+}
+
+/** Library with 2,000 stories: first render, a search keystroke, and an offline reload. */
+async function library({ browser, server }: BenchContext): Promise<BenchResult[]> {
+  const context = await newBenchContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${server.url}/`);
+  await page.getByRole('heading', { name: 'Recent stories' }).waitFor();
+  await waitForServiceWorker(page);
+  const { stories, summaries } = makeLibrary(2000);
+  await seedLibrary(page, stories, summaries);
+
+  const renders: number[] = [];
+  const loads: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    await page.goto(`${server.url}/library`);
+    await waitRendered(page);
+    const m = await marks(page);
+    renders.push(m.rendered - m.start);
+    loads.push(m.rendered);
+  }
+
+  await page.waitForFunction(() => performance.getEntriesByName('library:all-loaded').length > 0);
+  const keystrokes: number[] = await page.evaluate(async () => {
+    const lib = document.querySelector('nm-app')!.shadowRoot!.querySelector('nm-library-page') as HTMLElement & { updateComplete: Promise<boolean> };
+    const input = lib.shadowRoot!.querySelector('input[type="search"]') as HTMLInputElement;
+    const times: number[] = [];
+    const queries = ['雨', '雨の', 'u', 'um', 'umb', 'umbr', 's', 'so', 'その1', 'その12', '', 'letter'];
+    for (const q of queries) {
+      const t0 = performance.now();
+      input.value = q;
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+      await lib.updateComplete;
+      void lib.shadowRoot!.firstElementChild?.getBoundingClientRect();
+      times.push(performance.now() - t0);
+      await new Promise((ok) => setTimeout(ok, 20));
+    }
+    return times;
+  });
+
+  await context.setOffline(true);
+  const offline: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    await page.reload();
+    await waitRendered(page);
+    offline.push((await marks(page)).rendered);
+  }
+  await context.close();
+  return [
+    { name: 'library-2000-first-render', value: round(median(renders)), unit: 'ms', budget: 150, better: 'lower' },
+    { name: 'library-2000-navigation-to-rendered', value: round(median(loads)), unit: 'ms', budget: null, better: 'lower' },
+    { name: 'library-2000-search-keystroke', value: round(median(keystrokes)), unit: 'ms', budget: 30, better: 'lower' },
+    { name: 'offline-reload-to-library-visible', value: round(median(offline)), unit: 'ms', budget: 500, better: 'lower' },
+  ];
+}
+
+export async function benchFoundation(ctx: BenchContext): Promise<BenchResult[]> {
+  return [await firstRouteJs(ctx), serviceWorkerSize(), ...(await library(ctx))];
+}

@@ -1,0 +1,33 @@
+import { startAppServer } from '../../tests/support/app-server';
+import { launchBrowser } from '../../tests/support/browser';
+import buildDist from '../../tests/support/e2e-global-setup';
+import { benchFoundation } from './bench-foundation';
+import type { BenchContext, BenchResult } from './types';
+
+/**
+ * `npm run bench`: builds the production bundle, measures it in headless Chromium and prints one
+ * JSON object per line. Budgets come from the issues; a figure over budget is printed, not hidden,
+ * and makes the exit code 1.
+ */
+const SUITES: Array<(ctx: BenchContext) => Promise<BenchResult[]>> = [benchFoundation];
+
+async function main(): Promise<void> {
+  buildDist();
+  const browser = await launchBrowser();
+  const server = await startAppServer();
+  let over = 0;
+  try {
+    for (const suite of SUITES) {
+      for (const result of await suite({ browser, server })) {
+        console.log(JSON.stringify(result));
+        if (result.budget !== null && (result.better === 'lower' ? result.value > result.budget : result.value < result.budget)) over++;
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  if (over > 0) process.exitCode = 1;
+}
+
+await main();

@@ -1,0 +1,27 @@
+import type { Page } from 'playwright-core';
+import { DB_NAME } from '../../src/db/names';
+import type { Story } from '../../src/domain/story';
+import type { StorySummary } from '../../src/domain/summary';
+
+/** Writes stories and summaries straight into the app's IndexedDB in the page (after a first visit). */
+export async function seedLibrary(page: Page, stories: Story[], summaries: StorySummary[]): Promise<void> {
+  await page.evaluate(
+    ({ name, stories, summaries }) =>
+      new Promise<void>((ok, fail) => {
+        const open = indexedDB.open(name);
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['stories', 'storySummaries'], 'readwrite');
+          for (const s of stories) tx.objectStore('stories').put(s);
+          for (const s of summaries) tx.objectStore('storySummaries').put(s);
+          tx.oncomplete = () => {
+            db.close();
+            ok();
+          };
+          tx.onerror = () => fail(tx.error);
+        };
+      }),
+    { name: DB_NAME, stories, summaries },
+  );
+}
