@@ -1,0 +1,77 @@
+import type { JobParams } from './job';
+
+/**
+ * Job rows and states, free of zod so the page's first route can read the queue without it.
+ *
+ * Glossary (DESIGN §3)
+ * - job: one unit of background work persisted in the `jobs` table.
+ * - job type: `story` | `audio` | `image`; each has a params schema and one handler.
+ * - attempt: one run of a handler for a job; transient failures spend one, going offline does not.
+ * - lease: `{owner, expiresAt}` on a processing job; a runner renews it (heartbeat) while it works,
+ *   and an expired lease makes the job claimable again (the holder crashed or was killed).
+ * - runner: the loop that claims and runs jobs; at most one at a time per origin (Web Lock).
+ */
+export const JOB_STATUSES = {
+  pending: 'pending',
+  processing: 'processing',
+  completed: 'completed',
+  failed: 'failed',
+  cancelled: 'cancelled',
+} as const;
+export type JobStatus = (typeof JOB_STATUSES)[keyof typeof JOB_STATUSES];
+
+export const JOB_TYPES = ['story', 'audio', 'image'] as const;
+export type JobType = (typeof JOB_TYPES)[number];
+
+export const WAITING_REASONS = ['network', 'backoff', 'dependency'] as const;
+export type WaitingReason = (typeof WAITING_REASONS)[number];
+
+export interface JobError {
+  /** Stable code, e.g. `api-key-invalid`, `network`, `invalid-output`. */
+  code: string;
+  /** A sentence a learner understands. Never contains the API key. */
+  message: string;
+  retryable: boolean;
+  details?: Record<string, unknown>;
+}
+
+export interface JobProgress {
+  done: number;
+  total: number;
+  label: string;
+}
+
+export interface JobRow<T extends JobType = JobType> {
+  id: string;
+  type: T;
+  params: JobParams[T];
+  status: JobStatus;
+  priority: number;
+  createdAt: number;
+  updatedAt: number;
+  /** Earliest time (epoch ms) of the next attempt. */
+  runAfter: number;
+  attempts: number;
+  maxAttempts: number;
+  lease: { owner: string; expiresAt: number } | null;
+  progress: JobProgress | null;
+  /** Handler-owned resumable state (e.g. sentences already narrated). */
+  checkpoint: unknown;
+  result: unknown;
+  error: JobError | null;
+  dependsOn: string[];
+  waitingFor: WaitingReason | null;
+  /** Groups the jobs of one request ("story + narration + illustration"). */
+  groupId: string | null;
+  finishedAt: number | null;
+  /**
+   * Runs whose answer could not be read (bad JSON, schema mismatch, truncation). Bounded on its own
+   * (src/jobs/constants MAX_INVALID_OUTPUT_TRIES). Optional: rows written before it existed read as 0.
+   */
+  invalidOutputs?: number;
+  /**
+   * Times a runner died mid-run (tab closed, worker killed) and the lease expired. Such a resume does
+   * not spend an attempt, so this count is what makes a job that kills its worker terminate.
+   */
+  leaseLosses?: number;
+}

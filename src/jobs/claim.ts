@@ -1,0 +1,117 @@
+import { getDb } from '../db/database';
+import { JOB_STATUSES, JOB_TYPES, type JobError, type JobRow, type JobType } from '../domain/job-row';
+import { LEASE_MS, MAX_LEASE_LOSSES } from './constants';
+import { cascadeCancel, cascadeFailure, cancelledBecauseOf, dependencyState, failedBecauseOf } from './dependencies';
+import { ENGINE_CODES, MESSAGES } from './messages';
+import { checkParams } from './params';
+import { ACTIVE_STATUSES } from './state';
+
+export interface ClaimOptions {
+  /** Only these types are claimed (the runner passes the types it has handlers for, and can run). */
+  types?: readonly JobType[];
+  leaseMs?: number;
+}
+
+/** Highest priority first, then oldest, then id so the order is total and deterministic. */
+export function runOrder(a: JobRow, b: JobRow): number {
+  return b.priority - a.priority || a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+function failedNow(job: JobRow, now: number, error: JobError): JobRow {
+  return { ...job, status: JOB_STATUSES.failed, lease: null, waitingFor: null, updatedAt: now, finishedAt: now, error };
+}
+
+/**
+ * A processing job whose lease has expired: its runner died (tab closed, worker killed). It goes back
+ * to pending with the interrupted attempt refunded (dying was not the job's failure, and the
+ * checkpoint lets it resume), but the loss is counted: after MAX_LEASE_LOSSES it fails, so a job
+ * that kills its worker every time still terminates.
+ */
+function recoverExpired(job: JobRow, now: number): JobRow {
+  const losses = (job.leaseLosses ?? 0) + 1;
+  if (losses >= MAX_LEASE_LOSSES) {
+    const error = { code: ENGINE_CODES.workerLost, message: MESSAGES.workerLost(losses), retryable: true };
+    return { ...failedNow(job, now, error), leaseLosses: losses };
+  }
+  return {
+    ...job,
+    status: JOB_STATUSES.pending,
+    lease: null,
+    attempts: Math.max(0, job.attempts - 1),
+    leaseLosses: losses,
+    runAfter: now,
+    waitingFor: null,
+    updatedAt: now,
+  };
+}
+
+/**
+ * Claims the next runnable job for `owner`, in ONE rw transaction: the highest-priority, oldest job
+ * that is pending with `runAfter ≤ now` and every dependency completed, or processing with an
+ * expired lease. The claimed row becomes processing with lease `{owner, expiresAt: now + leaseMs}`,
+ * attempts + 1 and its params re-validated (stored parsed). On the way it settles what it learns:
+ * expired leases are recovered, jobs whose params no longer validate or whose dependency failed
+ * fail, and jobs still waiting for a dependency are marked `waitingFor: 'dependency'`.
+ * Jobs of types this version does not know are left alone for the version that does.
+ * Returns null when nothing is runnable now.
+ */
+export async function claim(owner: string, now: number, options: ClaimOptions = {}): Promise<JobRow | null> {
+  const types = options.types ?? JOB_TYPES;
+  const leaseMs = options.leaseMs ?? LEASE_MS;
+  const db = getDb();
+  return db.transaction('rw', db.jobs, async () => {
+    const candidates = (await db.jobs.where('status').anyOf([...ACTIVE_STATUSES]).toArray()).sort(runOrder);
+    for (const candidate of candidates) {
+      // Re-read: settling an earlier candidate may have cascaded onto this one within this transaction.
+      let job = await db.jobs.get(candidate.id);
+      if (job === undefined || !ACTIVE_STATUSES.includes(job.status)) continue;
+      if (job.status === JOB_STATUSES.processing) {
+        if (job.lease !== null && job.lease.expiresAt > now) continue;
+        job = recoverExpired(job, now);
+        await db.jobs.put(job);
+        if (job.status === JOB_STATUSES.failed) {
+          await cascadeFailure(job, now);
+          continue;
+        }
+      }
+      if (job.runAfter > now) continue;
+      const deps = await dependencyState(job);
+      if (deps.kind === 'waiting') {
+        if (job.waitingFor !== 'dependency') await db.jobs.put({ ...job, waitingFor: 'dependency', updatedAt: now });
+        continue;
+      }
+      if (deps.kind !== 'ready') {
+        const settled =
+          deps.kind === 'failed'
+            ? failedBecauseOf(job, deps.dependency, deps.dependency.error?.message ?? MESSAGES.unexpected, now)
+            : deps.kind === 'cancelled'
+              ? cancelledBecauseOf(job, deps.dependency, now)
+              : failedNow(job, now, { code: ENGINE_CODES.dependencyMissing, message: MESSAGES.dependencyMissing, retryable: false });
+        await db.jobs.put(settled);
+        await (settled.status === JOB_STATUSES.cancelled ? cascadeCancel(settled, now) : cascadeFailure(settled, now));
+        continue;
+      }
+      if (!types.includes(job.type)) continue;
+      const params = checkParams(job.type, job.params);
+      if (!params.ok) {
+        const message = MESSAGES.invalidParams(params.message);
+        const failed = failedNow(job, now, { code: ENGINE_CODES.invalidParams, message, retryable: false, details: { issues: params.issues } });
+        await db.jobs.put(failed);
+        await cascadeFailure(failed, now);
+        continue;
+      }
+      const claimed: JobRow = {
+        ...job,
+        params: params.value,
+        status: JOB_STATUSES.processing,
+        lease: { owner, expiresAt: now + leaseMs },
+        attempts: job.attempts + 1,
+        waitingFor: null,
+        updatedAt: now,
+      };
+      await db.jobs.put(claimed);
+      return claimed;
+    }
+    return null;
+  });
+}

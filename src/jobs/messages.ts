@@ -1,0 +1,48 @@
+import type { JobType } from '../domain/job';
+import { JOB_NOUNS } from './state';
+
+/**
+ * Every learner-facing sentence the engine writes into a job's `error.message`, in one table, so the
+ * wording stays consistent and reviewable. Handlers bring their own messages (through JobFailure);
+ * these wrap or replace them.
+ */
+
+/** What a handler's unreadable answer was supposed to be, for the invalid-output message. */
+const OUTPUT_NOUNS: Record<JobType, string> = {
+  story: 'a story',
+  audio: 'narration',
+  image: 'a picture',
+};
+
+export const MESSAGES = {
+  unexpected: 'Something went wrong while working on this. It will be tried again.',
+  timeout: 'This took too long to finish. It will be tried again.',
+  storageFull: 'The device is out of storage space. Free some space, then retry.',
+  gaveUp: (tries: number, message: string) => `Gave up after ${tries} tries: ${message}`,
+  invalidOutput: (type: JobType, tries: number, message: string) =>
+    `The model's answer could not be read as ${OUTPUT_NOUNS[type]} after ${tries} tries: ${message}`,
+  dependencyFailed: (type: JobType, message: string) =>
+    `The ${JOB_NOUNS[type]} this depends on failed: ${message}`,
+  dependencyCancelled: (type: JobType) =>
+    `Cancelled because the ${JOB_NOUNS[type]} this depends on was cancelled.`,
+  dependencyMissing: 'What this depends on is no longer in the queue, so it cannot run. Start it again.',
+  invalidParams: (message: string) =>
+    `This job was saved by a different version of the app and can no longer run: ${message}`,
+  unknownType: (type: string) => `This kind of job ("${type}") is not known to this version of the app.`,
+  workerLost: (times: number) =>
+    `The app was closed or stopped ${times} times while working on this, so it stopped trying. Retry it to start again.`,
+} as const;
+
+/** Stable error codes the engine itself writes (handlers add their own, e.g. `api-key-invalid`). */
+export const ENGINE_CODES = {
+  unexpected: 'unexpected',
+  timeout: 'timeout',
+  storageFull: 'storage-full',
+  invalidParams: 'invalid-params',
+  unknownType: 'unknown-type',
+  dependencyFailed: 'dependency-failed',
+  dependencyCancelled: 'dependency-cancelled',
+  dependencyMissing: 'dependency-missing',
+  workerLost: 'worker-lost',
+  aborted: 'aborted',
+} as const;

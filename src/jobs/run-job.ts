@@ -1,0 +1,103 @@
+import type { JobRow } from '../domain/job';
+import { registerRunning } from './abort-registry';
+import { complete } from './complete';
+import { coerceError, JobFailure } from './errors';
+import { fail } from './fail';
+import { startHeartbeat } from './heartbeat';
+import { ENGINE_CODES, MESSAGES } from './messages';
+import { type AnyTaskHandler, runHandler } from './registry';
+import type { RetryDelayOptions } from './retry-policy';
+import { createTaskContext, lostReason } from './task-context';
+
+export interface RunJobOptions {
+  owner: string;
+  now: () => number;
+  isOnline: () => boolean;
+  leaseMs: number;
+  heartbeatMs: number;
+  jobTimeoutMs: number;
+  progressThrottleMs: number;
+  retry: RetryDelayOptions;
+  onFault: (failure: JobFailure, jobId: string) => void;
+}
+
+/** `settled`: the outcome was written (completed, failed, or pending again). `lost`: nothing was. */
+export type JobRunResult = { kind: 'settled'; job: JobRow } | { kind: 'lost'; jobId: string };
+
+/**
+ * Waits for the handler, but stops waiting the moment the job is aborted (cancelled or lost) or
+ * runs past the timeout: a handler that ignores its signal can delay nothing. Its eventual result
+ * is dropped, so its commit never runs.
+ */
+function raceHandler<T>(work: Promise<T>, controller: AbortController, timeoutMs: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(controller.signal.reason);
+    const timer = setTimeout(() => {
+      const failure = new JobFailure('transient', ENGINE_CODES.timeout, MESSAGES.timeout);
+      reject(failure);
+      controller.abort(failure);
+    }, timeoutMs);
+    controller.signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => {
+      clearTimeout(timer);
+      controller.signal.removeEventListener('abort', onAbort);
+    });
+  });
+}
+
+function online(isOnline: () => boolean): boolean {
+  try {
+    return isOnline();
+  } catch {
+    return true; // An unknowable network state must not stop the queue; a real outage shows as errors.
+  }
+}
+
+/**
+ * Runs one claimed job to an outcome. We MUST leave the job either settled by `complete`/`fail` or
+ * untouched-and-leased: in the latter case (a storage error while writing the outcome) the lease
+ * runs out and the next claim recovers it, so the job is never stuck.
+ */
+export async function runJob(job: JobRow, handler: AnyTaskHandler, options: RunJobOptions): Promise<JobRunResult> {
+  const { owner, now } = options;
+  const controller = new AbortController();
+  const unregister = registerRunning(job.id, controller);
+  const heartbeat = startHeartbeat({
+    jobId: job.id,
+    owner,
+    intervalMs: options.heartbeatMs,
+    leaseMs: options.leaseMs,
+    now,
+    onLost: () => controller.abort(lostReason()),
+    onFault: (failure) => options.onFault(failure, job.id),
+  });
+  const running = createTaskContext({
+    job,
+    owner,
+    controller,
+    now,
+    throttleMs: options.progressThrottleMs,
+    onFault: (failure) => options.onFault(failure, job.id),
+  });
+  try {
+    const work = Promise.resolve().then(() => runHandler(handler, running.ctx));
+    const outcome = await raceHandler(work, controller, options.jobTimeoutMs);
+    await running.flush(); // so no progress write lands after the completed row
+    const completed = await complete(job.id, owner, outcome, now(), running.latestProgress());
+    return completed ? { kind: 'settled', job: completed } : { kind: 'lost', jobId: job.id };
+  } catch (error) {
+    // Aborted by a cancel or a lost lease: not an error, and the job is not ours to write any more.
+    const reason: unknown = controller.signal.reason;
+    if (controller.signal.aborted && !(reason instanceof JobFailure)) return { kind: 'lost', jobId: job.id };
+    let failure = coerceError(error);
+    // A request that failed while the device went offline is waiting for the network, not failing.
+    if (failure.kind === 'transient' && !online(options.isOnline)) {
+      failure = new JobFailure('offline', failure.code, failure.message, { details: failure.details });
+    }
+    const written = await fail(job.id, owner, failure, now(), options.retry);
+    return written ? { kind: 'settled', job: written } : { kind: 'lost', jobId: job.id };
+  } finally {
+    heartbeat.stop();
+    unregister();
+  }
+}
