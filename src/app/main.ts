@@ -27,6 +27,8 @@ async function start(): Promise<void> {
   await seedSamplesOnce();
   await import('../ui/app-shell');
   registerServiceWorker();
+  const { watchQueue } = await import('./queue-client');
+  watchQueue();
 }
 
 void start().catch((error: unknown) => {

@@ -2,6 +2,7 @@ import { css, html, LitElement, type TemplateResult } from 'lit';
 import { parseRoute, ROUTE_CHANGED, type Route } from '../app/router';
 import { applyUpdate, UPDATE_AVAILABLE } from '../app/sw-bridge';
 import { sharedStyles } from './shared-styles';
+import './jobs-badge';
 import './pages/home-page';
 
 /** Pages other than Home load on first visit, keeping the first route's JavaScript small. */
@@ -24,8 +25,7 @@ const NAV: ReadonlyArray<{ href: string; label: string; route: Route['name'] }> 
 ];
 
 /**
- * `<nm-app>`: header navigation, the current page, the update prompt.
- * @slot badge - the live count of active jobs, shown next to "Queue".
+ * `<nm-app>`: header navigation (with the live count of active jobs), the current page, the update prompt.
  */
 export class NmApp extends LitElement {
   static override properties = { route: { state: true }, updateReady: { state: true } };
@@ -98,7 +98,7 @@ export class NmApp extends LitElement {
               ${NAV.map(
                 (item) => html`<li>
                   <a href=${item.href} aria-current=${item.route === this.route.name ? 'page' : 'false'}>
-                    ${item.label}${item.route === 'queue' ? html`<slot name="badge"></slot>` : null}
+                    ${item.label}${item.route === 'queue' ? html`<nm-jobs-badge></nm-jobs-badge>` : null}
                   </a>
                 </li>`,
               )}

@@ -1,0 +1,74 @@
+/**
+ * Every learner-facing sentence the Gemini adapter produces, in one table, so wording stays
+ * consistent and reviewable (and a translation later touches one file). None of them interpolates
+ * anything the learner typed as a secret: variable parts are model names, reasons and server text,
+ * and all of it passes through scrubSecrets() in AiError's constructor anyway.
+ */
+
+/** What a call was doing, for finish-reason messages ("Gemini stopped writing this story …"). */
+export type AiActivity = 'story' | 'audio' | 'image';
+
+const DOING: Record<AiActivity, string> = {
+  story: 'writing this story',
+  audio: 'narrating this sentence',
+  image: 'drawing this picture',
+};
+
+/** Seconds for "retrying in N s": rounded up, so the UI never promises a retry earlier than it happens. */
+const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
+
+export const AI_MESSAGES = {
+  apiKeyMissing: 'Add your Gemini API key in Settings first.',
+  apiKeyInvalid: 'Your Gemini API key was rejected — check it in Settings.',
+  permissionDenied:
+    'This API key is not allowed to use Gemini (403) — check that the Gemini API is enabled for its project, or use another key.',
+  modelNotFound: (model: string) => `The model “${model}” does not exist — pick another in Settings.`,
+  endpointNotFound: 'The Gemini endpoint did not recognise this request (404) — check the endpoint URL in Settings.',
+  invalidRequest: (detail: string) =>
+    detail ? `Gemini could not accept this request: ${detail}` : 'Gemini could not accept this request (400).',
+  rateLimited: (retryAfterMs: number | undefined) =>
+    retryAfterMs === undefined
+      ? "Gemini's rate limit was reached; retrying soon"
+      : `Gemini's rate limit was reached; retrying in ${seconds(retryAfterMs)} s`,
+  overloaded: 'Gemini is overloaded; retrying…',
+  serverError: (status: number) => `Gemini had a server error (${status}); retrying…`,
+  timeout: 'Gemini took too long to answer; retrying…',
+  network: 'Could not reach Gemini — check your connection; retrying…',
+  offline: "You're offline — this continues when you're back online.",
+  unexpected: 'Something went wrong while talking to Gemini; retrying…',
+  badModelList: 'The Gemini endpoint did not answer with a model list — check the endpoint URL in Settings.',
+
+  promptBlocked: (why: string) => `Gemini refused this topic: blocked because of ${why}. Try a different topic or wording.`,
+  responseBlocked: 'Gemini blocked its answer to this request.',
+  stopped: (activity: AiActivity, why: string) =>
+    `Gemini stopped ${DOING[activity]} because of ${why}.` +
+    (activity === 'story' ? ' Try a different topic or instructions.' : ''),
+  stoppedEarly: (activity: AiActivity, reason: string) => `Gemini stopped ${DOING[activity]} early (${reason}).`,
+
+  storyCutOff: 'The story was cut off before it finished',
+  audioCutOff: 'The narration was cut off before it finished',
+  emptyAnswer: 'Gemini returned an empty answer',
+  notJson: "Gemini's answer was not valid JSON",
+  schemaMismatch: (reason: string) => `Gemini's story did not have the expected shape (${reason})`,
+  storyUnsaveable: (reason: string) => `The generated story could not be saved (${reason})`,
+
+  noAudio: 'Gemini returned no audio for this sentence',
+  badAudio: (detail: string) => `Gemini returned audio this app cannot play (${detail})`,
+  noPicture: 'Gemini returned no picture',
+  imageRefused: (why: string) => `Gemini would not draw this picture (${why})`,
+} as const;
+
+/** Why a prompt or candidate was blocked, in words (keys are Gemini's BlockReason/FinishReason). */
+export const BLOCK_WHY: Readonly<Record<string, string>> = {
+  SAFETY: 'its safety filters',
+  RECITATION: 'text too close to an existing work',
+  PROHIBITED_CONTENT: 'prohibited content',
+  BLOCKLIST: 'blocked terms in the request',
+  SPII: 'personal information in the answer',
+  LANGUAGE: 'an unsupported language',
+  OTHER: 'an unspecified reason',
+  IMAGE_SAFETY: 'safety',
+  IMAGE_PROHIBITED_CONTENT: 'prohibited content',
+  IMAGE_RECITATION: 'too close to an existing image',
+  IMAGE_OTHER: 'an unspecified reason',
+};

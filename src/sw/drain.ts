@@ -1,0 +1,44 @@
+/// <reference lib="webworker" />
+import { runQueue, type RunnerEvent, type RunResult } from '../jobs/runner';
+import { webLockProvider } from '../jobs/lock';
+import { taskHandlers } from '../tasks/handlers';
+import { notifyIfHidden } from './notify';
+
+declare let self: ServiceWorkerGlobalScope;
+
+/**
+ * Chrome gives one sync event 3 minutes and one extendable event 5 minutes (PLATFORM.md). The
+ * runner stops claiming well before, so no job is ever cut off mid-write by the browser; a job
+ * already running when the deadline passes finishes (a story call takes at most ~90 s).
+ */
+export const SYNC_CLAIM_BUDGET_MS = 90_000;
+export const MESSAGE_CLAIM_BUDGET_MS = 180_000;
+
+function onEvent(event: RunnerEvent): void {
+  if (event.kind === 'settled' && event.job.status === 'completed' && event.job.type === 'story') {
+    void notifyIfHidden(event.job.id).catch((error: unknown) => console.warn('Notification failed', error));
+  }
+}
+
+/** One drain of the queue from the worker; a second concurrent call returns `lock-busy` at once. */
+export function drainFromWorker(budgetMs: number): Promise<RunResult> {
+  return runQueue({
+    owner: 'sw',
+    handlers: taskHandlers(),
+    isOnline: () => self.navigator.onLine,
+    deadline: Date.now() + budgetMs,
+    lock: webLockProvider(self.navigator.locks),
+    onEvent,
+  });
+}
+
+/**
+ * After a run that left work behind: with a window open, the page re-schedules (it can register a
+ * new sync and set timers); with none, failing the sync event on purpose is the only way to be run
+ * again — Chrome retries a failed sync about 5 and 15 minutes later.
+ */
+export async function needsBrowserRetry(result: RunResult): Promise<boolean> {
+  if (result.remaining === 0 || result.stoppedBy === 'lock-busy') return false;
+  const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+  return windows.length === 0;
+}

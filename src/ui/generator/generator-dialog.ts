@@ -1,0 +1,308 @@
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import type { z } from 'zod';
+import { type JobParams, StoryJobParamsSchema } from '../../domain/job';
+import { LENGTH_SENTENCES, LEVELS, type Level, rulesLevel, STORY_LENGTHS, type StoryLength } from '../../domain/levels';
+import { randomTopic } from '../../domain/topics';
+import { sharedStyles } from '../shared-styles';
+import { generatorStyles } from './generator-styles';
+
+/** Detail of `nm-generate`: the story job's params and which follow-up jobs to add. */
+export interface GenerateRequest {
+  params: JobParams['story'];
+  narrate: boolean;
+  illustrate: boolean;
+}
+
+type Field = 'topic' | 'level' | 'length' | 'instructions';
+type FieldErrors = Partial<Record<Field, string>>;
+
+const FIELD_ORDER: readonly Field[] = ['topic', 'level', 'length', 'instructions'];
+const TOPIC_MAX = StoryJobParamsSchema.shape.topic.maxLength ?? 200;
+const INSTRUCTIONS_MAX = StoryJobParamsSchema.shape.instructions.unwrap().maxLength ?? 1000;
+
+/** Zod's enum messages list raw values; a learner gets a sentence instead. */
+const FALLBACK_MESSAGES: Record<Field, string> = {
+  topic: 'Enter a topic',
+  level: 'Choose one of the levels',
+  length: 'Choose a length',
+  instructions: `Keep instructions under ${INSTRUCTIONS_MAX} characters`,
+};
+
+function fieldErrors(issues: readonly z.core.$ZodIssue[]): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of issues) {
+    const field = issue.path[0] as Field;
+    if (!FIELD_ORDER.includes(field) || errors[field]) continue;
+    errors[field] = field === 'topic' || field === 'instructions' ? issue.message : FALLBACK_MESSAGES[field];
+  }
+  return errors;
+}
+
+function levelLabel(level: Level): string {
+  const rules = rulesLevel(level);
+  if (rules !== level) return `${level} (like ${rules})`;
+  if (level === 'N5') return 'N5 — easiest';
+  if (level === 'N1') return 'N1 — hardest';
+  return level;
+}
+
+function lengthLabel(length: StoryLength): string {
+  const { min, max } = LENGTH_SENTENCES[length];
+  return `${length[0]!.toUpperCase()}${length.slice(1)} (${min}–${max} sentences)`;
+}
+
+const requests = (n: number): string => `${n} request${n === 1 ? '' : 's'}`;
+
+/** The element that has focus, looking inside shadow roots (a button in a page's shadow DOM). */
+function deepActiveElement(): HTMLElement | null {
+  let el: Element | null = document.activeElement;
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  return el instanceof HTMLElement && el !== document.body ? el : null;
+}
+
+/**
+ * `<nm-generator-dialog>`: the "new story" form in a native modal `<dialog>`. Topic (required, with a
+ * "Random topic" button), level, length, optional instructions, and "also narrate / illustrate" with
+ * the number of Gemini requests each makes. Validates with StoryJobParamsSchema and shows messages
+ * next to the fields; it does not enqueue anything itself — the host listens for `nm-generate`.
+ *
+ * `show()` opens it (focus goes to the topic), Escape or "Cancel" close it, and focus returns to the
+ * element that had it before. Must be in the document before `show()` is called.
+ *
+ * @fires nm-generate - `{ params: {topic, level, length, instructions}, narrate, illustrate }` on a
+ *   valid submit (bubbles, composed); the dialog then closes.
+ * @fires nm-generator-close - `{ submitted }` when the dialog has closed, however it was closed.
+ */
+export class NmGeneratorDialog extends LitElement {
+  static override properties = {
+    offline: { type: Boolean },
+    level: { type: String },
+    length: { type: String },
+    narrate: { type: Boolean },
+    illustrate: { type: Boolean },
+    random: { attribute: false },
+    topic: { state: true },
+    instructions: { state: true },
+    errors: { state: true },
+    announcement: { state: true },
+  };
+  /** Shows a note that the story will be written when the network is back (enqueue still works). */
+  declare offline: boolean;
+  /** Chosen level; a host may preset it (defaults to N5). */
+  declare level: Level;
+  declare length: StoryLength;
+  declare narrate: boolean;
+  declare illustrate: boolean;
+  /** Source of randomness for "Random topic" (tests inject one). */
+  declare random: () => number;
+  declare topic: string;
+  declare instructions: string;
+  declare errors: FieldErrors;
+  declare announcement: string;
+
+  static override styles = [sharedStyles, generatorStyles];
+
+  private opener: HTMLElement | null = null;
+  private submitted = false;
+
+  constructor() {
+    super();
+    this.offline = false;
+    this.level = 'N5';
+    this.length = 'short';
+    this.narrate = false;
+    this.illustrate = false;
+    this.random = Math.random;
+    this.topic = '';
+    this.instructions = '';
+    this.errors = {};
+    this.announcement = '';
+  }
+
+  private get dialog(): HTMLDialogElement | null {
+    return this.renderRoot?.querySelector('dialog') ?? null;
+  }
+
+  /** Whether the dialog is showing. */
+  get open(): boolean {
+    return this.dialog?.open ?? false;
+  }
+
+  /** Opens the dialog as a modal; resolves once it is showing with focus in the topic field. */
+  async show(): Promise<void> {
+    if (!this.isConnected) throw new Error('<nm-generator-dialog> must be in the document before show()');
+    await this.updateComplete;
+    const dialog = this.dialog!;
+    if (!dialog.open) {
+      this.opener = deepActiveElement();
+      this.submitted = false;
+      this.errors = {};
+      this.announcement = '';
+      await this.updateComplete;
+      dialog.showModal();
+    }
+    this.focusField('topic');
+  }
+
+  /** Closes the dialog (as "Cancel" does); focus returns to the opener. */
+  close(): void {
+    this.dialog?.close();
+  }
+
+  private readonly onClose = (): void => {
+    const opener = this.opener;
+    this.opener = null;
+    if (opener?.isConnected) opener.focus();
+    const submitted = this.submitted;
+    this.submitted = false;
+    this.dispatchEvent(new CustomEvent('nm-generator-close', { detail: { submitted }, bubbles: true, composed: true }));
+  };
+
+  private values(): z.input<typeof StoryJobParamsSchema> {
+    return { topic: this.topic, level: this.level, length: this.length, instructions: this.instructions.trim() };
+  }
+
+  /** After a failed submit, messages follow the learner's edits (cleared once fixed, never added while typing). */
+  private revalidate(): void {
+    if (!Object.keys(this.errors).length) return;
+    const result = StoryJobParamsSchema.safeParse(this.values());
+    const now = result.success ? {} : fieldErrors(result.error.issues);
+    const kept: FieldErrors = {};
+    for (const field of FIELD_ORDER) if (this.errors[field] && now[field]) kept[field] = now[field];
+    this.errors = kept;
+  }
+
+  private async submit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const result = StoryJobParamsSchema.safeParse(this.values());
+    if (!result.success) {
+      this.errors = fieldErrors(result.error.issues);
+      await this.updateComplete;
+      const first = FIELD_ORDER.find((f) => this.errors[f]);
+      if (first) this.focusField(first);
+      return;
+    }
+    this.errors = {};
+    const detail: GenerateRequest = { params: result.data, narrate: this.narrate, illustrate: this.illustrate };
+    this.dispatchEvent(new CustomEvent<GenerateRequest>('nm-generate', { detail, bubbles: true, composed: true }));
+    this.submitted = true;
+    this.topic = '';
+    this.instructions = '';
+    this.announcement = '';
+    this.close();
+  }
+
+  private focusField(field: Field): void {
+    const root = this.renderRoot;
+    const target = field === 'length'
+      ? (root.querySelector<HTMLInputElement>('input[name="length"]:checked') ?? root.querySelector<HTMLInputElement>('input[name="length"]'))
+      : root.querySelector<HTMLElement>(`#${field}`);
+    target?.focus();
+  }
+
+  private pickRandomTopic(): void {
+    this.topic = randomTopic(this.random, this.topic, this.level);
+    this.announcement = `Topic: ${this.topic}`;
+    this.revalidate();
+  }
+
+  /** `aria-describedby` for a field: its hint (if any) and, when invalid, its message. */
+  private describedBy(field: Field, hint?: string): string | typeof nothing {
+    return [hint, this.errors[field] ? `${field}-error` : undefined].filter(Boolean).join(' ') || nothing;
+  }
+
+  private errorFor(field: Field): TemplateResult {
+    return html`<p id="${field}-error" class="error" role="alert">${this.errors[field] ?? ''}</p>`;
+  }
+
+  override render(): TemplateResult {
+    const sentences = LENGTH_SENTENCES[this.length]?.max ?? LENGTH_SENTENCES.short.max;
+    const total = 1 + (this.narrate ? sentences : 0) + (this.illustrate ? 1 : 0);
+    const parts = ['1 for the story', this.narrate ? `about ${sentences} for narration` : '', this.illustrate ? '1 for the cover' : ''].filter(Boolean);
+    return html`<dialog aria-labelledby="generator-title" @close=${this.onClose}>
+      <form novalidate @submit=${(e: SubmitEvent) => void this.submit(e)}>
+        <h2 id="generator-title">New story</h2>
+        ${this.offline
+          ? html`<p class="note" role="status">You're offline — the story will be written when you're back online.</p>`
+          : null}
+
+        <div class="field">
+          <label for="topic">Topic</label>
+          <div class="topic-row">
+            <input id="topic" name="topic" type="text" autocomplete="off" required aria-required="true" autofocus
+              maxlength=${TOPIC_MAX} placeholder="e.g. A day at the beach"
+              aria-invalid=${this.errors.topic ? 'true' : 'false'} aria-describedby=${this.describedBy('topic')}
+              .value=${live(this.topic)}
+              @input=${(e: Event) => { this.topic = (e.target as HTMLInputElement).value; this.revalidate(); }}>
+            <button type="button" @click=${() => this.pickRandomTopic()}>Random topic</button>
+          </div>
+          ${this.errorFor('topic')}
+          <p class="visually-hidden" role="status">${this.announcement}</p>
+        </div>
+
+        <div class="field">
+          <label for="level">Level</label>
+          <select id="level" name="level" aria-invalid=${this.errors.level ? 'true' : 'false'} aria-describedby=${this.describedBy('level')}
+            @change=${(e: Event) => { this.level = (e.target as HTMLSelectElement).value as Level; this.revalidate(); }}>
+            ${LEVELS.map((l) => html`<option value=${l} ?selected=${l === this.level}>${levelLabel(l)}</option>`)}
+          </select>
+          ${this.errorFor('level')}
+        </div>
+
+        <fieldset class="field">
+          <legend>Length</legend>
+          ${STORY_LENGTHS.map((l) => html`<label class="choice">
+            <input type="radio" name="length" value=${l} .checked=${live(l === this.length)}
+              aria-invalid=${this.errors.length ? 'true' : 'false'} aria-describedby=${this.describedBy('length')}
+              @change=${() => { this.length = l; this.revalidate(); }}>
+            ${lengthLabel(l)}
+          </label>`)}
+          ${this.errorFor('length')}
+        </fieldset>
+
+        <div class="field">
+          <label for="instructions">Instructions <span class="muted">(optional)</span></label>
+          <textarea id="instructions" name="instructions" rows="3" maxlength=${INSTRUCTIONS_MAX}
+            aria-invalid=${this.errors.instructions ? 'true' : 'false'} aria-describedby=${this.describedBy('instructions', 'instructions-hint')}
+            .value=${live(this.instructions)}
+            @input=${(e: Event) => { this.instructions = (e.target as HTMLTextAreaElement).value; this.revalidate(); }}></textarea>
+          <p id="instructions-hint" class="hint muted">Anything the story should include, e.g. “a cat named Tama”.
+            ${this.instructions.length} / ${INSTRUCTIONS_MAX} characters.</p>
+          ${this.errorFor('instructions')}
+        </div>
+
+        <fieldset class="field">
+          <legend>Extras</legend>
+          <label class="choice">
+            <input type="checkbox" name="narrate" aria-describedby="narrate-hint" .checked=${live(this.narrate)}
+              @change=${(e: Event) => { this.narrate = (e.target as HTMLInputElement).checked; }}>
+            Also narrate it (audio)
+          </label>
+          <p id="narrate-hint" class="choice-hint muted">One request per sentence: about ${requests(sentences)}.</p>
+          <label class="choice">
+            <input type="checkbox" name="illustrate" aria-describedby="illustrate-hint" .checked=${live(this.illustrate)}
+              @change=${(e: Event) => { this.illustrate = (e.target as HTMLInputElement).checked; }}>
+            Also illustrate it (cover picture)
+          </label>
+          <p id="illustrate-hint" class="choice-hint muted">${requests(1)} for the cover.</p>
+          <p class="total" aria-live="polite">In all: ${this.narrate ? 'about ' : ''}${requests(total)} to Gemini (${parts.join(', ')}).</p>
+        </fieldset>
+
+        <div class="actions">
+          <button type="button" @click=${() => this.close()}>Cancel</button>
+          <button type="submit" class="primary">Create story</button>
+        </div>
+      </form>
+    </dialog>`;
+  }
+}
+
+customElements.define('nm-generator-dialog', NmGeneratorDialog);
+declare global {
+  interface HTMLElementTagNameMap { 'nm-generator-dialog': NmGeneratorDialog }
+  interface HTMLElementEventMap {
+    'nm-generate': CustomEvent<GenerateRequest>;
+    'nm-generator-close': CustomEvent<{ submitted: boolean }>;
+  }
+}

@@ -1,0 +1,36 @@
+import { css, html, LitElement, type TemplateResult } from 'lit';
+import { getDb } from '../db/database';
+import { LiveQueryController } from './live-query-controller';
+
+const countActive = () => getDb().jobs.where('status').anyOf('pending', 'processing').count();
+
+/** `<nm-jobs-badge>`: the live number of unfinished jobs, next to "Queue" in the header. */
+export class NmJobsBadge extends LitElement {
+  static override styles = css`
+    .count {
+      display: inline-block;
+      min-width: 1.4em;
+      padding: 0 0.35em;
+      border-radius: 999px;
+      background: var(--nm-text);
+      color: var(--nm-bg);
+      font-size: 0.8rem;
+      font-weight: 700;
+      text-align: center;
+    }
+    .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+  `;
+
+  private readonly active = new LiveQueryController(this, countActive);
+
+  override render(): TemplateResult | null {
+    const n = this.active.value ?? 0;
+    if (!n) return null;
+    return html`<span class="count" data-count=${n}>${n}<span class="sr"> active ${n === 1 ? 'job' : 'jobs'}</span></span>`;
+  }
+}
+
+customElements.define('nm-jobs-badge', NmJobsBadge);
+declare global {
+  interface HTMLElementTagNameMap { 'nm-jobs-badge': NmJobsBadge }
+}

@@ -1,0 +1,78 @@
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import { DB_NAME } from '../../src/db/names';
+import type { JobRow } from '../../src/domain/job';
+
+/**
+ * Points the app at the fake Gemini server: the endpoint in settings and the key in the
+ * device-only secrets table, written the way the Settings page stores them.
+ */
+export async function configureGemini(page: Page, baseUrl: string, apiKey: string): Promise<void> {
+  await page.evaluate(
+    ({ name, baseUrl, apiKey }) =>
+      new Promise<void>((ok, fail) => {
+        const open = indexedDB.open(name);
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['settings', 'secrets'], 'readwrite');
+          const settings = tx.objectStore('settings').get('app');
+          settings.onsuccess = () => {
+            const current = (settings.result as { value?: object } | undefined)?.value ?? {};
+            tx.objectStore('settings').put({ key: 'app', value: { ...current, geminiBaseUrl: baseUrl } });
+            tx.objectStore('secrets').put({ key: 'geminiApiKey', value: apiKey, updatedAt: Date.now() });
+          };
+          tx.oncomplete = () => {
+            db.close();
+            ok();
+          };
+          tx.onerror = () => fail(tx.error);
+        };
+      }),
+    { name: DB_NAME, baseUrl, apiKey },
+  );
+}
+
+/** Every job row, read straight from IndexedDB. */
+export function readJobs(page: Page): Promise<JobRow[]> {
+  return readAll<JobRow>(page, 'jobs');
+}
+
+export function readAll<T>(page: Page, store: string): Promise<T[]> {
+  return page.evaluate(
+    ({ name, store }) =>
+      new Promise<T[]>((ok, fail) => {
+        const open = indexedDB.open(name);
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const req = db.transaction(store).objectStore(store).getAll();
+          req.onsuccess = () => {
+            db.close();
+            ok(req.result as T[]);
+          };
+          req.onerror = () => fail(req.error);
+        };
+      }),
+    { name: DB_NAME, store },
+  );
+}
+
+/** Opens the generator on the Queue page and asks for a story. */
+export async function requestStory(page: Page, topic: string, level = 'N5'): Promise<void> {
+  if (!page.url().endsWith('/queue')) {
+    await page.getByRole('link', { name: /^Queue/ }).click();
+  }
+  await page.getByRole('button', { name: 'New story' }).click();
+  await page.getByLabel('Topic', { exact: true }).fill(topic);
+  await page.getByLabel('Level').selectOption(level);
+  await page.getByRole('button', { name: 'Create story' }).click();
+  await page.getByText(`Story: ${topic}`).first().waitFor();
+}
+
+/** Stops every service worker of the browser, as Chrome does to an idle or misbehaving one. */
+export async function stopAllServiceWorkers(context: BrowserContext, page: Page): Promise<void> {
+  const cdp: CDPSession = await context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+}
