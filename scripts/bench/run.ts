@@ -2,6 +2,7 @@ import { startAppServer } from '../../tests/support/app-server';
 import { launchBrowser } from '../../tests/support/browser';
 import buildDist from '../../tests/support/e2e-global-setup';
 import { benchFoundation } from './bench-foundation';
+import { benchJobs } from './bench-jobs';
 import type { BenchContext, BenchResult } from './types';
 
 /**
@@ -9,7 +10,7 @@ import type { BenchContext, BenchResult } from './types';
  * JSON object per line. Budgets come from the issues; a figure over budget is printed, not hidden,
  * and makes the exit code 1.
  */
-const SUITES: Array<(ctx: BenchContext) => Promise<BenchResult[]>> = [benchFoundation];
+const SUITES: Array<(ctx: BenchContext) => Promise<BenchResult[]>> = [benchFoundation, benchJobs];
 
 async function main(): Promise<void> {
   buildDist();

@@ -1,6 +1,6 @@
 import { getDb } from '../db/database';
 import { loadSettings } from '../db/settings-repo';
-import { interceptLinks } from './router';
+import { interceptLinks, parseRoute } from './router';
 import { seedSamplesOnce } from './seed';
 import { registerServiceWorker } from './sw-bridge';
 import { applyAppearance } from './theme';
@@ -20,12 +20,16 @@ async function start(): Promise<void> {
     window.location.reload();
     return false;
   });
+  // Fetch the shell and the current page's code while storage opens: they do not depend on it.
+  const shell = import('../ui/app-shell');
+  const route = parseRoute(location.pathname);
+  if (route.name !== 'home') void shell.then((m) => m.PAGE_LOADERS[route.name]()).catch(() => undefined);
   const settings = await loadSettings();
   applyAppearance(settings);
   window.matchMedia?.('(prefers-color-scheme: dark)').addEventListener('change', () => void loadSettings().then(applyAppearance));
   // Samples go in before the shell renders, so a first visit never flashes an empty library.
   await seedSamplesOnce();
-  await import('../ui/app-shell');
+  (await shell).defineAppShell();
   registerServiceWorker();
   const { watchQueue } = await import('./queue-client');
   watchQueue();

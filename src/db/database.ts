@@ -30,9 +30,25 @@ export const DB_VERSIONS = {
     syncState: 'key',
     tombstones: 'storyId, deletedAt',
   },
+  /**
+   * v3: jobs indexed by [status+priority+createdAt], so a claim reads the queue's order from the
+   * index (keys only) instead of deserializing every pending job on every claim.
+   */
+  3: {
+    stories: 'id, updatedAt, legacyId',
+    storySummaries: 'id, createdAt, updatedAt, difficulty, level',
+    progress: 'storyId, updatedAt, lastReadAt',
+    settings: 'key',
+    secrets: 'key',
+    jobs: 'id, status, type, createdAt, updatedAt, groupId, *dependsOn, [status+priority+createdAt]',
+    media: '[storyId+kind+index], storyId',
+    outbox: 'id, queuedAt',
+    syncState: 'key',
+    tombstones: 'storyId, deletedAt',
+  },
 } as const;
 
-export const CURRENT_DB_VERSION = 2;
+export const CURRENT_DB_VERSION = 3;
 
 export class NihongoDb extends Dexie {
   stories!: EntityTable<Story, 'id'>;
@@ -57,6 +73,7 @@ export class NihongoDb extends Dexie {
           .table<Story, string>('stories')
           .each((story) => summaries.put(toSummary(story)));
       });
+    this.version(3).stores(DB_VERSIONS[3]);
   }
 }
 

@@ -4,7 +4,6 @@ import { LEASE_MS, MAX_LEASE_LOSSES } from './constants';
 import { cascadeCancel, cascadeFailure, cancelledBecauseOf, dependencyState, failedBecauseOf } from './dependencies';
 import { ENGINE_CODES, MESSAGES } from './messages';
 import { checkParams } from './params';
-import { ACTIVE_STATUSES } from './state';
 
 export interface ClaimOptions {
   /** Only these types are claimed (the runner passes the types it has handlers for, and can run). */
@@ -13,7 +12,7 @@ export interface ClaimOptions {
 }
 
 /** Highest priority first, then oldest, then id so the order is total and deterministic. */
-export function runOrder(a: JobRow, b: JobRow): number {
+export function runOrder(a: Pick<JobRow, 'id' | 'priority' | 'createdAt'>, b: Pick<JobRow, 'id' | 'priority' | 'createdAt'>): number {
   return b.priority - a.priority || a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
@@ -55,25 +54,51 @@ function recoverExpired(job: JobRow, now: number): JobRow {
  * Jobs of types this version does not know are left alone for the version that does.
  * Returns null when nothing is runnable now.
  */
+/**
+ * Pending job ids in run order, one priority level at a time (highest first, oldest first within
+ * a level), read from the [status+priority+createdAt] index: ids only, no row deserialized, so a
+ * claim stays cheap with a thousand jobs queued. Priority and createdAt are always numbers, so
+ * ±Infinity brackets them all.
+ */
+async function* pendingIdsInRunOrder(): AsyncGenerator<string> {
+  const index = getDb().jobs.where('[status+priority+createdAt]');
+  let below = Infinity;
+  for (;;) {
+    const top = await index.between([JOB_STATUSES.pending, -Infinity, -Infinity], [JOB_STATUSES.pending, below, -Infinity], true, false).last();
+    if (top === undefined) return;
+    const level = top.priority;
+    const ids = await index.between([JOB_STATUSES.pending, level, -Infinity], [JOB_STATUSES.pending, level, Infinity]).primaryKeys();
+    // Ties on createdAt are ordered by id, as runOrder does.
+    for (const id of ids) yield String(id);
+    below = level;
+  }
+}
+
+/**
+ * Processing jobs whose lease ran out go back to pending (or fail after too many losses) before
+ * the pending queue is read, so a recovered job takes its place in the normal run order.
+ */
+async function recoverExpiredLeases(now: number): Promise<void> {
+  const db = getDb();
+  for (const job of await db.jobs.where('status').equals(JOB_STATUSES.processing).toArray()) {
+    if (job.lease !== null && job.lease.expiresAt > now) continue;
+    const recovered = recoverExpired(job, now);
+    await db.jobs.put(recovered);
+    if (recovered.status === JOB_STATUSES.failed) await cascadeFailure(recovered, now);
+  }
+}
+
 export async function claim(owner: string, now: number, options: ClaimOptions = {}): Promise<JobRow | null> {
   const types = options.types ?? JOB_TYPES;
   const leaseMs = options.leaseMs ?? LEASE_MS;
   const db = getDb();
   return db.transaction('rw', db.jobs, async () => {
-    const candidates = (await db.jobs.where('status').anyOf([...ACTIVE_STATUSES]).toArray()).sort(runOrder);
-    for (const candidate of candidates) {
-      // Re-read: settling an earlier candidate may have cascaded onto this one within this transaction.
-      let job = await db.jobs.get(candidate.id);
-      if (job === undefined || !ACTIVE_STATUSES.includes(job.status)) continue;
-      if (job.status === JOB_STATUSES.processing) {
-        if (job.lease !== null && job.lease.expiresAt > now) continue;
-        job = recoverExpired(job, now);
-        await db.jobs.put(job);
-        if (job.status === JOB_STATUSES.failed) {
-          await cascadeFailure(job, now);
-          continue;
-        }
-      }
+    await recoverExpiredLeases(now);
+    for await (const candidateId of pendingIdsInRunOrder()) {
+      // Read each row only when its turn comes (usually the first is taken), and re-read: settling
+      // an earlier candidate may have cascaded onto this one within this transaction.
+      const job = await db.jobs.get(candidateId);
+      if (job === undefined || job.status !== JOB_STATUSES.pending) continue;
       if (job.runAfter > now) continue;
       const deps = await dependencyState(job);
       if (deps.kind === 'waiting') {

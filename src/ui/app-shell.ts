@@ -6,7 +6,7 @@ import './jobs-badge';
 import './pages/home-page';
 
 /** Pages other than Home load on first visit, keeping the first route's JavaScript small. */
-const PAGE_LOADERS: Record<Exclude<Route['name'], 'home'>, () => Promise<unknown>> = {
+export const PAGE_LOADERS: Record<Exclude<Route['name'], 'home'>, () => Promise<unknown>> = {
   library: () => import('./pages/library-page'),
   story: () => import('./pages/reader-page'),
   queue: () => import('./pages/queue-page'),
@@ -140,7 +140,10 @@ function pageTitle(route: Route): string {
   return titles[route.name];
 }
 
-customElements.define('nm-app', NmApp);
+/** Called by the bootstrap once the database is ready, so the first paint already shows the library. */
+export function defineAppShell(): void {
+  if (!customElements.get('nm-app')) customElements.define('nm-app', NmApp);
+}
 declare global {
   interface HTMLElementTagNameMap { 'nm-app': NmApp }
 }

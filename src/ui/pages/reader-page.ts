@@ -11,6 +11,7 @@ import type { Story, Vocab } from '../../domain/story';
 import { LiveQueryController } from '../live-query-controller';
 import { furiganaText } from '../reader/furigana-text';
 import { currentPosition, restorePosition } from '../reader/reading-position';
+import '../delete-story-button';
 import '../reader/reader-quiz';
 import { readerStyles } from '../reader/reader-styles';
 import { sharedStyles } from '../shared-styles';
@@ -139,6 +140,7 @@ export class NmReaderPage extends LitElement {
           ${FONT_SIZES.map((f) => html`<option value=${f} ?selected=${s.fontSize === f}>${f[0]!.toUpperCase() + f.slice(1)}</option>`)}
         </select>
       </label>
+      <nm-delete-story-button story-id=${this.storyId}></nm-delete-story-button>
     </div>`;
   }
 

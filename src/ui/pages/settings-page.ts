@@ -1,11 +1,36 @@
-import { html, LitElement, type TemplateResult } from 'lit';
+import { css, html, LitElement, type TemplateResult } from 'lit';
 import { sharedStyles } from '../shared-styles';
+import '../settings/settings-appearance';
+import '../settings/settings-danger';
+import '../settings/settings-data';
+import '../settings/settings-gemini';
+import '../settings/settings-legacy';
+import '../settings/settings-storage';
 
-/** `<nm-settings-page>`: placeholder. */
+/**
+ * `<nm-settings-page>` at /settings: one section per concern, each its own component —
+ * the older app's library (offered once, only when found), appearance, the Gemini API key,
+ * storage, export and import, and the danger zone.
+ */
 export class NmSettingsPage extends LitElement {
-  static override styles = [sharedStyles];
+  static override styles = [
+    sharedStyles,
+    css`
+      .sections { display: grid; gap: 0.5rem; }
+      .sections > * { min-width: 0; }
+    `,
+  ];
+
   override render(): TemplateResult {
-    return html`<h1>Settings</h1><p>Settings are on their way.</p>`;
+    return html`<h1>Settings</h1>
+      <div class="sections">
+        <nm-settings-legacy></nm-settings-legacy>
+        <nm-settings-appearance></nm-settings-appearance>
+        <nm-settings-gemini></nm-settings-gemini>
+        <nm-settings-storage></nm-settings-storage>
+        <nm-settings-data></nm-settings-data>
+        <nm-settings-danger></nm-settings-danger>
+      </div>`;
   }
 }
 

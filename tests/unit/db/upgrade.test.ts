@@ -1,6 +1,8 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CURRENT_DB_VERSION, DB_VERSIONS, NihongoDb } from '../../../src/db/database';
+import { CURRENT_DB_VERSION, DB_VERSIONS, NihongoDb, setDbForTests } from '../../../src/db/database';
+import { claim } from '../../../src/jobs/claim';
+import { buildJobRow } from '../../../src/jobs/enqueue';
 import { SAMPLE_STORIES } from '../../../src/domain/samples/sample-stories';
 import { toSummary } from '../../../src/domain/summary';
 
@@ -19,6 +21,8 @@ function openAsVersion(name: string, version: Version): Dexie {
   return db;
 }
 
+const pendingJob = buildJobRow('story', { topic: 'a cat', level: 'N5', length: 'short' }, { now: 1_700_000_000_000 });
+
 const names: string[] = [];
 afterEach(async () => {
   for (const name of names.splice(0)) await Dexie.delete(name);
@@ -34,6 +38,11 @@ describe('database upgrades', () => {
     names.push(name);
     const old = openAsVersion(name, version);
     await old.table('stories').bulkPut([...SAMPLE_STORIES]);
+    // Write what that version's app wrote: from v2 on, summaries alongside stories, and jobs.
+    if (version >= 2) {
+      await old.table('storySummaries').bulkPut(SAMPLE_STORIES.map(toSummary));
+      await old.table('jobs').put(pendingJob);
+    }
     const progress = { storyId: SAMPLE_STORIES[0]!.id, percent: 40, segmentIndex: 2, segmentOffset: 0.5, completed: false, quizAnswers: { 0: 1 }, lastReadAt: 5, updatedAt: 5 };
     await old.table('progress').put(progress);
     await old.table('settings').put({ key: 'app', value: { theme: 'dark', fontSize: 'large' } });
@@ -49,6 +58,12 @@ describe('database upgrades', () => {
     );
     expect(await db.progress.get(progress.storyId)).toEqual(progress);
     expect((await db.settings.get('app'))?.value).toEqual({ theme: 'dark', fontSize: 'large' });
+    if (version >= 2) {
+      expect(await db.jobs.get(pendingJob.id)).toEqual(pendingJob);
+      setDbForTests(db);
+      expect((await claim('upgrade-test', pendingJob.createdAt + 1))?.id).toBe(pendingJob.id);
+      setDbForTests(undefined);
+    }
     db.close();
   });
 

@@ -1,0 +1,102 @@
+/// <reference path="../vite-env.d.ts" />
+import { applyImport, exportLibraryFile, type ImportResult, planLibraryImport } from '../db/backup-repo';
+import { loadSettings } from '../db/settings-repo';
+import type { ImportPlan, ReadyImportPlan } from '../domain/backup/plan-import';
+import type { Settings } from '../domain/settings';
+import { applyAppearance } from './theme';
+
+/**
+ * Export and import as the Settings page uses them: the export becomes a downloaded file, an
+ * import file is planned (nothing written) and, once the learner confirms, applied in one
+ * transaction; preferences that came with it are applied to the page at once.
+ */
+
+/** Builds the backup (never the API key: the export cannot read the secrets table) and downloads it. */
+export async function downloadLibraryBackup(doc: Document = document, now = Date.now()): Promise<string> {
+  const { fileName, text } = await exportLibraryFile(now, __APP_VERSION__);
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = doc.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  doc.body.append(link);
+  try {
+    link.click();
+  } finally {
+    link.remove();
+    // Revoking at once can cancel the download in some browsers; a minute is plenty.
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  }
+  return fileName;
+}
+
+/** Reads and judges a chosen file; nothing is written. */
+export async function planImportFile(file: Blob): Promise<ImportPlan> {
+  return planLibraryImport(await file.text());
+}
+
+/** Applies a reviewed plan; `withSettings: false` leaves the learner's preferences as they are. */
+export async function applyImportPlan(plan: ReadyImportPlan, { withSettings = true } = {}): Promise<ImportResult> {
+  const result = await applyImport(withSettings ? plan : { ...plan, settings: null });
+  if (result.settingsChanged) applyAppearance(await loadSettings());
+  return result;
+}
+
+const SETTING_LABELS: Partial<Record<keyof Settings, string>> = {
+  theme: 'Theme',
+  fontSize: 'Text size',
+  viewMode: 'Layout',
+  showFurigana: 'Furigana',
+  showEnglish: 'Translation',
+  showImages: 'Pictures',
+  playbackSpeed: 'Narration speed',
+  voice: 'Voice',
+  textModel: 'Story model',
+  ttsModel: 'Narration model',
+  imageModel: 'Picture model',
+  geminiBaseUrl: 'Gemini endpoint',
+  notifyOnFinish: 'Notify when a story is ready',
+  supabaseUrl: 'Supabase project',
+};
+
+const VALUE_WORDS: Record<string, string> = {
+  light: 'Light', dark: 'Dark', system: 'System', small: 'Small', medium: 'Medium', large: 'Large',
+  'side-by-side': 'Side by side', stacked: 'Stacked',
+};
+
+function describeValue(value: unknown): string {
+  if (typeof value === 'boolean') return value ? 'on' : 'off';
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string') return VALUE_WORDS[value] ?? (value || '(none)');
+  return JSON.stringify(value);
+}
+
+/**
+ * The preferences an import would change, as "Theme: Dark" lines, in a stable order; fields equal
+ * to the current ones and fields this version has no words for are left out.
+ */
+export function describeSettingsChanges(patch: Partial<Settings> | null, current: Settings): string[] {
+  if (!patch) return [];
+  const fields: Record<string, unknown> = patch;
+  const now: Record<string, unknown> = current;
+  return (Object.keys(SETTING_LABELS) as Array<keyof Settings>)
+    .filter((key) => key in fields && JSON.stringify(fields[key]) !== JSON.stringify(now[key]))
+    .map((key) => `${SETTING_LABELS[key]}: ${describeValue(fields[key])}`);
+}
+
+function stories(n: number): string {
+  return `${n} ${n === 1 ? 'story' : 'stories'}`;
+}
+
+/** One line per outcome, e.g. "Added 3 stories." / "1 story was already in your library." */
+export function importSummaryLines(result: ImportResult): string[] {
+  const lines = [result.added ? `Added ${stories(result.added)}.` : 'No new stories were added.'];
+  if (result.alreadyPresent) {
+    lines.push(`${stories(result.alreadyPresent)} ${result.alreadyPresent === 1 ? 'was' : 'were'} already in your library and left as ${result.alreadyPresent === 1 ? 'it was' : 'they were'}.`);
+  }
+  if (result.rejected) lines.push(`${stories(result.rejected)} could not be imported (see the reasons above).`);
+  if (result.progress) lines.push(`Reading position restored for ${stories(result.progress)}.`);
+  if (result.settingsChanged) lines.push('Your preferences were updated from the file.');
+  return lines;
+}
+

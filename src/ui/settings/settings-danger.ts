@@ -1,0 +1,82 @@
+import { css, html, LitElement, type TemplateResult } from 'lit';
+import { deleteWholeLibrary } from '../../app/library-actions';
+import { countStories } from '../../db/stories-repo';
+import { LiveQueryController } from '../live-query-controller';
+import { sharedStyles } from '../shared-styles';
+import { settingsStyles } from './settings-styles';
+
+const stories = (n: number) => `${n} ${n === 1 ? 'story' : 'stories'}`;
+
+/**
+ * `<nm-settings-danger>`: "Delete all stories", behind a modal confirmation that says how many
+ * stories go and what stays (preferences, API key). Cancel has the focus when the dialog opens.
+ */
+export class NmSettingsDanger extends LitElement {
+  static override properties = { status: { state: true }, busy: { state: true } };
+  declare status: string;
+  declare busy: boolean;
+
+  static override styles = [
+    sharedStyles,
+    settingsStyles,
+    css`
+      section.card { border-color: var(--nm-bad); }
+      dialog { background: var(--nm-surface); color: var(--nm-text); border: 2px solid var(--nm-bad); border-radius: 0.75rem; padding: 1rem; width: min(28rem, calc(100% - 1.5rem)); }
+      dialog::backdrop { background: rgb(0 0 0 / 0.5); }
+      dialog h3 { margin-top: 0; }
+    `,
+  ];
+
+  private readonly count = new LiveQueryController<number>(this, countStories);
+
+  constructor() {
+    super();
+    this.status = '';
+    this.busy = false;
+  }
+
+  private get dialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('dialog');
+  }
+
+  private open(): void {
+    this.status = '';
+    this.dialog?.showModal();
+  }
+
+  private async confirm(): Promise<void> {
+    this.busy = true;
+    try {
+      const deleted = await deleteWholeLibrary();
+      this.dialog?.close();
+      this.status = `Deleted ${stories(deleted)}. Your preferences and API key are unchanged.`;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  override render(): TemplateResult {
+    const n = this.count.value ?? 0;
+    return html`<section class="card" aria-labelledby="danger-h">
+      <h2 id="danger-h">Danger zone</h2>
+      <p>Delete every story on this device, with its reading progress, audio and pictures. Export first if you may want them back.</p>
+      <p><button type="button" class="destructive" ?disabled=${n === 0} @click=${() => this.open()}>Delete all stories…</button>
+        ${n === 0 && this.count.loaded ? html`<span class="muted">Your library is empty.</span>` : null}</p>
+      <p class="ok" role="status">${this.status}</p>
+      <dialog aria-labelledby="confirm-h" aria-describedby="confirm-d">
+        <h3 id="confirm-h">Delete all ${stories(n)}?</h3>
+        <p id="confirm-d">All ${stories(n)} will be deleted from this device with their reading progress, audio and pictures.
+          Your preferences and API key stay. This cannot be undone.</p>
+        <div class="row">
+          <button type="button" autofocus @click=${() => this.dialog?.close()}>Cancel</button>
+          <button type="button" class="destructive" ?disabled=${this.busy} @click=${() => void this.confirm()}>Delete ${stories(n)}</button>
+        </div>
+      </dialog>
+    </section>`;
+  }
+}
+
+customElements.define('nm-settings-danger', NmSettingsDanger);
+declare global {
+  interface HTMLElementTagNameMap { 'nm-settings-danger': NmSettingsDanger }
+}

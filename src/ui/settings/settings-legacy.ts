@@ -1,0 +1,78 @@
+import { html, LitElement, type TemplateResult } from 'lit';
+import { acceptLegacyOffer, checkLegacyOffer, declineLegacyOffer, legacyOutcomeLines } from '../../app/legacy-offer';
+import type { LegacyMigrationStatus } from '../../db/legacy-migration';
+import { sharedStyles } from '../shared-styles';
+import { settingsStyles } from './settings-styles';
+
+/**
+ * `<nm-settings-legacy>`: when the older Nihongo Monogatari left a library in this browser, asks
+ * once whether to bring it over. "Not now" asks again on a later visit; "Never" is remembered.
+ * Renders nothing when there is nothing to ask.
+ */
+export class NmSettingsLegacy extends LitElement {
+  static override properties = { status: { state: true }, outcome: { state: true }, busy: { state: true } };
+  declare status: LegacyMigrationStatus | null;
+  /** What happened after the learner answered; null while the question is open. */
+  declare outcome: string[] | null;
+  declare busy: boolean;
+
+  static override styles = [sharedStyles, settingsStyles];
+
+  constructor() {
+    super();
+    this.status = null;
+    this.outcome = null;
+    this.busy = false;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void checkLegacyOffer().then((status) => { this.status = status; });
+  }
+
+  private async bring(): Promise<void> {
+    this.busy = true;
+    try {
+      const outcome = await acceptLegacyOffer();
+      this.outcome = outcome ? legacyOutcomeLines(outcome) : ['This browser does not let the app read the older app’s data.'];
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async never(): Promise<void> {
+    await declineLegacyOffer();
+    this.outcome = ['We will not ask again. The older app’s data stays in this browser, untouched.'];
+  }
+
+  override render(): TemplateResult | null {
+    if (this.outcome) {
+      return html`<section class="card notice" aria-labelledby="legacy-h">
+        <h2 id="legacy-h">Stories from the older app</h2>
+        <div role="status"><ul class="plain">${this.outcome.map((line) => html`<li>${line}</li>`)}</ul></div>
+        <button type="button" @click=${() => { this.outcome = null; this.status = null; }}>Close</button>
+      </section>`;
+    }
+    const s = this.status;
+    if (!s?.shouldOffer) return null;
+    const stories = s.storyCount
+      ? `${s.storyCount} ${s.storyCount === 1 ? 'story' : 'stories'} (with reading progress and settings)`
+      : 'its settings';
+    return html`<section class="card notice" aria-labelledby="legacy-h">
+      <h2 id="legacy-h">We found stories from the older Nihongo Monogatari on this device</h2>
+      <p>It left ${stories}${s.hasApiKey ? ' and your Gemini API key' : ''} in this browser. Bring them into this app?
+        The older app’s data stays where it is.</p>
+      <div class="row">
+        <button type="button" class="primary" ?disabled=${this.busy} @click=${() => void this.bring()}>Bring them over</button>
+        <button type="button" ?disabled=${this.busy} @click=${() => { this.status = null; }}>Not now</button>
+        <button type="button" ?disabled=${this.busy} @click=${() => void this.never()}>Never</button>
+      </div>
+      <p class="hint">“Not now” asks again next time; “Never” does not ask again.</p>
+    </section>`;
+  }
+}
+
+customElements.define('nm-settings-legacy', NmSettingsLegacy);
+declare global {
+  interface HTMLElementTagNameMap { 'nm-settings-legacy': NmSettingsLegacy }
+}

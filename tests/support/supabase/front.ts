@@ -1,0 +1,160 @@
+import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { SupabaseDb } from './database';
+import { type AuthContext, handleAuth } from './gotrue';
+import { SessionStore } from './gotrue-sessions';
+import { type ParsedRequest, apiKeyOf, parseRequest, preflight, writeReply } from './http';
+import { TokenIssuer } from './jwt';
+import { type RestContext, handleRest } from './postgrest';
+import { type TableInfo, loadSchema } from './postgrest-sql';
+import { type FrontRequest, type JwtClaims, type Reply, jsonReply } from './types';
+
+/**
+ * A local stand-in for a Supabase project's API (gateway + GoTrue + PostgREST) over a real Postgres,
+ * answering what @supabase/supabase-js 2.109 sends. Requests are handled one at a time (PGlite is a
+ * single connection), and every REST request's SQL runs under the caller's role and claims.
+ */
+
+export interface SupabaseFrontOptions {
+  db: SupabaseDb;
+  /** Default: the Supabase CLI's local secret. */
+  jwtSecret?: string;
+  /** Lifetime of access tokens, in seconds (Supabase's default is 3600). */
+  accessTokenTtlSeconds?: number;
+  /** Sign-up returns a user without a session until `confirmEmail` (Supabase's default for new projects). */
+  requireEmailConfirmation?: boolean;
+  /** 0 (default): any refresh-token reuse fails and ends the session. >0: hosted GoTrue's leniency. */
+  refreshTokenReuseIntervalSeconds?: number;
+}
+
+export interface FailOptions {
+  /** Only requests whose path starts with this are failed, e.g. `/rest/v1/` (default: all). */
+  pathPrefix?: string;
+  /** Sent as Retry-After (seconds); postgrest-js honours it when retrying a GET after 503. */
+  retryAfterSeconds?: number;
+}
+
+export interface SupabaseFront {
+  readonly url: string;
+  readonly anonKey: string;
+  readonly serviceRoleKey: string;
+  readonly jwtSecret: string;
+  /** Every answered request in order (preflights excluded); clear with `requests.length = 0`. */
+  readonly requests: FrontRequest[];
+  /** Access tokens count as expired `seconds` after issue, whatever their exp claim says. */
+  expireTokensAfter(seconds: number): void;
+  /** Every access token issued so far is expired from now on; the next refresh works again. */
+  expireIssuedTokens(): void;
+  /** The next `count` matching requests get `status` (0: the connection is dropped, a network error). */
+  failNext(count: number, status: number, options?: FailOptions): void;
+  /** Marks a signed-up user's email as confirmed, as clicking the email link would. */
+  confirmEmail(email: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+const LOCAL_JWT_SECRET = 'super-secret-jwt-token-with-at-least-32-characters-long';
+
+interface PendingFailure {
+  remaining: number;
+  status: number;
+  options: FailOptions;
+}
+
+function injectedReply(path: string, status: number, options: FailOptions): Reply {
+  const message = `Injected failure (HTTP ${status}) by failNext`;
+  const headers = options.retryAfterSeconds === undefined ? undefined : { 'Retry-After': String(options.retryAfterSeconds) };
+  if (path.startsWith('/auth/')) return jsonReply(status, { code: 'unexpected_failure', message }, headers);
+  return jsonReply(status, { code: 'PGRST000', details: null, hint: null, message }, headers);
+}
+
+/** Supabase's gateway (Kong) refuses any request without one of the project's API keys. */
+function gatewayCheck(req: ParsedRequest, keys: string[]): Reply | undefined {
+  const key = apiKeyOf(req);
+  if (key === undefined) {
+    return jsonReply(401, { message: 'No API key found in request', hint: 'No `apikey` request header or url param was found.' });
+  }
+  if (!keys.includes(key)) {
+    return jsonReply(401, { message: 'Invalid API key', hint: 'Double check your Supabase `anon` or `service_role` API key.' });
+  }
+  return undefined;
+}
+
+export async function startSupabaseFront(options: SupabaseFrontOptions): Promise<SupabaseFront> {
+  const jwtSecret = options.jwtSecret ?? LOCAL_JWT_SECRET;
+  const requests: FrontRequest[] = [];
+  const failures: PendingFailure[] = [];
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const issuer = new TokenIssuer(jwtSecret, `${url}/auth/v1`, options.accessTokenTtlSeconds ?? 3600);
+  const anonKey = await issuer.apiKey('anon');
+  const serviceRoleKey = await issuer.apiKey('service_role');
+  let schema: Promise<Map<string, TableInfo>> | undefined;
+  const sessions = new SessionStore(options.refreshTokenReuseIntervalSeconds ?? 0);
+  const auth: AuthContext = { db: options.db, issuer, sessions, requireEmailConfirmation: options.requireEmailConfirmation ?? false };
+  const rest: RestContext = { db: options.db, issuer, schema: () => (schema ??= loadSchema(options.db)) };
+
+  async function route(req: ParsedRequest): Promise<{ reply: Reply; claims: JwtClaims | null }> {
+    const refused = gatewayCheck(req, [anonKey, serviceRoleKey]);
+    if (refused) return { reply: refused, claims: null };
+    if (req.path.startsWith('/auth/v1/')) return { reply: await handleAuth(auth, req, req.path.slice(8)), claims: null };
+    const table = /^\/rest\/v1\/([^/]+)$/.exec(req.path)?.[1];
+    if (table !== undefined) return handleRest(rest, req, decodeURIComponent(table));
+    return { reply: jsonReply(404, { message: 'no Route matched with those values' }), claims: null };
+  }
+
+  async function answer(raw: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (raw.method === 'OPTIONS') return preflight(raw, res);
+    const req = await parseRequest(raw);
+    const entry: FrontRequest = {
+      method: req.method,
+      path: req.path,
+      query: [...req.query],
+      body: req.body,
+      status: 0,
+      role: null,
+      userId: null,
+      injected: false,
+    };
+    requests.push(entry);
+    const failure = failures.find((f) => f.remaining > 0 && req.path.startsWith(f.options.pathPrefix ?? '/'));
+    if (failure) {
+      failure.remaining -= 1;
+      entry.injected = true;
+      entry.status = failure.status;
+      if (failure.status === 0) return void res.destroy();
+      return writeReply(res, injectedReply(req.path, failure.status, failure.options));
+    }
+    try {
+      const { reply, claims } = await route(req);
+      Object.assign(entry, { status: reply.status, role: claims?.role ?? null, userId: claims?.sub ?? null });
+      writeReply(res, reply, req.method === 'HEAD');
+    } catch (error) {
+      // A bug in this double, not a Supabase answer: make it loud in the test that hits it.
+      entry.status = 500;
+      writeReply(res, jsonReply(500, { message: `supabase test front: ${error instanceof Error ? error.stack : String(error)}` }));
+    }
+  }
+
+  server.on('request', (req, res) => void answer(req, res));
+
+  return {
+    url,
+    anonKey,
+    serviceRoleKey,
+    jwtSecret,
+    requests,
+    expireTokensAfter: (seconds) => issuer.expireAfter(seconds),
+    expireIssuedTokens: () => issuer.expireIssued(),
+    failNext: (count, status, failOptions = {}) => void failures.push({ remaining: count, status, options: failOptions }),
+    confirmEmail: (email) =>
+      options.db.exclusive(async (pg) => {
+        await pg.query('update auth.users set email_confirmed_at = now() where email = lower($1)', [email]);
+      }),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

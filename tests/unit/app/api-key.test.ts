@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { API_KEY_MESSAGES, checkApiKeyInput, forgetApiKey, maskedApiKey, saveApiKey } from '../../../src/app/api-key';
+import { getApiKey } from '../../../src/db/secrets-repo';
+import { useTestDb } from '../../support/fixtures/library';
+
+useTestDb();
+const KEY = 'AIzaSyTestKey_1234567890abcdefWXYZ';
+
+describe('checkApiKeyInput', () => {
+  it('trims pasted spaces and refuses empty keys or keys with spaces inside', () => {
+    expect(checkApiKeyInput(`  ${KEY}\n`)).toEqual({ ok: true, key: KEY });
+    expect(checkApiKeyInput('   ')).toEqual({ ok: false, message: API_KEY_MESSAGES.empty });
+    expect(checkApiKeyInput('AIza Sy')).toEqual({ ok: false, message: API_KEY_MESSAGES.spaces });
+  });
+});
+
+describe('saveApiKey', () => {
+  it('stores the key and hands back only the masked form', async () => {
+    const saved = await saveApiKey(` ${KEY} `);
+    expect(saved).toEqual({ ok: true, masked: 'AIza••••••••WXYZ' });
+    expect(await getApiKey()).toBe(KEY);
+    expect(await maskedApiKey()).toBe('AIza••••••••WXYZ');
+    await forgetApiKey();
+    expect(await maskedApiKey()).toBeNull();
+  });
+
+  it('stores nothing when the input is refused', async () => {
+    expect(await saveApiKey('')).toEqual({ ok: false, message: API_KEY_MESSAGES.empty });
+    expect(await getApiKey()).toBeNull();
+  });
+});

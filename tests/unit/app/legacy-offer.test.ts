@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { acceptLegacyOffer, checkLegacyOffer, declineLegacyOffer, legacyOutcomeLines } from '../../../src/app/legacy-offer';
+import { LEGACY_MIGRATION_KEY } from '../../../src/db/legacy-migration';
+import { IMPORT_REFUSALS } from '../../../src/domain/backup/messages';
+import { fakeStorage, useTestDb } from '../../support/fixtures/library';
+import { makeOldBackup } from '../../support/fixtures/old-app-backup';
+
+const db = useTestDb();
+
+function oldApp(withKey = true) {
+  const backup = makeOldBackup(3);
+  return fakeStorage({
+    nihongo_stories: JSON.stringify(backup.stories),
+    nihongo_progress: JSON.stringify(backup.progress),
+    ...(withKey ? { nihongo_api_keys: JSON.stringify({ google: 'AIzaSyOld_0123456789' }) } : {}),
+  });
+}
+
+describe('legacy offer', () => {
+  it('asks only when the older app left data, and records that it asked', async () => {
+    expect(await checkLegacyOffer(fakeStorage({}))).toMatchObject({ shouldOffer: false });
+    expect(await db().syncState.get(LEGACY_MIGRATION_KEY)).toBeUndefined();
+    expect(await checkLegacyOffer(oldApp())).toMatchObject({ shouldOffer: true, storyCount: 3, hasApiKey: true });
+    expect((await db().syncState.get(LEGACY_MIGRATION_KEY))?.value).toMatchObject({ decision: 'offered' });
+    expect(await checkLegacyOffer(null)).toBeNull();
+  });
+
+  it('"Never" stops the offer', async () => {
+    await checkLegacyOffer(oldApp());
+    await declineLegacyOffer();
+    expect(await checkLegacyOffer(oldApp())).toMatchObject({ found: true, shouldOffer: false });
+  });
+
+  it('brings the stories over and says what happened, without showing the key', async () => {
+    const outcome = await acceptLegacyOffer(oldApp());
+    const lines = legacyOutcomeLines(outcome!);
+    expect(lines[0]).toBe('Brought over 3 stories.');
+    expect(lines).toContain('Your Gemini API key was moved to this app’s device-only key store.');
+    expect(lines.join(' ')).not.toContain('AIzaSyOld');
+    expect(await checkLegacyOffer(oldApp())).toMatchObject({ shouldOffer: false });
+  });
+
+  it('passes on a refusal', async () => {
+    const outcome = await acceptLegacyOffer(fakeStorage({ nihongo_stories: '{not json' }));
+    expect(legacyOutcomeLines(outcome!)).toEqual([IMPORT_REFUSALS['legacy-stories-unreadable']]);
+  });
+});
