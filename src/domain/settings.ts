@@ -1,10 +1,9 @@
 import { z } from 'zod';
 
-import { FONT_SIZES, THEMES, VIEW_MODES } from './settings-options';
+import { DEFAULT_GEMINI_BASE_URL, FONT_SIZES, THEMES, VIEW_MODES } from './settings-options';
 
-export { FONT_SIZES, THEMES, VIEW_MODES, VOICES } from './settings-options';
+export { DEFAULT_GEMINI_BASE_URL, FONT_SIZES, THEMES, VIEW_MODES, VOICES } from './settings-options';
 
-export const DEFAULT_GEMINI_BASE_URL = 'https://generativelanguage.googleapis.com';
 
 /**
  * Learner preferences. Never holds the Gemini API key: that lives in the device-only `secrets`

@@ -8,6 +8,11 @@ import { checkParams } from './params';
 export interface ClaimOptions {
   /** Only these types are claimed (the runner passes the types it has handlers for, and can run). */
   types?: readonly JobType[];
+  /**
+   * Look for processing jobs whose lease expired (default true). A runner draining a long queue
+   * passes false between periodic checks: dead runners are rare, and the look costs a request.
+   */
+  recoverExpired?: boolean;
   leaseMs?: number;
 }
 
@@ -67,12 +72,22 @@ async function* pendingIdsInRunOrder(): AsyncGenerator<string> {
     const top = await index.between([JOB_STATUSES.pending, -Infinity, -Infinity], [JOB_STATUSES.pending, below, -Infinity], true, false).last();
     if (top === undefined) return;
     const level = top.priority;
-    const ids = await index.between([JOB_STATUSES.pending, level, -Infinity], [JOB_STATUSES.pending, level, Infinity]).primaryKeys();
-    // Ties on createdAt are ordered by id, as runOrder does.
-    for (const id of ids) yield String(id);
+    // In batches: the first id is usually the one claimed, so reading all of them would be waste.
+    for (let offset = 0; ; offset += ID_BATCH) {
+      const ids = await index
+        .between([JOB_STATUSES.pending, level, -Infinity], [JOB_STATUSES.pending, level, Infinity])
+        .offset(offset)
+        .limit(ID_BATCH)
+        .primaryKeys();
+      // Ties on createdAt are ordered by id, as runOrder does.
+      for (const id of ids) yield String(id);
+      if (ids.length < ID_BATCH) break;
+    }
     below = level;
   }
 }
+
+const ID_BATCH = 16;
 
 /**
  * Processing jobs whose lease ran out go back to pending (or fail after too many losses) before
@@ -93,7 +108,7 @@ export async function claim(owner: string, now: number, options: ClaimOptions = 
   const leaseMs = options.leaseMs ?? LEASE_MS;
   const db = getDb();
   return db.transaction('rw', db.jobs, async () => {
-    await recoverExpiredLeases(now);
+    if (options.recoverExpired ?? true) await recoverExpiredLeases(now);
     for await (const candidateId of pendingIdsInRunOrder()) {
       // Read each row only when its turn comes (usually the first is taken), and re-read: settling
       // an earlier candidate may have cascaded onto this one within this transaction.

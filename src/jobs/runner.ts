@@ -89,6 +89,7 @@ export async function runQueue(options: RunQueueOptions): Promise<RunResult> {
     // says true (navigator.onLine lies on captive portals): otherwise it would spin on that job.
     let sawOffline = false;
     let stoppedBy: RunResult['stoppedBy'];
+    let recoveredAt = Number.NEGATIVE_INFINITY;
     try {
       for (;;) {
         if (options.deadline !== undefined && now() >= options.deadline) {
@@ -99,7 +100,17 @@ export async function runQueue(options: RunQueueOptions): Promise<RunResult> {
         // One lease owner per claim, not per run: a handler abandoned after a timeout or cancel must
         // not pass the ownership check if this same run claims its job again later.
         const owner = `${runner}/${ran + 1}`;
-        const job = await claim(owner, now(), { types: claimableTypes(registry, online), leaseMs: jobOptions.leaseMs });
+        // Expired leases are looked for at the start and then once per heartbeat period, not on
+        // every claim of a long queue (a dead runner's lease takes a whole lease period to expire).
+        const recoverExpired = now() - recoveredAt >= jobOptions.heartbeatMs;
+        if (recoverExpired) recoveredAt = now();
+        const claimOptions = { types: claimableTypes(registry, online), leaseMs: jobOptions.leaseMs };
+        let job = await claim(owner, now(), { ...claimOptions, recoverExpired });
+        if (job === null && !recoverExpired) {
+          // Never call the queue empty without having looked for jobs of dead runners.
+          recoveredAt = now();
+          job = await claim(owner, now(), { ...claimOptions, recoverExpired: true });
+        }
         if (job === null) {
           const waiting = online ? 0 : await markWaitingForNetwork(now(), claimableTypes(registry, true));
           stoppedBy = waiting > 0 ? 'offline' : 'empty';

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { runQueue, type RunnerEvent, type RunResult } from '../jobs/runner';
 import { webLockProvider } from '../jobs/lock';
+import { prune } from '../jobs/prune';
 import { taskHandlers } from '../tasks/handlers';
 import { notifyIfHidden } from './notify';
 
@@ -20,9 +21,12 @@ function onEvent(event: RunnerEvent): void {
   }
 }
 
-/** One drain of the queue from the worker; a second concurrent call returns `lock-busy` at once. */
-export function drainFromWorker(budgetMs: number): Promise<RunResult> {
-  return runQueue({
+/**
+ * One drain of the queue from the worker; a second concurrent call returns `lock-busy` at once.
+ * Old completed jobs are pruned afterwards (never one an unfinished job depends on).
+ */
+export async function drainFromWorker(budgetMs: number): Promise<RunResult> {
+  const result = await runQueue({
     owner: 'sw',
     handlers: taskHandlers(),
     isOnline: () => self.navigator.onLine,
@@ -30,6 +34,8 @@ export function drainFromWorker(budgetMs: number): Promise<RunResult> {
     lock: webLockProvider(self.navigator.locks),
     onEvent,
   });
+  await prune(Date.now()).catch((error: unknown) => console.warn('Pruning old jobs failed', error));
+  return result;
 }
 
 /**

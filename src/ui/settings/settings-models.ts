@@ -1,0 +1,109 @@
+import { html, LitElement, type TemplateResult } from 'lit';
+import {
+  type ConnectionResult,
+  loadModelChoices,
+  type ModelChoices,
+  saveEndpoint,
+  setNotifyOnFinish,
+  testStoredKey,
+} from '../../app/gemini-connection';
+import { updatePreferences } from '../../app/preferences';
+import { loadSettings } from '../../db/settings-repo';
+import type { Settings } from '../../domain/settings';
+import { LiveQueryController } from '../live-query-controller';
+import { sharedStyles } from '../shared-styles';
+import { settingsStyles } from './settings-styles';
+
+type ModelField = 'textModel' | 'ttsModel' | 'imageModel';
+const PICKERS: ReadonlyArray<{ field: ModelField; group: keyof ModelChoices; label: string }> = [
+  { field: 'textModel', group: 'text', label: 'Story model' },
+  { field: 'ttsModel', group: 'tts', label: 'Narration (speech) model' },
+  { field: 'imageModel', group: 'image', label: 'Picture model' },
+];
+
+/**
+ * `<nm-settings-models>`: the Gemini endpoint, a "Test key" button, model pickers filled from the
+ * API's own list (`GET /v1beta/models`), and notifications when a story finishes.
+ */
+export class NmSettingsModels extends LitElement {
+  static override properties = { result: { state: true }, choices: { state: true }, busy: { state: true } };
+  declare result: ConnectionResult | null;
+  declare choices: ModelChoices | null;
+  declare busy: boolean;
+
+  static override styles = [sharedStyles, settingsStyles];
+  private readonly settings = new LiveQueryController<Settings>(this, loadSettings);
+
+  constructor() {
+    super();
+    this.result = null;
+    this.choices = null;
+    this.busy = false;
+  }
+
+  private async run(work: (signal: AbortSignal) => Promise<void>): Promise<void> {
+    this.busy = true;
+    try {
+      await work(AbortSignal.timeout(30_000));
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private testKey = () =>
+    this.run(async (signal) => {
+      this.result = await testStoredKey(signal);
+      if (this.result.ok) await this.loadModels(signal);
+    });
+
+  private async loadModels(signal: AbortSignal): Promise<void> {
+    const loaded = await loadModelChoices(signal);
+    if ('error' in loaded) this.result = { ok: false, message: loaded.error };
+    else this.choices = loaded;
+  }
+
+  private async onEndpoint(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const input = (event.target as HTMLFormElement).elements.namedItem('endpoint') as HTMLInputElement;
+    this.result = await saveEndpoint(input.value);
+    this.choices = null;
+  }
+
+  override render(): TemplateResult | null {
+    const s = this.settings.value;
+    if (!s) return null;
+    return html`<section aria-labelledby="models-h">
+      <h2 id="models-h">Gemini connection and models</h2>
+      <form class="row" novalidate @submit=${(e: SubmitEvent) => void this.onEndpoint(e)}>
+        <label>Endpoint <span class="hint">(leave empty for Google’s)</span>
+          <input name="endpoint" type="url" inputmode="url" .value=${s.geminiBaseUrl} autocomplete="off" spellcheck="false" />
+        </label>
+        <button type="submit">Save endpoint</button>
+      </form>
+      <p class="row"><button type="button" ?disabled=${this.busy} @click=${this.testKey}>Test key and load models</button></p>
+      <p class=${this.result?.ok ? 'ok' : 'error'} role="status" data-testid="connection-result">${this.result?.message ?? ''}</p>
+      <div class="row">${PICKERS.map((p) => this.renderPicker(s, p.field, p.group, p.label))}</div>
+      <label class="choice">
+        <input type="checkbox" .checked=${s.notifyOnFinish}
+          @change=${async (e: Event) => { this.result = await setNotifyOnFinish((e.target as HTMLInputElement).checked); }} />
+        Tell me when a story is ready (a notification, when the app is not on screen)
+      </label>
+    </section>`;
+  }
+
+  private renderPicker(s: Settings, field: ModelField, group: keyof ModelChoices, label: string): TemplateResult {
+    const listed = this.choices?.[group] ?? [];
+    // The current model stays selectable even when the list does not have it (or is not loaded).
+    const options = listed.includes(s[field]) ? listed : [s[field], ...listed];
+    return html`<label>${label}
+      <select @change=${(e: Event) => void updatePreferences({ [field]: (e.target as HTMLSelectElement).value })}>
+        ${options.map((m) => html`<option value=${m} ?selected=${m === s[field]}>${m}</option>`)}
+      </select>
+    </label>`;
+  }
+}
+
+customElements.define('nm-settings-models', NmSettingsModels);
+declare global {
+  interface HTMLElementTagNameMap { 'nm-settings-models': NmSettingsModels }
+}
