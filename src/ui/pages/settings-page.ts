@@ -5,6 +5,7 @@ import '../settings/settings-danger';
 import '../settings/settings-data';
 import '../settings/settings-gemini';
 import '../settings/settings-legacy';
+import '../settings/settings-models';
 import '../settings/settings-storage';
 
 /**
@@ -27,6 +28,7 @@ export class NmSettingsPage extends LitElement {
         <nm-settings-legacy></nm-settings-legacy>
         <nm-settings-appearance></nm-settings-appearance>
         <nm-settings-gemini></nm-settings-gemini>
+        <nm-settings-models></nm-settings-models>
         <nm-settings-storage></nm-settings-storage>
         <nm-settings-data></nm-settings-data>
         <nm-settings-danger></nm-settings-danger>
