@@ -2,7 +2,9 @@ import { startAppServer } from '../../tests/support/app-server';
 import { launchBrowser } from '../../tests/support/browser';
 import buildDist from '../../tests/support/e2e-global-setup';
 import { benchFoundation } from './bench-foundation';
+import { benchImport } from './bench-import';
 import { benchJobs } from './bench-jobs';
+import { benchMedia } from './bench-media';
 import type { BenchContext, BenchResult } from './types';
 
 /**
@@ -10,7 +12,7 @@ import type { BenchContext, BenchResult } from './types';
  * JSON object per line. Budgets come from the issues; a figure over budget is printed, not hidden,
  * and makes the exit code 1.
  */
-const SUITES: Array<(ctx: BenchContext) => Promise<BenchResult[]>> = [benchFoundation, benchJobs];
+const SUITES: Array<(ctx: BenchContext) => Promise<BenchResult[]>> = [benchFoundation, benchImport, benchJobs, benchMedia];
 
 async function main(): Promise<void> {
   buildDist();
