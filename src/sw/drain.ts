@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { runQueue, type RunnerEvent, type RunResult } from '../jobs/runner';
+import { type AppMessage, MESSAGE_TYPES } from '../domain/messages';
 import { webLockProvider } from '../jobs/lock';
 import { prune } from '../jobs/prune';
 import { taskHandlers } from '../tasks/handlers';
@@ -46,5 +47,11 @@ export async function drainFromWorker(budgetMs: number): Promise<RunResult> {
 export async function needsBrowserRetry(result: RunResult): Promise<boolean> {
   if (result.remaining === 0 || result.stoppedBy === 'lock-busy') return false;
   const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
-  return windows.length === 0;
+  if (windows.length === 0) return true;
+  if (result.stoppedBy === 'deadline') {
+    // Stopped for time with runnable work left: an open page registers a fresh sync event.
+    const message: AppMessage = { type: MESSAGE_TYPES.queueStopped, version: __APP_VERSION__, detail: { remaining: result.remaining } };
+    for (const w of windows) w.postMessage(message);
+  }
+  return false;
 }
