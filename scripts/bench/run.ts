@@ -4,6 +4,7 @@ import buildDist from '../../tests/support/e2e-global-setup';
 import { benchFoundation } from './bench-foundation';
 import { benchImport } from './bench-import';
 import { benchJobs } from './bench-jobs';
+import { benchMedia } from './bench-media';
 import type { BenchContext, BenchResult } from './types';
 
 /**
@@ -11,7 +12,7 @@ import type { BenchContext, BenchResult } from './types';
  * JSON object per line. Budgets come from the issues; a figure over budget is printed, not hidden,
  * and makes the exit code 1.
  */
-const SUITES: Array<(ctx: BenchContext) => Promise<BenchResult[]>> = [benchFoundation, benchImport, benchJobs];
+const SUITES: Array<(ctx: BenchContext) => Promise<BenchResult[]>> = [benchFoundation, benchImport, benchJobs, benchMedia];
 
 async function main(): Promise<void> {
   buildDist();

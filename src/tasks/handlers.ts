@@ -1,7 +1,9 @@
 import type { AnyTaskHandler } from '../jobs/registry';
+import { audioTask } from './audio-task';
+import { imageTask } from './image-task';
 import { storyTask } from './story-task';
 
 /** Every job type's handler; both composition roots (page runner and service worker) use this list. */
 export function taskHandlers(): AnyTaskHandler[] {
-  return [storyTask];
+  return [storyTask, audioTask, imageTask];
 }

@@ -6,10 +6,23 @@ import { getDb } from '../../db/database';
 import type { JobRow } from '../../domain/job';
 import '../generator/generator-dialog';
 import { LiveQueryController } from '../live-query-controller';
-import { isActive, jobStatusText, jobTitle } from '../queue/describe-job';
+import { isActive, jobStatusText, jobStoryId, jobTitle } from '../queue/describe-job';
 import { sharedStyles } from '../shared-styles';
 
-const loadJobs = () => getDb().jobs.orderBy('createdAt').reverse().toArray();
+interface QueueView {
+  jobs: JobRow[];
+  /** Titles of the stories narration and illustration jobs work on (those that exist). */
+  titles: Map<string, string>;
+}
+
+async function loadJobs(): Promise<QueueView> {
+  const db = getDb();
+  const jobs = await db.jobs.orderBy('createdAt').reverse().toArray();
+  const ids = [...new Set(jobs.filter((j) => j.type !== 'story').map(jobStoryId))];
+  const summaries = await db.storySummaries.bulkGet(ids);
+  const titles = new Map(summaries.flatMap((s) => (s ? [[s.id, s.titleJP] as const] : [])));
+  return { jobs, titles };
+}
 
 /** Jobs of one request stay together ("story + narration + illustration"), newest group first. */
 function groupJobs(jobs: readonly JobRow[]): JobRow[][] {
@@ -47,7 +60,7 @@ export class NmQueuePage extends LitElement {
     `,
   ];
 
-  private readonly jobs = new LiveQueryController<JobRow[]>(this, loadJobs, () => this.syncTicker());
+  private readonly view = new LiveQueryController<QueueView>(this, loadJobs, () => this.syncTicker());
   private ticker: ReturnType<typeof setInterval> | undefined;
 
   constructor() {
@@ -63,7 +76,7 @@ export class NmQueuePage extends LitElement {
 
   private syncTicker(): void {
     this.now = Date.now();
-    const counting = (this.jobs.value ?? []).some((j) => j.status === 'pending' && j.runAfter > Date.now());
+    const counting = (this.view.value?.jobs ?? []).some((j) => j.status === 'pending' && j.runAfter > Date.now());
     if (counting && !this.ticker) this.ticker = setInterval(() => this.syncTicker(), 1000);
     if (!counting && this.ticker) {
       clearInterval(this.ticker);
@@ -83,7 +96,7 @@ export class NmQueuePage extends LitElement {
   }
 
   override render(): TemplateResult {
-    const jobs = this.jobs.value;
+    const jobs = this.view.value?.jobs;
     return html`
       <div class="top">
         <h1>Queue</h1>
@@ -103,7 +116,8 @@ export class NmQueuePage extends LitElement {
 
   private renderJob(job: JobRow): TemplateResult {
     const p = job.progress;
-    const title = jobTitle(job);
+    const storyId = jobStoryId(job);
+    const title = jobTitle(job, this.view.value?.titles.get(storyId));
     return html`<li class="job" data-job-id=${job.id} data-status=${job.status}>
       <span class="title">${title}</span>
       <span class="status" data-status=${job.status} role="status">${jobStatusText(job, this.now)}</span>
@@ -112,6 +126,9 @@ export class NmQueuePage extends LitElement {
         : null}
       <div class="actions">
         ${job.status === 'completed' && job.type === 'story' ? html`<a class="button primary" href="/story/${job.id}" aria-label="Read ${title}">Read</a>` : null}
+        ${job.status === 'completed' && job.type !== 'story' && this.view.value?.titles.has(storyId)
+          ? html`<a class="button" href="/story/${storyId}" aria-label="Open the story of ${title}">${job.type === 'audio' ? 'Listen' : 'View'}</a>`
+          : null}
         ${isActive(job) ? html`<button aria-label="Cancel ${title}" @click=${() => void cancelJob(job.id)}>Cancel</button>` : null}
         ${job.status === 'failed' || job.status === 'cancelled' ? html`<button aria-label="Retry ${title}" @click=${() => void retryJob(job.id)}>Retry</button>` : null}
         ${!isActive(job) ? html`<button aria-label="Dismiss ${title}" @click=${() => void dismissJob(job.id)}>Dismiss</button>` : null}

@@ -1,17 +1,23 @@
-import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { updatePreferences } from '../../app/preferences';
+import { type StoredMedia, storedMedia } from '../../db/media-repo';
 import { getProgress, saveProgress } from '../../db/progress-repo';
 import { loadSettings } from '../../db/settings-repo';
 import { getStory } from '../../db/stories-repo';
 import { DEFAULT_SETTINGS } from '../../domain/default-settings';
+import { COVER_INDEX } from '../../domain/media-plan';
 import { FONT_SIZES } from '../../domain/settings-options';
 import type { FontSize, Settings } from '../../domain/settings';
 import type { ReadingProgress } from '../../domain/progress';
-import type { Story, Vocab } from '../../domain/story';
+import type { Segment, Story, Vocab } from '../../domain/story';
 import { LiveQueryController } from '../live-query-controller';
 import { furiganaText } from '../reader/furigana-text';
 import { currentPosition, restorePosition } from '../reader/reading-position';
 import '../delete-story-button';
+import '../reader/cover-image';
+import '../reader/media-panel';
+import { NarrationPlayer } from '../reader/player';
+import { playerStyles, renderPlayerBar } from '../reader/player-bar';
 import '../reader/reader-quiz';
 import { readerStyles } from '../reader/reader-styles';
 import { sharedStyles } from '../shared-styles';
@@ -21,16 +27,27 @@ const SAVE_EVERY_MS = 400;
 /**
  * `<nm-reader-page>` at /story/<id>: furigana and translation toggles, side-by-side or stacked,
  * font size, vocabulary, quiz, and the reading position saved while scrolling and restored on open.
+ * Narration: a player over the stored sentences (the current one highlighted and scrolled into
+ * view, click or Enter on a sentence plays from it) and, where media are missing, the offer to
+ * narrate or illustrate (never started by opening the story). Pictures: the cover on top and each
+ * paragraph's beside it, when "Pictures" is on.
  */
 export class NmReaderPage extends LitElement {
   static override properties = { storyId: { type: String }, progress: { state: true } };
   declare storyId: string;
   declare progress: ReadingProgress | undefined;
 
-  static override styles = [sharedStyles, readerStyles];
+  static override styles = [sharedStyles, readerStyles, playerStyles];
 
   private readonly story = new LiveQueryController<Story | undefined>(this, () => getStory(this.storyId));
-  private readonly settings = new LiveQueryController<Settings>(this, loadSettings);
+  private readonly settings = new LiveQueryController<Settings>(this, loadSettings, (s) => this.player.setSpeed(s.playbackSpeed));
+  private readonly player = new NarrationPlayer(this);
+  /** Which sentences and pictures are stored (keys only); feeds the player and the offers. */
+  private readonly media = new LiveQueryController<StoredMedia>(this, () => storedMedia(this.storyId), (m) =>
+    this.player.setSource(this.storyId, m.audio),
+  );
+  /** The sentence last scrolled to, so the player scrolls once per sentence. */
+  private scrolledTo = -1;
   private restoring = false;
   /** Until the saved position is restored, scroll events must not overwrite it. */
   private restored = false;
@@ -46,7 +63,9 @@ export class NmReaderPage extends LitElement {
     if (changed.has('storyId') && changed.get('storyId') !== undefined) {
       this.restored = false;
       this.restoring = false;
+      this.player.stop();
       this.story.refresh();
+      this.media.refresh();
     }
     if (changed.has('storyId')) void this.loadProgress();
   }
@@ -88,6 +107,7 @@ export class NmReaderPage extends LitElement {
   }
 
   protected override updated(): void {
+    this.followPlayer();
     if (this.restoring || !this.story.value || !this.progress || !this.settings.loaded) return;
     this.restoring = true;
     const saved = this.progress;
@@ -112,16 +132,23 @@ export class NmReaderPage extends LitElement {
     const story = this.story.value;
     if (!story) return html`<h1>Story not found</h1><p>This story is not in your library on this device. <a href="/library">Back to the library</a></p>`;
     const s = this.settings.value ?? DEFAULT_SETTINGS;
+    const media = this.media.value ?? { audio: [], images: [] };
+    const images = new Set(s.showImages ? media.images : []);
+    const narrated = new Set(media.audio);
     return html`<article class=${s.viewMode} lang="en">
       <h1><span class="jp" lang="ja">${story.titleJP}</span>${story.titleEN ? html`<span class="en">${story.titleEN}</span>` : null}</h1>
       <div class="meta"><span class="level">${story.level}</span><span class="muted">${story.readTime} min read</span></div>
-      ${this.renderToolbar(s)}
-      <ol class="segments">
-        ${story.content.map((seg, i) => html`<li data-index=${i}>
-          <p class="seg-jp" lang="ja">${furiganaText(seg.jp, seg.readings, s.showFurigana)}</p>
-          ${s.showEnglish ? html`<p class="seg-en">${seg.en}</p>` : null}
-        </li>`)}
+      ${images.has(COVER_INDEX)
+        ? html`<nm-story-image class="cover" .storyId=${story.id} index=${COVER_INDEX} alt="Cover picture: ${story.titleEN || story.titleJP}"></nm-story-image>`
+        : null}
+      ${this.renderToolbar(s, media.images.length > 0)}
+      ${this.media.loaded ? html`<nm-media-panel .story=${story} .stored=${media}></nm-media-panel>` : null}
+      <ol class="segments" @click=${this.onSentenceClick}>
+        ${story.content.map((seg, i) => this.renderSegment(seg, i, s, narrated.has(i), images.has(i)))}
       </ol>
+      ${this.player.hasAudio
+        ? renderPlayerBar(this.player, story.content.length, (speed) => void updatePreferences({ playbackSpeed: speed }))
+        : null}
       ${this.renderVocab(story)}
       ${story.questions.length ? html`<section aria-labelledby="quiz-h"><h2 id="quiz-h">Quiz</h2>
         <nm-reader-quiz .questions=${story.questions} .answers=${this.progress?.quizAnswers ?? {}}
@@ -129,12 +156,47 @@ export class NmReaderPage extends LitElement {
     </article>`;
   }
 
-  private renderToolbar(s: Settings): TemplateResult {
+  private renderSegment(seg: Segment, i: number, s: Settings, narrated: boolean, picture: boolean): TemplateResult {
+    const speaking = this.player.current === i && this.player.state !== 'idle';
+    return html`<li data-index=${i} class=${[narrated ? 'narrated' : '', speaking ? 'speaking' : ''].join(' ').trim()}
+        aria-current=${speaking ? 'true' : nothing} tabindex=${narrated ? '0' : nothing}>
+      <p class="seg-jp" lang="ja">${furiganaText(seg.jp, seg.readings, s.showFurigana)}</p>
+      ${s.showEnglish ? html`<p class="seg-en">${seg.en}</p>` : null}
+      ${picture
+        ? html`<nm-story-image class="seg-img" .storyId=${this.storyId} index=${i} alt=${seg.imagePrompt || `Picture for sentence ${i + 1}`}></nm-story-image>`
+        : null}
+    </li>`;
+  }
+
+  /** Click or tap on a narrated sentence plays from it (unless the learner was selecting text). */
+  private readonly onSentenceClick = (event: Event): void => {
+    const li = event.composedPath().find((el): el is HTMLLIElement => el instanceof HTMLLIElement);
+    if (!li?.classList.contains('narrated')) return;
+    if ((window.getSelection()?.toString() ?? '') !== '') return;
+    void this.player.playFrom(Number(li.dataset.index));
+  };
+
+  /** Keeps the sentence being read in view, scrolling once per sentence. */
+  private followPlayer(): void {
+    const { current, state } = this.player;
+    if (state === 'idle' || current < 0) {
+      this.scrolledTo = -1;
+      return;
+    }
+    if (current === this.scrolledTo) return;
+    this.scrolledTo = current;
+    const li = this.renderRoot.querySelector(`ol.segments > li[data-index="${current}"]`);
+    const smooth = !window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+    li?.scrollIntoView({ block: 'center', behavior: smooth ? 'smooth' : 'auto' });
+  }
+
+  private renderToolbar(s: Settings, hasPictures: boolean): TemplateResult {
     return html`<div class="toolbar" role="group" aria-label="Reading options">
       <button aria-pressed=${String(s.showFurigana)} @click=${() => void updatePreferences({ showFurigana: !s.showFurigana })}>Furigana</button>
       <button aria-pressed=${String(s.showEnglish)} @click=${() => void updatePreferences({ showEnglish: !s.showEnglish })}>Translation</button>
       <button aria-pressed=${String(s.viewMode === 'side-by-side')}
         @click=${() => void updatePreferences({ viewMode: s.viewMode === 'side-by-side' ? 'stacked' : 'side-by-side' })}>Side by side</button>
+      ${hasPictures ? html`<button aria-pressed=${String(s.showImages)} @click=${() => void updatePreferences({ showImages: !s.showImages })}>Pictures</button>` : null}
       <label>Text size
         <select @change=${(e: Event) => void updatePreferences({ fontSize: (e.target as HTMLSelectElement).value as FontSize })}>
           ${FONT_SIZES.map((f) => html`<option value=${f} ?selected=${s.fontSize === f}>${f[0]!.toUpperCase() + f.slice(1)}</option>`)}

@@ -7,6 +7,7 @@ import '../settings/settings-gemini';
 import '../settings/settings-legacy';
 import '../settings/settings-models';
 import '../settings/settings-storage';
+import '../settings/settings-voice';
 
 /**
  * `<nm-settings-page>` at /settings: one section per concern, each its own component —
@@ -29,6 +30,7 @@ export class NmSettingsPage extends LitElement {
         <nm-settings-appearance></nm-settings-appearance>
         <nm-settings-gemini></nm-settings-gemini>
         <nm-settings-models></nm-settings-models>
+        <nm-settings-voice></nm-settings-voice>
         <nm-settings-storage></nm-settings-storage>
         <nm-settings-data></nm-settings-data>
         <nm-settings-danger></nm-settings-danger>

@@ -2,20 +2,29 @@ import type { JobRow } from '../../domain/job';
 
 const NOUNS: Record<JobRow['type'], string> = { story: 'Story', audio: 'Narration', image: 'Illustration' };
 
-/** What the learner calls this job: "Story: a day at the beach (N5, short)". */
-export function jobTitle(job: JobRow): string {
+/**
+ * What the learner calls this job: "Story: a day at the beach (N5, short)", "Narration: 雨の朝".
+ * `storyTitle` names the story a narration or illustration belongs to, when it is known.
+ */
+export function jobTitle(job: JobRow, storyTitle?: string): string {
+  const of = storyTitle ? `: ${storyTitle}` : ' of the story';
   switch (job.type) {
     case 'story': {
       const p = job.params as JobRow<'story'>['params'];
       return `${NOUNS.story}: ${p.topic} (${p.level}, ${p.length})`;
     }
     case 'audio':
-      return `${NOUNS.audio} of the story`;
+      return `${NOUNS.audio}${of}`;
     case 'image': {
       const p = job.params as JobRow<'image'>['params'];
-      return `${NOUNS.image} of the story (${p.scope === 'paragraphs' ? 'cover and paragraphs' : 'cover'})`;
+      return `${NOUNS.image}${of} (${p.scope === 'paragraphs' ? 'cover and paragraphs' : 'cover'})`;
     }
   }
+}
+
+/** The story a job made or works on: a story job's own id, a narration's or illustration's storyId. */
+export function jobStoryId(job: JobRow): string {
+  return job.type === 'story' ? job.id : (job.params as JobRow<'audio'>['params']).storyId;
 }
 
 /** One line saying where the job stands, in words (no codes). `now` makes countdowns testable. */

@@ -1,0 +1,56 @@
+import type { Story } from '../domain/story';
+import { getDb } from './database';
+import type { MediaKind, MediaRow } from './rows';
+
+/**
+ * Narrated sentences and pictures, one blob per row keyed `[storyId+kind+index]` (index = segment,
+ * -1 = cover). Blobs stay on this device: they are neither exported nor synced.
+ *
+ * Story rows carry a `media` summary (`audioSegments`, `images`) for lists; it is recomputed from
+ * this table in the same transaction as every media write (see src/tasks/media-step.ts) and zeroed
+ * by "delete media" (library-repo), so it never claims more than is stored. Screens that need to be
+ * exact (the Reader) read this table itself.
+ */
+
+/** The key range of one story's rows of one kind (indexes are numbers, -1 … n). */
+function range(storyId: string, kind: MediaKind) {
+  return getDb()
+    .media.where('[storyId+kind+index]')
+    .between([storyId, kind, -Infinity], [storyId, kind, Infinity], true, true);
+}
+
+/** Indexes stored for a story, ascending; reads keys only, never the blobs. */
+export async function mediaIndexes(storyId: string, kind: MediaKind): Promise<number[]> {
+  const keys = await range(storyId, kind).primaryKeys();
+  return keys.map((key) => key[2]);
+}
+
+export interface StoredMedia {
+  audio: number[];
+  images: number[];
+}
+
+/** Both kinds at once, for the Reader's liveQuery (keys only). */
+export async function storedMedia(storyId: string): Promise<StoredMedia> {
+  const [audio, images] = await Promise.all([mediaIndexes(storyId, 'audio'), mediaIndexes(storyId, 'image')]);
+  return { audio, images };
+}
+
+export function getMedia(storyId: string, kind: MediaKind, index: number): Promise<MediaRow | undefined> {
+  return getDb().media.get([storyId, kind, index]);
+}
+
+/** The summary a story row should carry, counted from this table (works inside a transaction). */
+export async function countMedia(storyId: string): Promise<{ audioSegments: number; images: number }> {
+  const [audioSegments, images] = await Promise.all([range(storyId, 'audio').count(), range(storyId, 'image').count()]);
+  return { audioSegments, images };
+}
+
+/**
+ * The story with its media summary recounted. `updatedAt` is left alone: the summary describes this
+ * device only, so it is not an edit for sync to push.
+ */
+export async function withMediaSummary(story: Story): Promise<Story> {
+  const counts = await countMedia(story.id);
+  return { ...story, media: { ...story.media, ...counts } };
+}

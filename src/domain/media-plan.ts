@@ -1,0 +1,83 @@
+import type { Story } from './story';
+
+/**
+ * What narrating or illustrating a story takes, as pure functions shared by the job handlers (which
+ * do the work) and the UI (which says how many requests the work will make before it starts).
+ *
+ * Media are keyed by story and segment (`index`); the cover is index -1. What is already stored is
+ * never requested again, so a resumed job or a second press of "Narrate" only pays for what is missing.
+ */
+
+/** Index of the cover picture in the `media` table. */
+export const COVER_INDEX = -1;
+
+export type IllustrationScope = 'cover' | 'paragraphs';
+
+/** Gemini TTS answers 24 kHz mono 16-bit PCM: 48,000 bytes a second of speech. */
+export const PCM_BYTES_PER_SECOND = 24_000 * 2;
+/** A WAV header per sentence. */
+export const WAV_HEADER_BYTES = 44;
+
+/**
+ * A generous guess at how long a sentence takes to say: a learner-paced narrator reads about four
+ * Japanese characters a second; we assume three (and two seconds of lead-in and pauses), so the space
+ * check errs on the side of "will not fit".
+ */
+export function expectedSpeechSeconds(text: string): number {
+  return 2 + [...text].length / 3;
+}
+
+/** Bytes the WAV files of these sentences will take, generously. */
+export function estimateNarrationBytes(texts: readonly string[]): number {
+  return texts.reduce((sum, text) => sum + WAV_HEADER_BYTES + Math.ceil(expectedSpeechSeconds(text) * PCM_BYTES_PER_SECOND), 0);
+}
+
+/** Image models answer 1024×1024 PNGs of about 1–2 MB; 3 MB a picture is the generous figure. */
+export const IMAGE_BYTES_ESTIMATE = 3 * 1024 * 1024;
+
+/** Segments still to narrate, in reading order. */
+export function narrationPlan(story: Pick<Story, 'content'>, stored: ReadonlySet<number>): number[] {
+  return story.content.map((_, i) => i).filter((i) => !stored.has(i));
+}
+
+export interface IllustrationStep {
+  /** COVER_INDEX or a segment index. */
+  index: number;
+  /** What to draw (the adapter adds the house style and caps the length). */
+  prompt: string;
+}
+
+/** The cover's prompt: the title, the excerpt, and the first picture the story itself asks for. */
+export function coverPrompt(story: Pick<Story, 'titleJP' | 'titleEN' | 'excerpt' | 'content'>): string {
+  const title = story.titleEN ? `“${story.titleEN}” (${story.titleJP})` : `“${story.titleJP}”`;
+  const scene = story.content.find((s) => s.imagePrompt?.trim())?.imagePrompt?.trim();
+  return [`A cover picture for the story ${title}.`, story.excerpt.trim(), scene ? `Scene: ${scene}` : '']
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** Every picture of a scope: the cover, plus (for `paragraphs`) each segment that has an imagePrompt. */
+export function illustrationSteps(story: Pick<Story, 'titleJP' | 'titleEN' | 'excerpt' | 'content'>, scope: IllustrationScope): IllustrationStep[] {
+  const steps: IllustrationStep[] = [{ index: COVER_INDEX, prompt: coverPrompt(story) }];
+  if (scope === 'paragraphs') {
+    story.content.forEach((segment, index) => {
+      const prompt = segment.imagePrompt?.trim();
+      if (prompt) steps.push({ index, prompt });
+    });
+  }
+  return steps;
+}
+
+/** The pictures of a scope not stored yet. */
+export function illustrationPlan(
+  story: Pick<Story, 'titleJP' | 'titleEN' | 'excerpt' | 'content'>,
+  scope: IllustrationScope,
+  stored: ReadonlySet<number>,
+): IllustrationStep[] {
+  return illustrationSteps(story, scope).filter((step) => !stored.has(step.index));
+}
+
+/** "1 request", "20 requests". */
+export function requestsText(n: number): string {
+  return `${n} request${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,138 @@
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useE2eApp } from '../support/e2e-app';
+import { waitForServiceWorker } from '../support/e2e-helpers';
+import { configureGemini, readJobs, stopAllServiceWorkers } from '../support/e2e-jobs';
+import { anyAudioPlaying, readMedia, seedStories, storyOf, TRACK_AUDIO } from '../support/e2e-media';
+import { STORY_N5 } from '../support/fake-gemini';
+
+/** Narration and illustration jobs, the player and the cover, on the production build in Chromium. */
+const app = useE2eApp({ gemini: true });
+let page: Page;
+
+beforeEach(async () => {
+  page = app.page;
+  await app.context.addInitScript({ content: TRACK_AUDIO });
+  await page.goto(`${app.server.url}/`);
+  await page.getByRole('heading', { name: 'Recent stories' }).waitFor();
+  await waitForServiceWorker(page);
+  await configureGemini(page, app.gemini.url, app.gemini.apiKey);
+});
+
+async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (await check()) return;
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+  throw new Error(`Timed out waiting for ${what}`);
+}
+
+const ttsCalls = () => app.gemini.calls.filter((c) => c.kind === 'generate' && JSON.stringify(c.body?.generationConfig ?? {}).includes('AUDIO')).length;
+const jobOf = async (type: 'audio' | 'image') => (await readJobs(page)).find((j) => j.type === type);
+const current = () => page.locator('ol.segments > li[aria-current="true"]');
+
+/** Opens a seeded story in the Reader, asks for narration, and waits until every sentence is stored. */
+async function narrate(n: number) {
+  const story = storyOf(n);
+  await seedStories(page, [story]);
+  await page.goto(`${app.server.url}/story/${story.id}`);
+  await page.getByRole('button', { name: `Narrate this story (${n} requests)` }).click();
+  await waitUntil(async () => (await jobOf('audio'))?.status === 'completed', 30_000, 'the narration');
+  return story;
+}
+
+describe('narration and illustration in Chromium', () => {
+  it('a 20-sentence narration killed mid-way resumes; the server saw at most 21 TTS calls', async () => {
+    const story = storyOf(20);
+    await seedStories(page, [story]);
+    await page.goto(`${app.server.url}/story/${story.id}`);
+    await page.getByRole('heading', { name: new RegExp(story.titleJP) }).waitFor();
+    // Opening a story never narrates it.
+    await new Promise((ok) => setTimeout(ok, 300));
+    expect(app.gemini.count()).toBe(0);
+
+    app.gemini.setLatency(300);
+    await page.getByRole('button', { name: 'Narrate this story (20 requests)' }).click();
+    await page.getByText(/^\d+ \/ 20 sentences$/).waitFor({ timeout: 15_000 });
+    await waitUntil(async () => ttsCalls() >= 7, 20_000, 'seven TTS calls');
+    await stopAllServiceWorkers(app.context, page);
+    const storedAtKill = (await readMedia(page, story.id)).length;
+    expect(storedAtKill).toBeGreaterThanOrEqual(5);
+    expect(storedAtKill).toBeLessThan(20);
+
+    await page.reload();
+    // The killed worker's lease (30 s) runs out, then the job resumes from the stored sentences.
+    await waitUntil(async () => (await jobOf('audio'))?.status === 'completed', 80_000, 'the resumed narration');
+    const media = await readMedia(page, story.id);
+    expect(media.map((m) => m.index)).toEqual([...Array(20).keys()]);
+    expect(media.every((m) => m.kind === 'audio' && m.mime === 'audio/wav')).toBe(true);
+    expect(ttsCalls()).toBeLessThanOrEqual(21);
+    expect(await jobOf('audio')).toMatchObject({ leaseLosses: 1, progress: { done: 20, total: 20, label: '20 / 20 sentences' } });
+    await page.getByRole('button', { name: 'Play', exact: true }).waitFor();
+  }, 120_000);
+
+  it('plays offline sentence by sentence, highlighting each; shortcuts work; leaving the Reader stops it', async () => {
+    const story = await narrate(4);
+    await app.context.setOffline(true);
+    await page.reload();
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    await current().and(page.locator('[data-index="0"]')).waitFor({ timeout: 5_000 });
+    await current().and(page.locator('[data-index="1"]')).waitFor({ timeout: 5_000 });
+    expect(await anyAudioPlaying(page)).toBe(true);
+    expect(await page.locator('.player').getAttribute('data-state')).toMatch(/playing|loading/);
+
+    // K pauses (focus on the page body); Space on the Pause button is the button's own.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('k');
+    await page.locator('.player[data-state="paused"]').waitFor();
+    expect(await anyAudioPlaying(page)).toBe(false);
+    await page.keyboard.press('k');
+    await page.locator('.player[data-state="playing"]').waitFor();
+
+    // Clicking a sentence plays from it.
+    await page.locator('ol.segments > li[data-index="3"] .seg-jp').click();
+    await current().and(page.locator('[data-index="3"]')).waitFor();
+
+    await page.getByRole('link', { name: 'Library' }).click();
+    await page.getByRole('heading', { name: 'Library' }).waitFor();
+    expect(await anyAudioPlaying(page)).toBe(false);
+    expect(app.gemini.count('generate')).toBe(story.content.length);
+  });
+
+  it('illustrates a story and shows its cover offline', async () => {
+    const story = storyOf(3, '朝の公園');
+    await seedStories(page, [story]);
+    await page.goto(`${app.server.url}/story/${story.id}`);
+    await page.getByRole('button', { name: 'Illustrate (1 request)' }).click();
+    await page.getByRole('img', { name: 'Cover picture: A Long Day' }).waitFor({ timeout: 20_000 });
+    await app.context.setOffline(true);
+    await page.reload();
+    const cover = page.getByRole('img', { name: 'Cover picture: A Long Day' });
+    await cover.waitFor();
+    await waitUntil(() => cover.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), 5_000, 'the cover to decode');
+    expect(await cover.getAttribute('src')).toMatch(/^blob:/);
+    expect(await page.getByRole('button', { name: /^Illustrate/ }).count()).toBe(0);
+    expect(app.gemini.count('generate')).toBe(1);
+  });
+
+  it('a failed story fails its narration and illustration with a message; retrying the story retries them', async () => {
+    app.gemini.script('api-key-invalid');
+    await page.goto(`${app.server.url}/queue`);
+    await page.getByRole('button', { name: 'New story' }).click();
+    await page.getByLabel('Topic', { exact: true }).fill('a windy day');
+    await page.getByLabel('Also narrate it (audio)').check();
+    await page.getByLabel('Also illustrate it (cover picture)').check();
+    await page.getByRole('button', { name: 'Create story' }).click();
+    const because = page.getByText('The story this depends on failed: Your Gemini API key was rejected — check it in Settings.');
+    await because.nth(1).waitFor({ timeout: 15_000 });
+    expect(await because.count()).toBe(2);
+    const jobs = await readJobs(page);
+    expect(jobs.map((j) => [j.type, j.status]).sort()).toEqual([['audio', 'failed'], ['image', 'failed'], ['story', 'failed']]);
+
+    await page.getByRole('button', { name: /^Retry Story/ }).click();
+    await waitUntil(async () => (await readJobs(page)).every((j) => j.status === 'completed'), 30_000, 'all three jobs');
+    await page.getByRole('link', { name: /^Open the story of Narration/ }).waitFor();
+    expect(ttsCalls()).toBe(STORY_N5.content.length);
+  }, 60_000);
+});

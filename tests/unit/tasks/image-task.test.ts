@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { AiError } from '../../../src/ai/errors';
+import type { ImageOptions } from '../../../src/ai/image';
+import { AI_MESSAGES } from '../../../src/ai/messages';
+import { enqueue } from '../../../src/jobs/enqueue';
+import { createImageTask, type ImageTaskDeps } from '../../../src/tasks/image-task';
+import type { EstimateFn } from '../../../src/tasks/storage-check';
+import { makeMedia, useTestDb } from '../../support/fixtures/library';
+import { jobRow, runOnce, seedStory, storedIndexes, storyWith } from './helpers';
+
+const db = useTestDb();
+const plenty: EstimateFn = async () => ({ usage: 0, quota: 10 * 1024 ** 3 });
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+
+function fakeImages(behave: (call: number) => void = () => {}) {
+  const calls: ImageOptions[] = [];
+  const generate = async (options: ImageOptions) => {
+    calls.push(options);
+    behave(calls.length);
+    const blob = new Blob([PNG], { type: 'image/png' });
+    return { blob, bytes: blob.size };
+  };
+  return { calls, generate };
+}
+
+const task = (deps: ImageTaskDeps) => createImageTask({ estimate: plenty, ...deps });
+
+describe('image task', () => {
+  it('draws a cover by default from the title, excerpt and first imagePrompt', async () => {
+    const story = await seedStory(storyWith(3, { titleEN: 'A Rainy Morning', excerpt: '雨が降っています。' }));
+    const job = await enqueue('image', { storyId: story.id });
+    const images = fakeImages();
+    await runOnce(task({ generate: images.generate }));
+    expect(images.calls).toHaveLength(1);
+    expect(images.calls[0]).toMatchObject({ model: 'gemini-2.5-flash-image' });
+    expect(images.calls[0]?.prompt).toMatch(/A Rainy Morning.*雨が降っています。.*scene number 0/);
+    expect(await db().media.get([story.id, 'image', -1])).toMatchObject({ mime: 'image/png', bytes: PNG.length });
+    expect(await jobRow(job.id)).toMatchObject({ status: 'completed', progress: { done: 1, total: 1, label: '1 / 1 picture' } });
+    expect((await db().stories.get(story.id))?.media).toEqual({ audioSegments: 0, images: 1 });
+  });
+
+  it('paragraphs: the cover and one picture per segment with an imagePrompt, skipping stored ones', async () => {
+    const story = await seedStory(storyWith(5)); // imagePrompts on segments 0, 2, 4
+    await db().media.put(makeMedia(story.id, 'image', -1, 10));
+    const job = await enqueue('image', { storyId: story.id, scope: 'paragraphs' });
+    const images = fakeImages();
+    await runOnce(task({ generate: images.generate }));
+    expect(images.calls.map((c) => c.prompt)).toEqual(['scene number 0', 'scene number 2', 'scene number 4']);
+    expect(await storedIndexes(story.id, 'image')).toEqual([-1, 0, 2, 4]);
+    expect(await jobRow(job.id)).toMatchObject({ status: 'completed', progress: { done: 4, total: 4, label: '4 / 4 pictures' } });
+  });
+
+  it('IMAGE_SAFETY ends the job with the adapter message and keeps the pictures already drawn', async () => {
+    const story = await seedStory(storyWith(3));
+    const job = await enqueue('image', { storyId: story.id, scope: 'paragraphs' });
+    const images = fakeImages((call) => {
+      if (call === 2) throw new AiError('permanent', 'image-safety', AI_MESSAGES.imageRefused('safety'));
+    });
+    await runOnce(task({ generate: images.generate }));
+    expect(await jobRow(job.id)).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      error: { code: 'image-safety', message: 'Gemini would not draw this picture (safety)', retryable: false },
+    });
+    expect(images.calls).toHaveLength(2);
+    expect(await storedIndexes(story.id, 'image')).toEqual([-1]);
+  });
+
+  it('fails before drawing when the pictures will not fit', async () => {
+    const story = await seedStory(storyWith(2));
+    const job = await enqueue('image', { storyId: story.id });
+    const images = fakeImages();
+    await runOnce(task({ generate: images.generate, estimate: async () => ({ usage: 0, quota: 4 * 1024 ** 2 }) }));
+    expect(await jobRow(job.id)).toMatchObject({ status: 'failed', error: { code: 'storage-insufficient' } });
+    expect(images.calls).toHaveLength(0);
+  });
+});
