@@ -16,11 +16,11 @@ async function firstVisit(): Promise<void> {
 describe('installable offline reader', () => {
   it('shows the sample stories, then reloads offline with the library and furigana', async () => {
     await firstVisit();
-    await expect(app.page.getByRole('link', { name: /日曜日の山/ }).count()).resolves.toBe(1);
+    await expect.poll(() => app.page.getByRole('link', { name: /日曜日の山/ }).count()).toBe(1);
 
     await app.context.setOffline(true);
     await app.page.goto(`${app.server.url}/library`);
-    await expect(app.page.getByRole('status').filter({ hasText: 'stories' }).textContent()).resolves.toMatch(/3 of 3 stories/);
+    await expect.poll(() => app.page.getByRole('status').filter({ hasText: 'stories' }).textContent()).toMatch(/3 of 3 stories/);
     await app.page.getByRole('link', { name: /日曜日の山/ }).click();
     await app.page.getByRole('heading', { name: /日曜日の山/ }).waitFor();
     const first = SAMPLE_N5.content[0]!;
@@ -34,8 +34,8 @@ describe('installable offline reader', () => {
     );
     expect(pairs.length).toBeGreaterThan(0);
     for (const pair of pairs) expect(first.readings).toContainEqual(pair);
-    await expect(app.page.locator('ol.segments ruby ruby').count()).resolves.toBe(0);
-    await expect(app.page.locator('ol.segments ruby').count()).resolves.toBeGreaterThan(5);
+    await expect.poll(() => app.page.locator('ol.segments ruby ruby').count()).toBe(0);
+    await expect.poll(() => app.page.locator('ol.segments ruby').count()).toBeGreaterThan(5);
   });
 
   it('opens a deep link to a story while offline', async () => {
@@ -44,7 +44,7 @@ describe('installable offline reader', () => {
     const other = await app.context.newPage();
     await other.goto(`${app.server.url}/story/${SAMPLE_N4.id}`);
     await other.getByRole('heading', { name: new RegExp(SAMPLE_N4.titleJP) }).waitFor();
-    await expect(other.locator('ol.segments > li').count()).resolves.toBe(SAMPLE_N4.content.length);
+    await expect.poll(() => other.locator('ol.segments > li').count()).toBe(SAMPLE_N4.content.length);
   });
 
   it('offers "Reload to update" when a new version waits, and swaps only when asked', async () => {

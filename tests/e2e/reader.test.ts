@@ -30,11 +30,11 @@ describe('reader', () => {
     const wrong = (q.answer + 1) % 4;
     await app.page.getByRole('button', { name: q.options[wrong]!, exact: true }).click();
     await app.page.getByText('Not quite.').waitFor();
-    await expect(app.page.locator('nm-reader-quiz .result').first().textContent()).resolves.toContain(`Answer: ${q.options[q.answer]}`);
-    await expect(app.page.locator('nm-reader-quiz .score').textContent()).resolves.toMatch(/Score: 0 \/ 3/);
+    await expect.poll(() => app.page.locator('nm-reader-quiz .result').first().textContent()).toContain(`Answer: ${q.options[q.answer]}`);
+    await expect.poll(() => app.page.locator('nm-reader-quiz .score').textContent()).toMatch(/Score: 0 \/ 3/);
     const q2 = SAMPLE_N3.questions[1]!;
     await app.page.getByRole('button', { name: q2.options[q2.answer]!, exact: true }).click();
-    await expect(app.page.locator('nm-reader-quiz .score').textContent()).resolves.toMatch(/Score: 1 \/ 3/);
+    await expect.poll(() => app.page.locator('nm-reader-quiz .score').textContent()).toMatch(/Score: 1 \/ 3/);
   });
 
   it('restores the reading position after a reload', async () => {
@@ -52,15 +52,15 @@ describe('reader', () => {
 
   it('toggles furigana and translation and remembers them', async () => {
     await openStory();
-    await expect(app.page.locator('ol.segments rt').count()).resolves.toBeGreaterThan(0);
+    await expect.poll(() => app.page.locator('ol.segments rt').count()).toBeGreaterThan(0);
     await app.page.getByRole('button', { name: 'Furigana' }).click();
-    await expect(app.page.locator('ol.segments rt').count()).resolves.toBe(0);
+    await expect.poll(() => app.page.locator('ol.segments rt').count()).toBe(0);
     await app.page.getByRole('button', { name: 'Translation' }).click();
-    await expect(app.page.locator('.seg-en').count()).resolves.toBe(0);
+    await expect.poll(() => app.page.locator('.seg-en').count()).toBe(0);
     await app.page.reload();
     await app.page.getByRole('heading', { name: new RegExp(SAMPLE_N3.titleJP) }).waitFor();
     await expect(app.page.getByRole('button', { name: 'Furigana' }).getAttribute('aria-pressed')).resolves.toBe('false');
-    await expect(app.page.locator('.seg-en').count()).resolves.toBe(0);
+    await expect.poll(() => app.page.locator('.seg-en').count()).toBe(0);
   });
 
   it('has no serious accessibility violations and fits a 360 px screen on Home, Library and Reader', async () => {
@@ -78,14 +78,14 @@ describe('library', () => {
   it('searches in Japanese and English and filters by level', async () => {
     await app.page.goto(`${app.server.url}/library`);
     const count = app.page.getByRole('status').filter({ hasText: 'stories' });
-    await expect(count.textContent()).resolves.toMatch(/3 of 3/);
+    await expect.poll(() => count.textContent()).toMatch(/3 of 3/);
     await app.page.getByRole('searchbox', { name: 'Search' }).fill('手紙');
-    await expect(count.textContent()).resolves.toMatch(/1 of 3/);
+    await expect.poll(() => count.textContent()).toMatch(/1 of 3/);
     await app.page.getByRole('searchbox', { name: 'Search' }).fill('umbrella');
-    await expect(app.page.getByRole('link', { name: /雨の日のかさ/ }).count()).resolves.toBe(1);
+    await expect.poll(() => app.page.getByRole('link', { name: /雨の日のかさ/ }).count()).toBe(1);
     await app.page.getByRole('searchbox', { name: 'Search' }).fill('');
     await app.page.getByRole('combobox', { name: 'Level' }).selectOption('N5');
-    await expect(count.textContent()).resolves.toMatch(/1 of 3/);
+    await expect.poll(() => count.textContent()).toMatch(/1 of 3/);
     await app.page.getByRole('combobox', { name: 'Level' }).selectOption('N1');
     await app.page.getByText('No stories match').waitFor();
   });
