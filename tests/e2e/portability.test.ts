@@ -101,7 +101,7 @@ describe('import of an older-app backup', () => {
     await page.goto(`${server.url}/library`);
     await page.getByRole('link', { name: /猫の日 2/ }).click();
     await page.getByRole('heading', { name: /猫の日 2/ }).waitFor();
-    await expect(page.locator('nm-reader-page .meta .level').textContent()).resolves.toBe('Intermediate');
+    await expect.poll(() => page.locator('nm-reader-page .meta .level').textContent()).toBe('Intermediate');
     await page.waitForFunction(() => window.scrollY > 100);
     // 50 % of 14 sentences: the old app's scroll position becomes sentence 8 (index 7).
     expect(Math.abs((await firstVisibleSegment(page)) - 7)).toBeLessThanOrEqual(1);

@@ -87,7 +87,7 @@ describe('appearance', () => {
 
     await page.goto(`${server.url}/story/${SAMPLE_N3.id}`);
     await page.getByRole('heading', { name: new RegExp(SAMPLE_N3.titleJP) }).waitFor();
-    await expect(page.locator('nm-reader-page article.side-by-side').count()).resolves.toBe(1);
+    await expect.poll(() => page.locator('nm-reader-page article.side-by-side').count()).toBe(1);
     await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('dark');
   });
 });
@@ -218,7 +218,7 @@ describe('deleting stories', () => {
     await page.waitForURL(`${server.url}/library`);
     await page.getByText(`Deleted “${SAMPLE_N3.titleJP}”.`).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
-    await expect(page.getByRole('status').filter({ hasText: 'stories' }).textContent()).resolves.toMatch(/2 of 2 stories/);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'stories' }).textContent()).toMatch(/2 of 2 stories/);
 
     await page.getByRole('button', { name: 'Undo' }).click();
     await page.waitForURL(`${server.url}/story/${SAMPLE_N3.id}`);
