@@ -33,6 +33,7 @@ describe('Gemini connection settings', () => {
     expect(picture.every((m) => m.includes('image'))).toBe(true);
     expect(MODELS.length).toBeGreaterThan(story.length);
     await app.page.getByLabel('Story model').selectOption('gemini-2.5-pro');
+    await app.page.getByText('Story model: gemini-2.5-pro saved.').waitFor();
     await app.page.reload();
     await expect(app.page.getByLabel('Story model').inputValue()).resolves.toBe('gemini-2.5-pro');
   });

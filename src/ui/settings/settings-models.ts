@@ -62,6 +62,11 @@ export class NmSettingsModels extends LitElement {
     else this.choices = loaded;
   }
 
+  private async pickModel(field: ModelField, label: string, model: string): Promise<void> {
+    await updatePreferences({ [field]: model });
+    this.result = { ok: true, message: `${label}: ${model} saved.` };
+  }
+
   private async onEndpoint(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const input = (event.target as HTMLFormElement).elements.namedItem('endpoint') as HTMLInputElement;
@@ -96,7 +101,7 @@ export class NmSettingsModels extends LitElement {
     // The current model stays selectable even when the list does not have it (or is not loaded).
     const options = listed.includes(s[field]) ? listed : [s[field], ...listed];
     return html`<label>${label}
-      <select @change=${(e: Event) => void updatePreferences({ [field]: (e.target as HTMLSelectElement).value })}>
+      <select @change=${(e: Event) => void this.pickModel(field, label, (e.target as HTMLSelectElement).value)}>
         ${options.map((m) => html`<option value=${m} ?selected=${m === s[field]}>${m}</option>`)}
       </select>
     </label>`;
