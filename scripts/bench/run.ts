@@ -5,6 +5,7 @@ import { benchFoundation } from './bench-foundation';
 import { benchImport } from './bench-import';
 import { benchJobs } from './bench-jobs';
 import { benchMedia } from './bench-media';
+import { benchSync } from './bench-sync';
 import type { BenchContext, BenchResult } from './types';
 
 /**
@@ -12,7 +13,7 @@ import type { BenchContext, BenchResult } from './types';
  * JSON object per line. Budgets come from the issues; a figure over budget is printed, not hidden,
  * and makes the exit code 1.
  */
-const SUITES: Array<(ctx: BenchContext) => Promise<BenchResult[]>> = [benchFoundation, benchImport, benchJobs, benchMedia];
+const SUITES: Array<(ctx: BenchContext) => Promise<BenchResult[]>> = [benchFoundation, benchImport, benchJobs, benchMedia, benchSync];
 
 async function main(): Promise<void> {
   buildDist();

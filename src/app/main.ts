@@ -3,6 +3,7 @@ import { loadSettings } from '../db/settings-repo';
 import { interceptLinks, parseRoute } from './router';
 import { seedSamplesOnce } from './seed';
 import { registerServiceWorker } from './sw-bridge';
+import { startSyncIfConfigured } from './sync-boot';
 import { applyAppearance } from './theme';
 
 /**
@@ -33,6 +34,7 @@ async function start(): Promise<void> {
   registerServiceWorker();
   const { watchQueue } = await import('./queue-client');
   watchQueue();
+  startSyncIfConfigured(settings);
 }
 
 void start().catch((error: unknown) => {

@@ -3,6 +3,7 @@ import { type ExistingLibrary, type ImportPlan, planImport, type ReadyImportPlan
 import type { ReadingProgress } from '../domain/progress';
 import type { Settings } from '../domain/settings';
 import { getDb } from './database';
+import { queueChange, queueChanges, SETTINGS_ROW_KEY } from './outbox-repo';
 import { loadSettings } from './settings-repo';
 import { putStories } from './stories-repo';
 
@@ -60,7 +61,7 @@ export interface ImportResult {
  */
 export async function applyImport(plan: ReadyImportPlan, now = Date.now()): Promise<ImportResult> {
   const db = getDb();
-  const tables = [db.stories, db.storySummaries, db.tombstones, db.progress, db.settings];
+  const tables = [db.stories, db.storySummaries, db.tombstones, db.progress, db.settings, db.outbox, db.syncState];
   return db.transaction('rw', tables, async () => {
     // All keys in one request: far cheaper than an anyOf() cursor over thousands of ids.
     const stored = new Set(await db.stories.toCollection().primaryKeys());
@@ -88,6 +89,7 @@ async function applyProgress(incoming: readonly ReadingProgress[], withStory: Re
   const current = await db.progress.bulkGet(ids);
   const rows = incoming.filter((p, i) => withStory.has(p.storyId) && (current[i]?.updatedAt ?? -1) < p.updatedAt);
   await db.progress.bulkPut(rows);
+  await queueChanges(db, 'reading_progress', rows.map((p) => p.storyId), false);
   return rows.length;
 }
 
@@ -99,6 +101,7 @@ async function applySettings(patch: Partial<Settings> | null, now: number): Prom
   const changed = Object.entries(patch).some(([key, value]) => !sameValue(currentFields[key], value));
   if (!changed) return false;
   await getDb().settings.put({ key: 'app', value: { ...current, ...patch, updatedAt: now } });
+  await queueChange(getDb(), 'user_settings', SETTINGS_ROW_KEY, false, now);
   return true;
 }
 

@@ -73,7 +73,7 @@ export async function migrateLegacyLocalStorage(storage: Reader, now = Date.now(
   const plan = planLegacyStorage(data, await existingLibrary(), now);
   if (!plan.ok) return { plan, result: null, apiKey: 'none' };
   const db = getDb();
-  const tables = [db.stories, db.storySummaries, db.tombstones, db.progress, db.settings, db.secrets, db.syncState];
+  const tables = [db.stories, db.storySummaries, db.tombstones, db.progress, db.settings, db.secrets, db.syncState, db.outbox];
   return db.transaction('rw', tables, async () => {
     const result = await applyImport(plan, now);
     let apiKey: LegacyMigrationResult['apiKey'] = 'none';

@@ -2,7 +2,8 @@ import type { ReadingProgress } from '../domain/progress';
 import type { Story } from '../domain/story';
 import { type StorySummary, toSummary } from '../domain/summary';
 import { getDb } from './database';
-import type { MediaRow } from './rows';
+import { outboxId, queueChange, queueChanges } from './outbox-repo';
+import type { MediaRow, OutboxRow } from './rows';
 
 /**
  * Deleting stories. A delete leaves a tombstone (so sync can push it and a pull cannot resurrect
@@ -14,12 +15,14 @@ export interface DeletedStorySnapshot {
   summary: StorySummary | null;
   progress: ReadingProgress | null;
   media: MediaRow[];
+  /** The story's and its progress's outbox rows before the delete, so undo restores them too. */
+  outbox: OutboxRow[];
   deletedAt: number;
 }
 
 function libraryTables() {
   const db = getDb();
-  return [db.stories, db.storySummaries, db.progress, db.media, db.tombstones];
+  return [db.stories, db.storySummaries, db.progress, db.media, db.tombstones, db.outbox, db.syncState];
 }
 
 /** Removes a story with its summary, progress and media in one transaction; null if there is none. */
@@ -28,10 +31,11 @@ export async function deleteStory(id: string, now = Date.now()): Promise<Deleted
   return db.transaction('rw', libraryTables(), async () => {
     const story = await db.stories.get(id);
     if (!story) return null;
-    const [summary, progress, media] = await Promise.all([
+    const [summary, progress, media, outbox] = await Promise.all([
       db.storySummaries.get(id),
       db.progress.get(id),
       db.media.where('storyId').equals(id).toArray(),
+      db.outbox.bulkGet(storyOutboxIds(id)),
     ]);
     await Promise.all([
       db.stories.delete(id),
@@ -40,7 +44,8 @@ export async function deleteStory(id: string, now = Date.now()): Promise<Deleted
       db.media.where('storyId').equals(id).delete(),
       db.tombstones.put({ storyId: id, deletedAt: now }),
     ]);
-    return { story, summary: summary ?? null, progress: progress ?? null, media, deletedAt: now };
+    if (story.source !== 'sample') await queueChange(db, 'stories', id, true, now);
+    return { story, summary: summary ?? null, progress: progress ?? null, media, outbox: outbox.filter((row) => row !== undefined), deletedAt: now };
   });
 }
 
@@ -53,7 +58,15 @@ export async function restoreDeletedStory(snapshot: DeletedStorySnapshot): Promi
     if (snapshot.progress) await db.progress.put(snapshot.progress);
     if (snapshot.media.length > 0) await db.media.bulkPut(snapshot.media);
     await db.tombstones.delete(snapshot.story.id);
+    // The deletion is not pushed while undo is offered (src/sync waits DELETE_GRACE_MS): putting the
+    // outbox back as it was means nothing about this story reaches the server.
+    await db.outbox.bulkDelete(storyOutboxIds(snapshot.story.id));
+    await db.outbox.bulkPut(snapshot.outbox ?? []);
   });
+}
+
+function storyOutboxIds(storyId: string): string[] {
+  return [outboxId('stories', storyId), outboxId('reading_progress', storyId)];
 }
 
 /**
@@ -69,8 +82,10 @@ export async function deleteAllStories(now = Date.now()): Promise<number> {
       ...(await db.stories.toCollection().primaryKeys()),
       ...(await db.storySummaries.toCollection().primaryKeys()),
     ]);
+    const samples = new Set(await db.storySummaries.filter((s) => s.source === 'sample').primaryKeys());
     await Promise.all([db.stories.clear(), db.storySummaries.clear(), db.progress.clear(), db.media.clear()]);
     await db.tombstones.bulkPut([...ids].map((storyId) => ({ storyId, deletedAt: now })));
+    await queueChanges(db, 'stories', [...ids].filter((id) => !samples.has(id)), true, now);
     return ids.size;
   });
 }

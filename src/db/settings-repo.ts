@@ -1,6 +1,7 @@
 import { DEFAULT_SETTINGS } from '../domain/default-settings';
 import type { Settings } from '../domain/settings';
 import { getDb } from './database';
+import { queueChange, SETTINGS_ROW_KEY } from './outbox-repo';
 
 /** Stored settings merged over the defaults, so a field added in a later version has a value. */
 export async function loadSettings(): Promise<Settings> {
@@ -10,10 +11,11 @@ export async function loadSettings(): Promise<Settings> {
 
 export async function saveSettings(patch: Partial<Settings>, now = Date.now()): Promise<Settings> {
   const db = getDb();
-  return db.transaction('rw', db.settings, async () => {
+  return db.transaction('rw', db.settings, db.outbox, db.syncState, async () => {
     const current = await loadSettings();
     const next: Settings = { ...current, ...patch, updatedAt: now };
     await db.settings.put({ key: 'app', value: next });
+    await queueChange(db, 'user_settings', SETTINGS_ROW_KEY, false, now);
     return next;
   });
 }

@@ -1,6 +1,7 @@
 import type { Story } from '../domain/story';
 import { type StorySummary, toSummary } from '../domain/summary';
 import { getDb } from './database';
+import { queueChanges, syncedStoryIds } from './outbox-repo';
 
 /**
  * Stories and their list summaries are always written together, in one transaction, so the Library
@@ -8,13 +9,14 @@ import { getDb } from './database';
  */
 export async function putStories(stories: readonly Story[]): Promise<void> {
   const db = getDb();
-  await db.transaction('rw', db.stories, db.storySummaries, db.tombstones, async () => {
+  await db.transaction('rw', [db.stories, db.storySummaries, db.tombstones, db.outbox, db.syncState], async () => {
     await db.stories.bulkPut([...stories]);
     await db.storySummaries.bulkPut(stories.map(toSummary));
     // A story written again is no longer deleted; only existing tombstones need deleting.
     const tombstoned = new Set(await db.tombstones.toCollection().primaryKeys());
     const revived = stories.filter((s) => tombstoned.has(s.id)).map((s) => s.id);
     if (revived.length > 0) await db.tombstones.bulkDelete(revived);
+    await queueChanges(db, 'stories', syncedStoryIds(stories), false);
   });
 }
 

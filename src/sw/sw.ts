@@ -3,8 +3,10 @@ import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { isAppMessage, MESSAGE_TYPES } from '../domain/messages';
 import { SYNC_TAG } from '../jobs/constants';
+import { SYNC_OUTBOX_TAG } from '../sync/constants';
 import { drainFromWorker, MESSAGE_CLAIM_BUDGET_MS, needsBrowserRetry, SYNC_CLAIM_BUDGET_MS } from './drain';
 import { openFromNotification } from './notify';
+import { onOutboxSync, pushAfter } from './sync-outbox';
 
 declare let self: ServiceWorkerGlobalScope;
 
@@ -23,15 +25,19 @@ interface SyncEvent extends ExtendableEvent {
 self.addEventListener('message', (event) => {
   if (!isAppMessage(event.data)) return;
   if (event.data.type === MESSAGE_TYPES.skipWaiting) void self.skipWaiting();
-  if (event.data.type === MESSAGE_TYPES.drainQueue) event.waitUntil(drainFromWorker(MESSAGE_CLAIM_BUDGET_MS));
+  if (event.data.type === MESSAGE_TYPES.drainQueue) event.waitUntil(pushAfter(drainFromWorker(MESSAGE_CLAIM_BUDGET_MS)));
 });
 
 self.addEventListener('sync', (event) => {
   const sync = event as SyncEvent;
+  if (sync.tag === SYNC_OUTBOX_TAG) {
+    sync.waitUntil(onOutboxSync(sync.lastChance));
+    return;
+  }
   if (sync.tag !== SYNC_TAG) return;
   sync.waitUntil(
     (async () => {
-      const result = await drainFromWorker(SYNC_CLAIM_BUDGET_MS);
+      const result = await pushAfter(drainFromWorker(SYNC_CLAIM_BUDGET_MS));
       if (!sync.lastChance && (await needsBrowserRetry(result))) {
         // Deliberate: a failed sync event is retried by the browser, even with no tab open.
         throw new Error(`${result.remaining} job(s) still waiting; asking the browser to retry this sync later.`);
@@ -48,7 +54,7 @@ self.addEventListener('periodicsync', (event) => {
 self.addEventListener('activate', (event) => {
   // Take control of pages opened before the first install, then pick up any work left behind
   // (a previous worker may have been stopped mid-job; its lease expires and the job resumes).
-  event.waitUntil(self.clients.claim().then(() => drainFromWorker(SYNC_CLAIM_BUDGET_MS)));
+  event.waitUntil(self.clients.claim().then(() => pushAfter(drainFromWorker(SYNC_CLAIM_BUDGET_MS))));
 });
 
 self.addEventListener('notificationclick', (event) => {

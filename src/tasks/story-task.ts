@@ -1,4 +1,5 @@
 import { generateStory, toStory } from '../ai/generate-story';
+import { queueChange } from '../db/outbox-repo';
 import { LENGTH_SENTENCES } from '../domain/levels';
 import { toSummary } from '../domain/summary';
 import type { TaskHandler } from '../jobs/registry';
@@ -27,10 +28,13 @@ export const storyTask: TaskHandler<'story'> = {
       const story = toStory(generated, { id: ctx.job.id, params, model: target.model, now: ctx.now() });
       return {
         result: { storyId: story.id, title: story.titleJP },
-        tables: ['stories', 'storySummaries'],
+        // The outbox row is queued in the completing transaction: a story finished with no tab open
+        // still reaches the server (the worker pushes after the drain, src/sw/sync-outbox.ts).
+        tables: ['stories', 'storySummaries', 'outbox', 'syncState'],
         commit: async (tx) => {
           await tx.stories.put(story);
           await tx.storySummaries.put(toSummary(story));
+          await queueChange(tx, 'stories', story.id, false, ctx.now());
         },
       };
     } catch (error) {

@@ -7,6 +7,7 @@ import '../settings/settings-gemini';
 import '../settings/settings-legacy';
 import '../settings/settings-models';
 import '../settings/settings-storage';
+import '../settings/settings-sync';
 import '../settings/settings-voice';
 
 /**
@@ -33,6 +34,7 @@ export class NmSettingsPage extends LitElement {
         <nm-settings-voice></nm-settings-voice>
         <nm-settings-storage></nm-settings-storage>
         <nm-settings-data></nm-settings-data>
+        <nm-settings-sync></nm-settings-sync>
         <nm-settings-danger></nm-settings-danger>
       </div>`;
   }

@@ -1,0 +1,89 @@
+import { performance } from 'node:perf_hooks';
+import Dexie from 'dexie';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { putStories } from '../../src/db/stories-repo';
+import { type Device, newDevice, requestsTo } from '../../tests/support/sync-devices';
+import { type SupabaseDb, type SupabaseFront, startSupabaseDb, startSupabaseFront } from '../../tests/support/supabase';
+import { makeLibrary } from './library-data';
+import type { BenchContext, BenchResult } from './types';
+
+/**
+ * Sync figures, measured in Node: the app's real sync code on fake-indexeddb against the Supabase
+ * front on PGlite (tests/support/supabase), hence `-node` in every name. Absolute times include
+ * PGlite and fake-indexeddb, both slower than a hosted project and a browser's IndexedDB; request
+ * and row counts are what a real project would see.
+ */
+const N = 500;
+
+async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const t0 = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - t0, value };
+}
+
+/** Moves every stored row an hour back, as if the library had been synced long ago. */
+async function ageServerRows(db: SupabaseDb): Promise<void> {
+  await db.exclusive((pg) =>
+    pg.transaction(async (tx) => {
+      await tx.query('set local session_replication_role = replica'); // the stamp trigger stays out of it
+      await tx.query(`update public.stories set updated_at = updated_at - interval '1 hour'`);
+    }),
+  );
+}
+
+async function editAndPush(a: Device, i: number, stories: ReturnType<typeof makeLibrary>['stories']): Promise<void> {
+  const story = stories[i]!;
+  await a.on(() => putStories([{ ...story, titleEN: `${story.titleEN} (edited)`, updatedAt: story.updatedAt + 1 }]));
+  await a.sync();
+}
+
+export async function benchSync(_ctx: BenchContext): Promise<BenchResult[]> {
+  // Node has no IndexedDB: give Dexie fake-indexeddb (explicitly: other suites loaded Dexie first).
+  Dexie.dependencies.indexedDB = new IDBFactory();
+  Dexie.dependencies.IDBKeyRange = IDBKeyRange;
+  const db = await startSupabaseDb();
+  let front: SupabaseFront | undefined;
+  const devices: Device[] = [];
+  try {
+    front = await startSupabaseFront({ db });
+    const a = await newDevice(front, 'bench-a');
+    const b = await newDevice(front, 'bench-b');
+    devices.push(a, b);
+    await a.signUp('bench@example.test');
+    await b.signIn('bench@example.test');
+    await a.sync();
+    await b.sync();
+    const { stories } = makeLibrary(N);
+    await a.on(() => putStories(stories));
+
+    front.requests.length = 0;
+    const push = await timed(() => a.sync());
+    if (push.value.push?.sent !== N) throw new Error(`push sent ${push.value.push?.sent} of ${N} stories`);
+    const pushRequests = requestsTo(front, 'POST', '/rest/v1/stories').length;
+
+    const pull = await timed(() => b.sync());
+    if (pull.value.pull?.stories.applied !== N) throw new Error(`pull applied ${pull.value.pull?.stories.applied} of ${N} stories`);
+
+    // Right after the library was written, the overlap window re-reads all of it (applying none).
+    await editAndPush(a, 7, stories);
+    const fresh = (await b.sync()).pull?.stories;
+    // A library synced earlier: the overlap holds only what changed in the last minute.
+    await ageServerRows(db);
+    await editAndPush(a, 8, stories);
+    const aged = (await b.sync()).pull?.stories;
+    if (fresh?.applied !== 1 || aged?.applied !== 1) throw new Error(`incremental pulls applied ${fresh?.applied} and ${aged?.applied} rows, not 1`);
+
+    return [
+      { name: 'sync-push-500-stories-requests-node', value: pushRequests, unit: 'requests', budget: 5, better: 'lower' },
+      { name: 'sync-push-500-stories-node', value: Math.round(push.ms), unit: 'ms', budget: null, better: 'lower' },
+      { name: 'sync-pull-500-stories-empty-device-node', value: Math.round(pull.ms), unit: 'ms', budget: null, better: 'lower' },
+      { name: 'sync-incremental-pull-rows-applied-node', value: aged.applied, unit: 'rows', budget: 1, better: 'lower' },
+      { name: 'sync-incremental-pull-rows-transferred-node', value: aged.transferred, unit: 'rows', budget: null, better: 'lower' },
+      { name: 'sync-incremental-pull-rows-transferred-within-overlap-node', value: fresh.transferred, unit: 'rows', budget: null, better: 'lower' },
+    ];
+  } finally {
+    for (const d of devices) await d.close();
+    await front?.close();
+    await db.close();
+  }
+}

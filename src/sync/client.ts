@@ -1,0 +1,79 @@
+import { AuthClient, type GoTrueClient, isAuthRetryableFetchError } from '@supabase/supabase-js';
+import { indexedDbAuthStorage } from './auth-storage';
+import type { SyncConfig } from './config';
+import { AUTH_STORAGE_KEY } from './constants';
+import { authLock, defaultLocks, type Locks } from './locks';
+import { createRestClient, type RestClient, SignInNeededError, SyncHttpError, type TokenSource } from './rest';
+
+/**
+ * The Supabase client of one context. Page and worker differ only in token refresh: the page's auth
+ * client refreshes on a timer while a tab is open; the worker's never does on its own (its timers
+ * die with it, PLATFORM.md) and refreshes only when a request needs a token. Both keep the session in
+ * IndexedDB and take `lock:<storageKey>` on navigator.locks for every auth operation, so the page
+ * and the worker never spend the same single-use refresh token.
+ *
+ * Only auth-js is used from supabase-js (tree-shaken: ~24 KB gzip); REST goes through rest.ts.
+ */
+export type SyncContext = 'page' | 'worker';
+
+export interface SyncClient {
+  readonly config: SyncConfig;
+  readonly auth: GoTrueClient;
+  readonly rest: RestClient;
+}
+
+export interface SyncClientOptions {
+  fetch?: typeof fetch;
+  locks?: Locks;
+}
+
+export function createSyncClient(config: SyncConfig, context: SyncContext, options: SyncClientOptions = {}): SyncClient {
+  const fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
+  const auth = new AuthClient({
+    url: `${config.url}/auth/v1`,
+    headers: { apikey: config.anonKey, Authorization: `Bearer ${config.anonKey}` },
+    storageKey: AUTH_STORAGE_KEY,
+    storage: indexedDbAuthStorage(),
+    persistSession: true,
+    autoRefreshToken: context === 'page',
+    detectSessionInUrl: false,
+    lock: authLock(options.locks ?? defaultLocks()),
+    lockAcquireTimeout: 10_000,
+    fetch: fetchImpl,
+  });
+  return { config, auth, rest: createRestClient(config.url, config.anonKey, sessionTokens(auth), fetchImpl) };
+}
+
+/** Tokens from the auth client: getSession() refreshes inside supabase-js's 90 s expiry margin. */
+export function sessionTokens(auth: GoTrueClient): TokenSource {
+  const current = async (): Promise<string> => {
+    const { data, error } = await auth.getSession();
+    if (data.session) return data.session.access_token;
+    if (error && isAuthRetryableFetchError(error)) throw new SyncHttpError(`Could not refresh the session: ${error.message}`, 0, null, null);
+    throw new SignInNeededError();
+  };
+  return {
+    accessToken: current,
+    async refresh(refused) {
+      // Another context may have refreshed already (the session is shared): then use its token.
+      const stored = await current();
+      if (stored !== refused) return stored;
+      const { data, error } = await auth.refreshSession();
+      if (data.session) return data.session.access_token;
+      if (error && isAuthRetryableFetchError(error)) throw new SyncHttpError(`Could not refresh the session: ${error.message}`, 0, null, null);
+      throw new SignInNeededError();
+    },
+  };
+}
+
+let cached: { key: string; client: SyncClient } | undefined;
+
+/** This context's client for `config`, made once (a new one when the project changes). */
+export function syncClientFor(config: SyncConfig, context: SyncContext): SyncClient {
+  const key = `${context}|${config.url}|${config.anonKey}`;
+  if (cached?.key !== key) {
+    if (cached) void cached.client.auth.stopAutoRefresh().catch(() => undefined);
+    cached = { key, client: createSyncClient(config, context) };
+  }
+  return cached.client;
+}

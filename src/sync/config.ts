@@ -1,0 +1,70 @@
+import { getDb } from '../db/database';
+import { loadSettings } from '../db/settings-repo';
+import type { Settings } from '../domain/settings';
+
+/**
+ * Which Supabase project the app syncs with: the project URL and anon key entered in Settings, or
+ * else the build-time `VITE_SUPABASE_URL` / `VITE_SUPABASE_ANON_KEY`. Neither means "local only".
+ */
+export interface SyncConfig {
+  /** e.g. `https://abcd.supabase.co`, without a trailing slash. */
+  url: string;
+  anonKey: string;
+}
+
+export interface BuildEnv {
+  VITE_SUPABASE_URL?: string | undefined;
+  VITE_SUPABASE_ANON_KEY?: string | undefined;
+}
+
+/** The build-time values; empty outside a Vite build (Node scripts). */
+export function buildEnv(): BuildEnv {
+  // Vite replaces these at build time; under plain Node (tsx scripts) import.meta.env is undefined.
+  if (typeof import.meta.env !== 'object' || import.meta.env === null) return {};
+  return { VITE_SUPABASE_URL: import.meta.env.VITE_SUPABASE_URL, VITE_SUPABASE_ANON_KEY: import.meta.env.VITE_SUPABASE_ANON_KEY };
+}
+
+export function syncConfigFrom(settings: Pick<Settings, 'supabaseUrl' | 'supabaseAnonKey'>, env: BuildEnv = buildEnv()): SyncConfig | null {
+  const fromSettings = settings.supabaseUrl.trim() !== '' && settings.supabaseAnonKey.trim() !== '';
+  const url = fromSettings ? settings.supabaseUrl : (env.VITE_SUPABASE_URL ?? '');
+  const anonKey = fromSettings ? settings.supabaseAnonKey : (env.VITE_SUPABASE_ANON_KEY ?? '');
+  const checked = checkProjectUrl(url);
+  if (!checked.ok || anonKey.trim() === '') return null;
+  return { url: checked.url, anonKey: anonKey.trim() };
+}
+
+export async function loadSyncConfig(): Promise<SyncConfig | null> {
+  return syncConfigFrom(await loadSettings());
+}
+
+export type UrlCheck = { ok: true; url: string } | { ok: false; message: string };
+
+/** An https URL (http only for this machine, as a local Supabase runs), without trailing slashes. */
+export function checkProjectUrl(raw: string): UrlCheck {
+  const text = raw.trim();
+  if (text === '') return { ok: false, message: 'Enter your Supabase project URL.' };
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return { ok: false, message: 'That is not a URL. It looks like https://abcd.supabase.co.' };
+  }
+  const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
+    return { ok: false, message: 'The project URL must start with https://.' };
+  }
+  return { ok: true, url: `${url.origin}${url.pathname}`.replace(/\/+$/, '') };
+}
+
+/**
+ * Stores the project in Settings. Written straight to the row, without moving `updatedAt` and
+ * without queueing a push: which project a device talks to is not a preference to sync, and
+ * bumping the clock would let a fresh device's defaults win over the learner's synced preferences.
+ */
+export async function saveSyncConfig(url: string, anonKey: string): Promise<void> {
+  const db = getDb();
+  await db.transaction('rw', db.settings, async () => {
+    const current = await loadSettings();
+    await db.settings.put({ key: 'app', value: { ...current, supabaseUrl: url, supabaseAnonKey: anonKey } });
+  });
+}

@@ -1,0 +1,86 @@
+import { getDb } from '../db/database';
+import { loadSettings } from '../db/settings-repo';
+import type { OutboxRow, SyncTable } from '../db/rows';
+import { DELETE_GRACE_MS } from './constants';
+import { progressToRow, settingsToRow, storyDeletionRow, storyToRow } from './rows';
+
+/**
+ * The push side of the outbox (the repositories queue rows, src/db/outbox-repo.ts). A row only
+ * names what changed; what is sent is the row's CURRENT local state, read when the push starts, so
+ * ten edits of one story send it once. A row leaves the outbox only if it did not change while it
+ * was being sent (its `queuedAt` is the one that was read).
+ */
+export interface Change {
+  row: OutboxRow;
+  /** The row to upsert; null when there is nothing left to send (e.g. a sample, or a vanished row). */
+  payload: object | null;
+}
+
+/** Pending (not rejected) rows of `table`; deletions younger than the undo window wait unless `force`. */
+export async function pendingRows(table: SyncTable, now: number, force: boolean): Promise<OutboxRow[]> {
+  const rows = await getDb().outbox.orderBy('queuedAt').toArray();
+  return rows.filter((r) => r.table === table && r.rejected === null && (force || !r.deleted || r.queuedAt + DELETE_GRACE_MS <= now));
+}
+
+/** Reads the local state each row stands for, in one read transaction. */
+export async function buildChanges(rows: readonly OutboxRow[]): Promise<Change[]> {
+  const db = getDb();
+  return db.transaction('r', db.stories, db.tombstones, db.progress, db.settings, async () => {
+    const changes: Change[] = [];
+    for (const row of rows) changes.push({ row, payload: await payloadOf(row) });
+    return changes;
+  });
+}
+
+async function payloadOf(row: OutboxRow): Promise<object | null> {
+  const db = getDb();
+  if (row.table === 'stories') {
+    const story = await db.stories.get(row.rowKey);
+    if (story) return story.source === 'sample' ? null : storyToRow(story);
+    return (await db.tombstones.get(row.rowKey)) ? storyDeletionRow(row.rowKey) : null;
+  }
+  if (row.table === 'reading_progress') {
+    const progress = await db.progress.get(row.rowKey);
+    return progress ? progressToRow(progress) : null;
+  }
+  return settingsToRow(await loadSettings());
+}
+
+type Update = (row: OutboxRow) => OutboxRow | null;
+
+/** Applies `update` to each row still as it was read (null deletes it); newer rows are left alone. */
+async function updateUnchanged(rows: readonly OutboxRow[], update: Update): Promise<void> {
+  if (rows.length === 0) return;
+  const db = getDb();
+  await db.transaction('rw', db.outbox, async () => {
+    const current = await db.outbox.bulkGet(rows.map((r) => r.id));
+    const puts: OutboxRow[] = [];
+    const deletes: string[] = [];
+    rows.forEach((read, i) => {
+      const now = current[i];
+      if (!now || now.queuedAt !== read.queuedAt) return;
+      const next = update(now);
+      if (next) puts.push(next);
+      else deletes.push(now.id);
+    });
+    await db.outbox.bulkDelete(deletes);
+    await db.outbox.bulkPut(puts);
+  });
+}
+
+export const markSent = (rows: readonly OutboxRow[]) => updateUnchanged(rows, () => null);
+
+export const markAttempted = (rows: readonly OutboxRow[]) => updateUnchanged(rows, (r) => ({ ...r, attempts: r.attempts + 1 }));
+
+export const markRejected = (row: OutboxRow, status: number, message: string) =>
+  updateUnchanged([row], (r) => ({ ...r, attempts: r.attempts + 1, rejected: { status, message } }));
+
+/** "Try again" for rows kept aside: they rejoin the queue as they are. */
+export async function retryRejected(): Promise<number> {
+  const db = getDb();
+  return db.transaction('rw', db.outbox, async () => {
+    const rejected = await db.outbox.filter((r) => r.rejected !== null).toArray();
+    await db.outbox.bulkPut(rejected.map((r) => ({ ...r, rejected: null, attempts: 0 })));
+    return rejected.length;
+  });
+}

@@ -1,0 +1,76 @@
+import type { SyncTable } from '../db/rows';
+import { applyProgress, applySettings, applyStories } from './apply';
+import { PULL_PAGE_ROWS } from './constants';
+import type { RestClient } from './rest';
+import { type RetryOptions, withRetry } from './retry';
+import type { ProgressRecord, SettingsRecord, StoryRecord } from './rows';
+import { readWatermark, type Watermark, writeWatermark } from './state';
+import { EPOCH, laterStamp, type PageCursor, pageQuery, pullFrom } from './watermark';
+
+/**
+ * Pull: for each table, pages ordered by (updated_at, key) from `watermark − overlap` (watermark.ts),
+ * each page applied with its new watermark in one transaction (apply.ts). Merge decides per row;
+ * tombstones delete locally.
+ */
+export interface PullReport {
+  /** Rows received (the overlap re-reads a few every time). */
+  transferred: number;
+  /** Rows that changed this device. */
+  applied: number;
+  requests: number;
+}
+
+export interface PullSpec<R extends { updated_at: string }> {
+  table: SyncTable;
+  /** The key that breaks ties between equal stamps (unique within one user's rows). */
+  keyColumn: string;
+  keyOf(row: R): string;
+  apply(rows: R[], watermark: Watermark): Promise<number>;
+}
+
+export const STORIES_PULL: PullSpec<StoryRecord> = { table: 'stories', keyColumn: 'id', keyOf: (r) => r.id, apply: (rows, w) => applyStories(rows, w) };
+export const PROGRESS_PULL: PullSpec<ProgressRecord> = { table: 'reading_progress', keyColumn: 'story_id', keyOf: (r) => r.story_id, apply: applyProgress };
+export const SETTINGS_PULL: PullSpec<SettingsRecord> = { table: 'user_settings', keyColumn: 'user_id', keyOf: (r) => r.user_id, apply: applySettings };
+
+export interface PullOptions extends RetryOptions {
+  pageRows?: number;
+  /** Tests only: a different overlap window (0 shows what a bare watermark would miss). */
+  overlapMs?: number;
+}
+
+export async function pullTable<R extends { updated_at: string }>(rest: RestClient, spec: PullSpec<R>, account: string, options: PullOptions = {}): Promise<PullReport> {
+  const limit = options.pageRows ?? PULL_PAGE_ROWS;
+  const report: PullReport = { transferred: 0, applied: 0, requests: 0 };
+  let watermark = await readWatermark(spec.table, account);
+  const from = pullFrom(watermark, options.overlapMs);
+  let after: PageCursor | null = null;
+  for (;;) {
+    const query = pageQuery(from, after, spec.keyColumn, limit);
+    const rows = await withRetry(() => {
+      report.requests += 1;
+      return rest.select<R>(spec.table, query);
+    }, options);
+    report.transferred += rows.length;
+    const last = rows.at(-1);
+    if (!last) {
+      // An empty table still counts as pulled: this account's first sync is done.
+      if (watermark === null) await writeWatermark(spec.table, { account, at: EPOCH });
+      return report;
+    }
+    watermark = laterStamp(watermark, last.updated_at) ?? last.updated_at;
+    report.applied += await spec.apply(rows, { account, at: watermark });
+    if (rows.length < limit) return report;
+    after = { updatedAt: last.updated_at, key: spec.keyOf(last) };
+  }
+}
+
+export type PullReports = Record<SyncTable, PullReport>;
+
+/** Stories first, so progress arriving in the same sync finds its story (and its tombstone). */
+export async function pullAll(rest: RestClient, account: string, options: PullOptions = {}): Promise<PullReports> {
+  return {
+    stories: await pullTable(rest, STORIES_PULL, account, options),
+    reading_progress: await pullTable(rest, PROGRESS_PULL, account, options),
+    user_settings: await pullTable(rest, SETTINGS_PULL, account, options),
+  };
+}

@@ -1,0 +1,121 @@
+import { REQUEST_TIMEOUT_MS } from './constants';
+
+/**
+ * The few PostgREST calls the sync makes (a keyset select and an upsert), over fetch. supabase-js's
+ * own REST client would add ~33 KB (gzip) to the service worker for nothing the sync uses; the wire
+ * format is the same (`apikey` + bearer token, `on_conflict`, `Prefer: resolution=merge-duplicates`).
+ */
+
+/** An HTTP answer (or a network failure: status 0) that was not a success. */
+export class SyncHttpError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code: string | null,
+    /** From Retry-After, when the server sent one. */
+    readonly retryAfterMs: number | null,
+  ) {
+    super(message);
+    this.name = 'SyncHttpError';
+  }
+}
+
+/** The session is gone and cannot be refreshed: the learner has to sign in again. */
+export class SignInNeededError extends Error {
+  constructor(message = 'Your Supabase session has ended. Sign in again; your unsent changes are kept.') {
+    super(message);
+    this.name = 'SignInNeededError';
+  }
+}
+
+export type FailureKind = 'transient' | 'row' | 'fatal';
+
+/** Transient: try again later. Row: this request's rows were refused (split to find which). Fatal: setup. */
+export function failureKind(error: SyncHttpError): FailureKind {
+  if ([0, 408, 425, 429, 500, 502, 503, 504].includes(error.status)) return 'transient';
+  if ([400, 403, 409, 413, 422].includes(error.status)) return 'row';
+  return 'fatal';
+}
+
+/** Access tokens as the auth client hands them out (refreshed by it when close to expiry). */
+export interface TokenSource {
+  accessToken(): Promise<string>;
+  /** A fresh token after the server refused `refused`; throws SignInNeededError when impossible. */
+  refresh(refused: string): Promise<string>;
+}
+
+export interface RestClient {
+  select<T>(table: string, query: ReadonlyArray<[string, string]>): Promise<T[]>;
+  upsert(table: string, rows: readonly object[], onConflict: string): Promise<void>;
+}
+
+export function createRestClient(baseUrl: string, anonKey: string, tokens: TokenSource, fetchImpl: typeof fetch = fetch): RestClient {
+  async function once(method: 'GET' | 'POST', path: string, token: string, body?: string, prefer?: string): Promise<Response> {
+    const headers: Record<string, string> = {
+      apikey: anonKey,
+      Authorization: `Bearer ${token}`,
+      Accept: 'application/json',
+      'Accept-Profile': 'public',
+      'X-Client-Info': 'nihongo-monogatari-sync',
+    };
+    if (body !== undefined) Object.assign(headers, { 'Content-Type': 'application/json', 'Content-Profile': 'public' });
+    if (prefer) headers.Prefer = prefer;
+    try {
+      return await fetchImpl(`${baseUrl}/rest/v1/${path}`, { method, headers, body, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+    } catch (error) {
+      throw new SyncHttpError(`Could not reach the Supabase project (${error instanceof Error ? error.message : String(error)})`, 0, null, null);
+    }
+  }
+
+  async function send(method: 'GET' | 'POST', path: string, body?: string, prefer?: string): Promise<Response> {
+    const token = await tokens.accessToken();
+    let response = await once(method, path, token, body, prefer);
+    if (response.status === 401 && !(await isKeyProblem(response.clone()))) {
+      // The access token expired under us (the server's clock, or a revoked session): one refresh.
+      response = await once(method, path, await tokens.refresh(token), body, prefer);
+      if (response.status === 401 && !(await isKeyProblem(response.clone()))) throw new SignInNeededError();
+    }
+    if (!response.ok) throw await httpError(response);
+    return response;
+  }
+
+  return {
+    async select<T>(table: string, query: ReadonlyArray<[string, string]>): Promise<T[]> {
+      const response = await send('GET', `${table}?${new URLSearchParams([...query]).toString()}`);
+      return (await response.json()) as T[];
+    },
+    async upsert(table, rows, onConflict) {
+      const path = `${table}?on_conflict=${encodeURIComponent(onConflict)}`;
+      await send('POST', path, JSON.stringify(rows), 'resolution=merge-duplicates,return=minimal');
+    },
+  };
+}
+
+/** A 401 from the gateway about the API key itself: refreshing the session cannot fix that. */
+async function isKeyProblem(response: Response): Promise<boolean> {
+  const body = await readError(response);
+  return /api key/i.test(body.message);
+}
+
+async function readError(response: Response): Promise<{ message: string; code: string | null }> {
+  try {
+    const body = (await response.json()) as { message?: unknown; code?: unknown; details?: unknown; hint?: unknown };
+    const parts = [body.message, body.details, body.hint].filter((p): p is string => typeof p === 'string' && p !== '');
+    return { message: parts.join(' — ') || `HTTP ${response.status}`, code: typeof body.code === 'string' ? body.code : null };
+  } catch {
+    return { message: `HTTP ${response.status} ${response.statusText}`.trim(), code: null };
+  }
+}
+
+async function httpError(response: Response): Promise<SyncHttpError> {
+  const { message, code } = await readError(response);
+  return new SyncHttpError(message, response.status, code, retryAfterMs(response.headers.get('Retry-After')));
+}
+
+export function retryAfterMs(header: string | null): number | null {
+  if (header === null || header.trim() === '') return null;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? null : Math.max(0, at - Date.now());
+}

@@ -1,0 +1,132 @@
+import type { ReadingProgress } from '../domain/progress';
+import type { Settings } from '../domain/settings';
+import type { Story } from '../domain/story';
+
+/**
+ * Local objects ↔ the server's rows (supabase/migrations). Times are epoch ms here and timestamptz
+ * there; the server's own `updated_at` is only ever the pull cursor, never compared with a device
+ * clock — last-writer-wins compares the times the devices wrote (`Story.updatedAt`,
+ * `ReadingProgress.lastReadAt`, `Settings.updatedAt`), which travel inside the rows.
+ */
+
+export const toTimestamp = (ms: number): string => new Date(ms).toISOString();
+export const fromTimestamp = (value: string | null | undefined): number | null => {
+  if (value === null || value === undefined) return null;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? null : ms;
+};
+
+/** What a push sends for a story (every row the same keys: PostgREST reads one column list). */
+export interface StoryUpsert {
+  id: string;
+  content: object;
+  level: string | null;
+  title_jp: string | null;
+  created_at: string | null;
+  deleted: boolean;
+}
+
+/** What a pull receives. */
+export interface StoryRecord extends StoryUpsert {
+  updated_at: string;
+}
+
+/**
+ * The Story JSON as it syncs: without `media`, which counts the audio and pictures stored on this
+ * device only (they do not sync; another device makes its own).
+ */
+export function storyToRow(story: Story): StoryUpsert {
+  const { media: _deviceOnly, ...content } = story;
+  return { id: story.id, content, level: story.level, title_jp: story.titleJP, created_at: toTimestamp(story.createdAt), deleted: false };
+}
+
+/** A deletion: the tombstone keeps only the id (the server also drops the text it had). */
+export function storyDeletionRow(id: string): StoryUpsert {
+  return { id, content: {}, level: null, title_jp: null, created_at: null, deleted: true };
+}
+
+export interface ProgressUpsert {
+  story_id: string;
+  percent: number;
+  segment_index: number;
+  /** The fraction 0–1 of the segment, in ten-thousandths (the column is an integer). */
+  segment_offset: number;
+  completed: boolean;
+  quiz_answers: Record<string, number>;
+  last_read_at: string;
+  deleted: boolean;
+}
+
+export interface ProgressRecord extends ProgressUpsert {
+  updated_at: string;
+}
+
+const OFFSET_SCALE = 10_000;
+
+export function progressToRow(p: ReadingProgress): ProgressUpsert {
+  return {
+    story_id: p.storyId,
+    percent: Math.min(100, Math.max(0, p.percent)),
+    segment_index: Math.max(0, Math.trunc(p.segmentIndex)),
+    segment_offset: Math.round(Math.min(1, Math.max(0, p.segmentOffset)) * OFFSET_SCALE),
+    completed: p.completed,
+    quiz_answers: p.quizAnswers ?? {},
+    last_read_at: toTimestamp(p.lastReadAt),
+    deleted: false,
+  };
+}
+
+export function rowToProgress(row: ProgressRecord): ReadingProgress {
+  const lastReadAt = fromTimestamp(row.last_read_at) ?? 0;
+  return {
+    storyId: row.story_id,
+    percent: Math.min(100, Math.max(0, Number(row.percent) || 0)),
+    segmentIndex: Math.max(0, Math.trunc(row.segment_index) || 0),
+    segmentOffset: Math.min(1, Math.max(0, (row.segment_offset || 0) / OFFSET_SCALE)),
+    completed: row.completed === true,
+    quizAnswers: isAnswers(row.quiz_answers) ? row.quiz_answers : {},
+    lastReadAt,
+    updatedAt: lastReadAt,
+  };
+}
+
+function isAnswers(value: unknown): value is Record<string, number> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  return Object.values(value).every((v) => Number.isInteger(v) && v >= 0 && v <= 3);
+}
+
+/**
+ * Settings that describe this device, not the learner's taste: which Supabase project and Gemini
+ * endpoint it talks to. They neither leave the device nor get overwritten by a pull.
+ */
+export const DEVICE_ONLY_SETTINGS = ['supabaseUrl', 'supabaseAnonKey', 'geminiBaseUrl'] as const;
+
+export interface SettingsUpsert {
+  settings: Record<string, unknown>;
+}
+
+export interface SettingsRecord extends SettingsUpsert {
+  user_id: string;
+  updated_at: string;
+}
+
+/** Preferences as they sync: no device fields, and nothing named like an API key (defence in depth). */
+export function settingsToRow(settings: Settings): SettingsUpsert {
+  const synced: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(settings)) {
+    if ((DEVICE_ONLY_SETTINGS as readonly string[]).includes(key) || /api[_-]?key/i.test(key)) continue;
+    synced[key] = value;
+  }
+  return { settings: synced };
+}
+
+/** The pulled preferences to lay over the local settings (device fields and unknown junk left out). */
+export function rowToSettingsPatch(row: SettingsRecord): Partial<Settings> & { updatedAt: number } {
+  const patch: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row.settings ?? {})) {
+    if ((DEVICE_ONLY_SETTINGS as readonly string[]).includes(key) || /api[_-]?key/i.test(key)) continue;
+    patch[key] = value;
+  }
+  const updatedAt = typeof patch.updatedAt === 'number' ? patch.updatedAt : 0;
+  return { ...(patch as Partial<Settings>), updatedAt };
+}

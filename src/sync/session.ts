@@ -1,0 +1,131 @@
+import { type AuthError, isAuthRetryableFetchError, type Session } from '@supabase/supabase-js';
+import { getDb } from '../db/database';
+import { queueChange, queueChanges, SETTINGS_ROW_KEY } from '../db/outbox-repo';
+import { forgetStoredSession } from './auth-storage';
+import { type SyncClient, syncClientFor } from './client';
+import { loadSyncConfig, type SyncConfig } from './config';
+import { clearSyncState, clearWatermarks, readAccount, readLastAccount, writeAccount, writeLastAccount } from './state';
+
+/**
+ * Sign-up, sign-in and sign-out with email and password. A sign-up on a project that asks new users
+ * to confirm their email returns no session: the learner is told to check their email. The session
+ * itself is kept by the auth client in IndexedDB (auth-storage.ts), where the worker finds it.
+ */
+export type AuthResult = { ok: true; signedIn: boolean; message: string } | { ok: false; message: string };
+
+interface Target {
+  config: SyncConfig;
+  client: SyncClient;
+}
+
+async function target(client?: SyncClient): Promise<Target | null> {
+  const config = client?.config ?? (await loadSyncConfig());
+  return config ? { config, client: client ?? syncClientFor(config, 'page') } : null;
+}
+
+const NOT_CONFIGURED: AuthResult = { ok: false, message: 'Enter your Supabase project URL and anon key first.' };
+
+export async function signUp(email: string, password: string, client?: SyncClient): Promise<AuthResult> {
+  const t = await target(client);
+  if (!t) return NOT_CONFIGURED;
+  const { data, error } = await t.client.auth.signUp({ email: email.trim(), password });
+  if (error) return { ok: false, message: authMessage(error) };
+  if (!data.session) {
+    return { ok: true, signedIn: false, message: `Check your email (${email.trim()}): open the confirmation link, then sign in here.` };
+  }
+  await remember(t.config, data.session);
+  return { ok: true, signedIn: true, message: `Account created. Signed in as ${data.session.user.email ?? email.trim()}.` };
+}
+
+export async function signIn(email: string, password: string, client?: SyncClient): Promise<AuthResult> {
+  const t = await target(client);
+  if (!t) return NOT_CONFIGURED;
+  const { data, error } = await t.client.auth.signInWithPassword({ email: email.trim(), password });
+  if (error || !data.session) return { ok: false, message: error ? authMessage(error) : 'Sign-in failed.' };
+  await remember(t.config, data.session);
+  return { ok: true, signedIn: true, message: `Signed in as ${data.session.user.email ?? email.trim()}.` };
+}
+
+/**
+ * Records the account.
+ * - The same learner signing in again after their session ended keeps the outbox and the cursors.
+ * - A first sign-in on this device (or the learner who signed out here last) queues the whole local
+ *   library, so a library made before sync was set up is sent too; the first sync pulls before it
+ *   pushes, and drops what the server already has in the same version.
+ * - Another account starts afresh, and the previous account's unsent changes and stories are not
+ *   sent to it (they would land in, or collide with, someone else's account).
+ */
+async function remember(config: SyncConfig, session: Session): Promise<void> {
+  const db = getDb();
+  const tables = [db.syncState, db.outbox, db.storySummaries, db.progress, db.settings];
+  await db.transaction('rw', tables, async () => {
+    const isThisUser = (a: { url: string; userId: string } | null) => a?.userId === session.user.id && a.url === config.url;
+    const current = await readAccount();
+    const since = current && isThisUser(current) ? current.since : Date.now();
+    await writeAccount({ url: config.url, userId: session.user.id, email: session.user.email ?? '', since });
+    if (isThisUser(current)) return;
+    await clearWatermarks();
+    const last = current ?? (await readLastAccount());
+    if (last === null || isThisUser(last)) await queueLibrary(); // after writeAccount: queueing needs the account
+    else await db.outbox.clear();
+  });
+}
+
+async function queueLibrary(): Promise<void> {
+  const db = getDb();
+  await queueChanges(db, 'stories', await db.storySummaries.filter((s) => s.source !== 'sample').primaryKeys(), false);
+  await queueChanges(db, 'reading_progress', await db.progress.toCollection().primaryKeys(), false);
+  const settings = await db.settings.get('app');
+  if ((settings?.value.updatedAt ?? 0) > 0) await queueChange(db, 'user_settings', SETTINGS_ROW_KEY, false);
+}
+
+/**
+ * Signs out. The session and the outbox go either way (and the sync cursors). `keepLibrary: false`
+ * also removes the learner's stories (not the bundled samples), reading progress and their media
+ * from this device; nothing is deleted on the server.
+ */
+export async function signOut({ keepLibrary }: { keepLibrary: boolean }, client?: SyncClient): Promise<void> {
+  const t = await target(client);
+  // Revokes this device's refresh token when online; offline, forgetting it locally is enough.
+  if (t) await t.client.auth.signOut({ scope: 'local' }).catch(() => undefined);
+  await forgetStoredSession();
+  const db = getDb();
+  await db.transaction('rw', [db.syncState, db.outbox, db.stories, db.storySummaries, db.progress, db.media, db.tombstones], async () => {
+    const account = await readAccount();
+    if (account) await writeLastAccount(account);
+    await clearSyncState();
+    await db.outbox.clear();
+    if (keepLibrary) return;
+    const own = await db.storySummaries.filter((s) => s.source !== 'sample').primaryKeys();
+    await Promise.all([
+      db.stories.bulkDelete(own),
+      db.storySummaries.bulkDelete(own),
+      db.media.where('storyId').anyOf(own).delete(),
+      db.progress.clear(),
+      db.tombstones.clear(),
+    ]);
+  });
+}
+
+/** GoTrue's answers in words a learner can act on. */
+export function authMessage(error: AuthError): string {
+  if (isAuthRetryableFetchError(error)) return 'Could not reach your Supabase project. Check the project URL and your connection.';
+  switch (error.code) {
+    case 'invalid_credentials':
+      return 'Wrong email or password.';
+    case 'email_not_confirmed':
+      return 'Confirm your email first: open the link in the email from Supabase, then sign in.';
+    case 'user_already_exists':
+    case 'email_exists':
+      return 'An account with this email already exists. Sign in instead.';
+    case 'weak_password':
+      return `Choose a stronger password. ${error.message}`;
+    case 'over_request_rate_limit':
+    case 'over_email_send_rate_limit':
+      return 'Too many attempts. Wait a minute, then try again.';
+    case 'signup_disabled':
+      return 'This project does not accept new accounts.';
+    default:
+      return error.message || 'Supabase refused the request.';
+  }
+}

@@ -1,0 +1,62 @@
+import { getDb } from '../db/database';
+import type { SyncTable } from '../db/rows';
+import { loadSettings } from '../db/settings-repo';
+import { hasStoredSession } from './auth-storage';
+import { buildEnv, type SyncConfig, syncConfigFrom } from './config';
+import { readAccount, readStatus, type SyncAccount, type SyncStatus } from './state';
+
+/**
+ * What the Settings section shows, read in one go so a Dexie liveQuery keeps it current whichever
+ * context (tab or worker) changed it. Never includes a token: only whether a session is stored.
+ */
+export interface RejectedChange {
+  id: string;
+  table: SyncTable;
+  /** The story's title when there is one, else the row key. */
+  label: string;
+  status: number;
+  message: string;
+}
+
+export interface SyncView {
+  config: SyncConfig | null;
+  /** The project comes from the build (VITE_SUPABASE_URL), not from Settings. */
+  fromBuild: boolean;
+  account: SyncAccount | null;
+  hasSession: boolean;
+  status: SyncStatus;
+  /** Changes waiting to be sent (rejected ones not counted). */
+  pending: number;
+  rejected: RejectedChange[];
+}
+
+const TABLE_WORDS: Record<SyncTable, string> = { stories: 'Story', reading_progress: 'Reading progress', user_settings: 'Preferences' };
+
+export async function loadSyncView(): Promise<SyncView> {
+  const db = getDb();
+  const [settings, account, hasSession, status, outbox] = await Promise.all([
+    loadSettings(),
+    readAccount(),
+    hasStoredSession(),
+    readStatus(),
+    db.outbox.toArray(),
+  ]);
+  const config = syncConfigFrom(settings);
+  const fromBuild = config !== null && settings.supabaseUrl.trim() === '';
+  const rejectedRows = outbox.filter((r) => r.rejected !== null);
+  const titles = await db.storySummaries.bulkGet(rejectedRows.map((r) => r.rowKey));
+  const rejected = rejectedRows.map((r, i) => ({
+    id: r.id,
+    table: r.table,
+    label: `${TABLE_WORDS[r.table]}${titles[i] ? ` “${titles[i]?.titleJP}”` : r.table === 'user_settings' ? '' : ` ${r.rowKey}`}`,
+    status: r.rejected?.status ?? 0,
+    message: r.rejected?.message ?? '',
+  }));
+  return { config, fromBuild, account, hasSession, status, pending: outbox.length - rejectedRows.length, rejected };
+}
+
+/** The build-time project, to prefill the form. */
+export function buildTimeProject(): { url: string; anonKey: string } {
+  const env = buildEnv();
+  return { url: env.VITE_SUPABASE_URL ?? '', anonKey: env.VITE_SUPABASE_ANON_KEY ?? '' };
+}

@@ -1,0 +1,105 @@
+import { isAuthRetryableFetchError } from '@supabase/supabase-js';
+import { type SyncClient, type SyncContext, syncClientFor } from './client';
+import { loadSyncConfig } from './config';
+import { SYNC_LOCK, SYNC_TABLES } from './constants';
+import { defaultLocks, type Locks } from './locks';
+import { type PullOptions, type PullReports, pullAll } from './pull';
+import { type PushOptions, type PushReport, pushOutbox } from './push';
+import { failureKind, SignInNeededError, SyncHttpError } from './rest';
+import { isTransient } from './retry';
+import { accountKey, readAccount, readWatermark, type SyncAccount, updateStatus, writeAccount } from './state';
+
+/**
+ * One sync: push the outbox, then pull what changed — under a Web Lock, so the page and the service
+ * worker never sync at the same time. A device's first sync with an account pulls BEFORE pushing:
+ * what the server has is merged first, so a stale local copy is not sent over a newer one.
+ * Never throws: the outcome (and the words for the learner) is returned and kept in `sync-status`.
+ */
+export interface SyncOptions extends PushOptions, PullOptions {
+  /** Defaults to this context's client for the configured project. */
+  client?: SyncClient;
+  context?: SyncContext;
+  locks?: Locks;
+}
+
+export type SyncOutcome = 'synced' | 'not-configured' | 'signed-out' | 'sign-in-needed' | 'failed';
+
+export interface SyncReport {
+  outcome: SyncOutcome;
+  push?: PushReport;
+  pull?: PullReports;
+  /** For the learner, when something went wrong. */
+  error?: string;
+  /** A network or server hiccup: worth retrying later (Background Sync, a timer). */
+  transient?: boolean;
+}
+
+export async function syncNow(options: SyncOptions = {}): Promise<SyncReport> {
+  const config = options.client?.config ?? (await loadSyncConfig());
+  if (!config) return { outcome: 'not-configured' };
+  const account = await readAccount();
+  if (!account || account.url !== config.url) return { outcome: 'signed-out' };
+  const client = options.client ?? syncClientFor(config, options.context ?? 'page');
+  return (options.locks ?? defaultLocks()).run(SYNC_LOCK, {}, () => syncLocked(client, account, options));
+}
+
+async function syncLocked(client: SyncClient, account: SyncAccount, options: SyncOptions): Promise<SyncReport> {
+  const startedAt = Date.now();
+  try {
+    const signedIn = await currentAccount(client, account);
+    const key = accountKey(signedIn);
+    const first = (await Promise.all(SYNC_TABLES.map((t) => readWatermark(t, key)))).some((w) => w === null);
+    let pull: PullReports;
+    let push: PushReport;
+    if (first) {
+      pull = await pullAll(client.rest, key, options);
+      push = await pushOutbox(client.rest, options);
+    } else {
+      push = await pushOutbox(client.rest, options);
+      pull = await pullAll(client.rest, key, options);
+    }
+    const pulled = Object.values(pull).reduce((n, r) => n + r.transferred, 0);
+    const applied = Object.values(pull).reduce((n, r) => n + r.applied, 0);
+    await updateStatus({
+      lastSyncAt: Date.now(),
+      lastAttemptAt: startedAt,
+      lastError: null,
+      needsSignIn: false,
+      last: { sent: push.sent, rejected: push.rejected, pulled, applied },
+    });
+    return { outcome: 'synced', push, pull };
+  } catch (error) {
+    if (error instanceof SignInNeededError) {
+      await updateStatus({ lastAttemptAt: startedAt, lastError: error.message, needsSignIn: true });
+      return { outcome: 'sign-in-needed', error: error.message };
+    }
+    const message = describeFailure(error);
+    await updateStatus({ lastAttemptAt: startedAt, lastError: message });
+    return { outcome: 'failed', error: message, transient: isTransient(error) };
+  }
+}
+
+/** The session's user; a session of another user than the recorded account takes over the record. */
+async function currentAccount(client: SyncClient, account: SyncAccount): Promise<SyncAccount> {
+  const { data, error } = await client.auth.getSession();
+  if (!data.session) {
+    if (error && isAuthRetryableFetchError(error)) throw new SyncHttpError(error.message, 0, null, null);
+    throw new SignInNeededError();
+  }
+  const user = data.session.user;
+  if (user.id === account.userId) return account;
+  const next = { ...account, userId: user.id, email: user.email ?? account.email, since: Date.now() };
+  await writeAccount(next);
+  return next;
+}
+
+function describeFailure(error: unknown): string {
+  if (error instanceof SyncHttpError) {
+    if (error.status === 0) return 'Could not reach your Supabase project. Changes are kept and sent when the connection is back.';
+    if (error.status === 404) return `Your Supabase project has no sync tables yet: apply supabase/migrations (see supabase/README.md). (${error.message})`;
+    if (error.status === 401) return `The project refused the anon key: check it in Settings. (${error.message})`;
+    if (failureKind(error) === 'transient') return `Your Supabase project is having trouble (HTTP ${error.status}); trying again later.`;
+    return `Sync failed: ${error.message} (HTTP ${error.status})`;
+  }
+  return `Sync failed: ${error instanceof Error ? error.message : String(error)}`;
+}

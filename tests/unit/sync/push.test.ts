@@ -1,0 +1,106 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { deleteStory } from '../../../src/db/library-repo';
+import { saveProgress } from '../../../src/db/progress-repo';
+import { saveSettings } from '../../../src/db/settings-repo';
+import { putStories } from '../../../src/db/stories-repo';
+import { DELETE_GRACE_MS } from '../../../src/sync/constants';
+import { batches, pushOutbox } from '../../../src/sync/push';
+import { makeProgress, makeStory, storyId, useTestDb } from '../../support/fixtures/library';
+import { FakeRest, http, SIGNED_IN } from './fake-rest';
+
+const db = useTestDb();
+beforeEach(async () => {
+  await db().syncState.put(SIGNED_IN);
+});
+const noWait = { sleep: async () => undefined };
+
+describe('batches', () => {
+  it('cuts by row count and by bytes, keeping order', () => {
+    const rows = Array.from({ length: 450 }, (_, i) => ({ payload: { i } }));
+    expect(batches(rows).map((b) => b.length)).toEqual([200, 200, 50]);
+    const big = Array.from({ length: 5 }, () => ({ payload: { text: 'x'.repeat(400) } }));
+    expect(batches(big, 200, 1000).map((b) => b.length)).toEqual([2, 2, 1]);
+    expect(batches(rows).flat()).toEqual(rows);
+  });
+});
+
+describe('pushOutbox', () => {
+  it('sends stories, progress and settings in one request per table, then empties the outbox', async () => {
+    const rest = new FakeRest();
+    await putStories([makeStory(1, { media: { audioSegments: 3, images: 1 } }), makeStory(2)]);
+    await saveProgress(makeProgress(storyId(1), { segmentOffset: 0.25 }));
+    await saveSettings({ theme: 'dark', supabaseUrl: 'https://x.supabase.co', geminiBaseUrl: 'http://fake' });
+    const report = await pushOutbox(rest, noWait);
+    expect(report).toEqual({ sent: 4, rejected: 0, requests: 3 });
+    expect(await db().outbox.count()).toBe(0);
+    const story = rest.rows('stories').find((r) => r.id === storyId(1))!;
+    expect(story).toMatchObject({ level: 'N4', title_jp: makeStory(1).titleJP, deleted: false });
+    expect(story.content).not.toHaveProperty('media'); // audio and pictures stay on the device
+    expect(rest.rows('reading_progress')[0]).toMatchObject({ story_id: storyId(1), segment_offset: 2500, quiz_answers: { '0': 2 } });
+    const settings = rest.rows('user_settings')[0]!.settings as Record<string, unknown>;
+    expect(settings.theme).toBe('dark');
+    for (const device of ['supabaseUrl', 'supabaseAnonKey', 'geminiBaseUrl']) expect(settings).not.toHaveProperty(device);
+  });
+
+  it('a refused row is isolated by splitting, kept aside with its reason; the others go through', async () => {
+    const rest = new FakeRest();
+    await putStories(Array.from({ length: 10 }, (_, i) => makeStory(i + 1)));
+    rest.refuse = (_table, row) => (row.id === storyId(7) ? http(403, 'new row violates row-level security policy for table "stories"', '42501') : null);
+    const report = await pushOutbox(rest, noWait);
+    expect(report.sent).toBe(9);
+    expect(report.rejected).toBe(1);
+    expect(rest.rows('stories').map((r) => r.id)).not.toContain(storyId(7));
+    expect(rest.rows('stories')).toHaveLength(9);
+    const kept = await db().outbox.toArray();
+    expect(kept).toHaveLength(1);
+    expect(kept[0]).toMatchObject({ rowKey: storyId(7), rejected: { status: 403 } });
+    expect(kept[0]!.rejected!.message).toMatch(/another account/);
+    // Kept aside: the next push does not send it again.
+    expect((await pushOutbox(rest, noWait)).requests).toBe(0);
+  });
+
+  it('retries a transient failure with backoff, honouring Retry-After', async () => {
+    const rest = new FakeRest();
+    const waits: number[] = [];
+    await putStories([makeStory(1)]);
+    rest.failures.push(http(503), new (http(0).constructor as typeof import('../../../src/sync/rest').SyncHttpError)('later', 429, null, 2000));
+    const report = await pushOutbox(rest, { sleep: async (ms) => void waits.push(ms), baseMs: 100 });
+    expect(report).toMatchObject({ sent: 1, requests: 3 });
+    expect(waits[0]).toBeGreaterThanOrEqual(50);
+    expect(waits[0]).toBeLessThanOrEqual(100);
+    expect(waits[1]).toBe(2000);
+  });
+
+  it('a failure that persists stops the push and keeps the rows queued', async () => {
+    const rest = new FakeRest();
+    await putStories([makeStory(1)]);
+    rest.failures.push(http(0), http(0), http(0), http(0));
+    await expect(pushOutbox(rest, { ...noWait, retries: 3 })).rejects.toMatchObject({ status: 0 });
+    expect(await db().outbox.toArray()).toMatchObject([{ rowKey: storyId(1), attempts: 1, rejected: null }]);
+  });
+
+  it('a deletion waits for its undo window unless forced, and sends a tombstone', async () => {
+    const rest = new FakeRest();
+    await putStories([makeStory(1)]);
+    await pushOutbox(rest, noWait);
+    const now = Date.now();
+    await deleteStory(storyId(1), now);
+    expect((await pushOutbox(rest, { ...noWait, now })).sent).toBe(0);
+    expect((await pushOutbox(rest, { ...noWait, now: now + DELETE_GRACE_MS + 5 })).sent).toBe(1);
+    expect(rest.rows('stories')[0]).toMatchObject({ id: storyId(1), deleted: true, content: {} });
+  });
+
+  it('a change made while its row was in flight stays queued for the next push', async () => {
+    const rest = new FakeRest();
+    await saveProgress(makeProgress(storyId(1), { percent: 10 }));
+    rest.duringUpsert = async () => {
+      rest.duringUpsert = null;
+      await saveProgress(makeProgress(storyId(1), { percent: 60, lastReadAt: Date.now() }));
+    };
+    await pushOutbox(rest, noWait);
+    expect(await db().outbox.count()).toBe(1);
+    await pushOutbox(rest, noWait);
+    expect(await db().outbox.count()).toBe(0);
+    expect(rest.rows('reading_progress')[0]!.percent).toBe(60);
+  });
+});
