@@ -59,14 +59,16 @@ export class NmSettingsDanger extends LitElement {
     const n = this.count.value ?? 0;
     return html`<section class="card" aria-labelledby="danger-h">
       <h2 id="danger-h">Danger zone</h2>
-      <p>Delete every story on this device, with its reading progress, audio and pictures. Export first if you may want them back.</p>
+      <p>Delete every story on this device, with its reading progress, audio and pictures. Export first if you may want them back.
+        If you sync with Supabase, your stories are deleted on your other devices too.</p>
       <p><button type="button" class="destructive" ?disabled=${n === 0} @click=${() => this.open()}>Delete all stories…</button>
         ${n === 0 && this.count.loaded ? html`<span class="muted">Your library is empty.</span>` : null}</p>
       <p class="ok" role="status">${this.status}</p>
       <dialog aria-labelledby="confirm-h" aria-describedby="confirm-d">
         <h3 id="confirm-h">Delete all ${stories(n)}?</h3>
         <p id="confirm-d">All ${stories(n)} will be deleted from this device with their reading progress, audio and pictures.
-          Your preferences and API key stay. This cannot be undone.</p>
+          Your preferences and API key stay. While you are signed in to sync, they are deleted on your other devices too.
+          This cannot be undone.</p>
         <div class="row">
           <button type="button" autofocus @click=${() => this.dialog?.close()}>Cancel</button>
           <button type="button" class="destructive" ?disabled=${this.busy} @click=${() => void this.confirm()}>Delete ${stories(n)}</button>
