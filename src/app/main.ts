@@ -1,5 +1,6 @@
 import { getDb } from '../db/database';
 import { loadSettings } from '../db/settings-repo';
+import { watchInstallPrompt } from './install-prompt';
 import { interceptLinks, parseRoute } from './router';
 import { seedSamplesOnce } from './seed';
 import { registerServiceWorker } from './sw-bridge';
@@ -13,6 +14,7 @@ import { applyAppearance } from './theme';
  */
 async function start(): Promise<void> {
   interceptLinks();
+  watchInstallPrompt();
   // The Reader restores positions itself, after its story has loaded; the browser's guess comes too early.
   history.scrollRestoration = 'manual';
   const db = getDb();

@@ -1,5 +1,6 @@
 import { css, html, LitElement, type TemplateResult } from 'lit';
 import { parseRoute, ROUTE_CHANGED, type Route } from '../app/router';
+import { canInstall, INSTALL_AVAILABLE, promptInstall } from '../app/install-prompt';
 import { applyUpdate, UPDATE_AVAILABLE } from '../app/sw-bridge';
 import { sharedStyles } from './shared-styles';
 import './jobs-badge';
@@ -28,9 +29,10 @@ const NAV: ReadonlyArray<{ href: string; label: string; route: Route['name'] }> 
  * `<nm-app>`: header navigation (with the live count of active jobs), the current page, the update prompt.
  */
 export class NmApp extends LitElement {
-  static override properties = { route: { state: true }, updateReady: { state: true } };
+  static override properties = { route: { state: true }, updateReady: { state: true }, installable: { state: true } };
   declare route: Route;
   declare updateReady: boolean;
+  declare installable: boolean;
 
   static override styles = [
     sharedStyles,
@@ -56,10 +58,14 @@ export class NmApp extends LitElement {
     super();
     this.route = parseRoute(location.pathname);
     this.updateReady = false;
+    this.installable = canInstall();
   }
 
   private readonly onRoute = () => {
     this.route = parseRoute(location.pathname);
+  };
+  private readonly onInstallable = () => {
+    this.installable = canInstall();
   };
   private readonly onUpdate = () => {
     this.updateReady = true;
@@ -69,11 +75,13 @@ export class NmApp extends LitElement {
     super.connectedCallback();
     window.addEventListener(ROUTE_CHANGED, this.onRoute);
     window.addEventListener(UPDATE_AVAILABLE, this.onUpdate);
+    window.addEventListener(INSTALL_AVAILABLE, this.onInstallable);
   }
 
   override disconnectedCallback(): void {
     window.removeEventListener(ROUTE_CHANGED, this.onRoute);
     window.removeEventListener(UPDATE_AVAILABLE, this.onUpdate);
+    window.removeEventListener(INSTALL_AVAILABLE, this.onInstallable);
     super.disconnectedCallback();
   }
 
@@ -104,6 +112,7 @@ export class NmApp extends LitElement {
               )}
             </ul>
           </nav>
+          ${this.installable ? html`<button class="install" @click=${() => void promptInstall()}>Install app</button>` : null}
         </div>
       </header>
       <main id="main">${this.renderPage()}</main>

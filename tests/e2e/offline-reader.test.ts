@@ -60,3 +60,24 @@ describe('installable offline reader', () => {
     await expect(app.page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting ?? null)).resolves.toBeNull();
   });
 });
+
+describe('install', () => {
+  it('offers "Install app" only when the browser does, and opens the browser’s own dialog on request', async () => {
+    await app.page.goto(`${app.server.url}/`);
+    await app.page.getByRole('heading', { name: 'Recent stories' }).waitFor();
+    await expect.poll(() => app.page.getByRole('button', { name: 'Install app' }).count()).toBe(0);
+    // Headless Chromium never fires beforeinstallprompt by itself (PLATFORM.md): fire one as it would.
+    await app.page.evaluate(() => {
+      const event = new Event('beforeinstallprompt', { cancelable: true }) as Event & { prompt(): Promise<void>; userChoice: Promise<unknown> };
+      (window as unknown as { prompted: number }).prompted = 0;
+      event.prompt = async () => {
+        (window as unknown as { prompted: number }).prompted += 1;
+      };
+      event.userChoice = Promise.resolve({ outcome: 'accepted' });
+      window.dispatchEvent(event);
+    });
+    await app.page.getByRole('button', { name: 'Install app' }).click();
+    await expect.poll(() => app.page.evaluate(() => (window as unknown as { prompted: number }).prompted)).toBe(1);
+    await expect.poll(() => app.page.getByRole('button', { name: 'Install app' }).count()).toBe(0);
+  });
+});
