@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { JobRow } from '../domain/job';
+import { type JobRow, queueRank } from '../domain/job-row';
 import type { Story } from '../domain/story';
 import { type StorySummary, toSummary } from '../domain/summary';
 import { DB_NAME } from './names';
@@ -46,9 +46,25 @@ export const DB_VERSIONS = {
     syncState: 'key',
     tombstones: 'storyId, deletedAt',
   },
+  /**
+   * v4: the queue index becomes [status+rank+createdAt] with rank = −priority, so ascending index
+   * order IS the run order (highest priority, then oldest) and one read gives a claim its candidates.
+   */
+  4: {
+    stories: 'id, updatedAt, legacyId',
+    storySummaries: 'id, createdAt, updatedAt, difficulty, level',
+    progress: 'storyId, updatedAt, lastReadAt',
+    settings: 'key',
+    secrets: 'key',
+    jobs: 'id, status, type, createdAt, updatedAt, groupId, *dependsOn, [status+rank+createdAt]',
+    media: '[storyId+kind+index], storyId',
+    outbox: 'id, queuedAt',
+    syncState: 'key',
+    tombstones: 'storyId, deletedAt',
+  },
 } as const;
 
-export const CURRENT_DB_VERSION = 3;
+export const CURRENT_DB_VERSION = 4;
 
 export class NihongoDb extends Dexie {
   stories!: EntityTable<Story, 'id'>;
@@ -74,6 +90,16 @@ export class NihongoDb extends Dexie {
           .each((story) => summaries.put(toSummary(story)));
       });
     this.version(3).stores(DB_VERSIONS[3]);
+    this.version(4)
+      .stores(DB_VERSIONS[4])
+      .upgrade(async (tx) => {
+        await tx
+          .table<JobRow, string>('jobs')
+          .toCollection()
+          .modify((job) => {
+            job.rank = queueRank(job.priority);
+          });
+      });
   }
 }
 

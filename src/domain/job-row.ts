@@ -47,6 +47,8 @@ export interface JobRow<T extends JobType = JobType> {
   params: JobParams[T];
   status: JobStatus;
   priority: number;
+  /** queueRank(priority): what the queue index sorts by, so its ascending order is the run order. */
+  rank: number;
   createdAt: number;
   updatedAt: number;
   /** Earliest time (epoch ms) of the next attempt. */
@@ -74,4 +76,15 @@ export interface JobRow<T extends JobType = JobType> {
    * not spend an attempt, so this count is what makes a job that kills its worker terminate.
    */
   leaseLosses?: number;
+  /**
+   * Whether some job depends on this one: false for a new row, set to true when a dependant is
+   * queued. Completing a job looks for dependants to wake only when it may have some (undefined,
+   * on rows written before this field existed, means "look").
+   */
+  hasDependants?: boolean;
+}
+
+/** −priority, written as `0 - p` so priority 0 gives +0 (IndexedDB and equality checks agree). */
+export function queueRank(priority: number): number {
+  return 0 - (priority ?? 0);
 }

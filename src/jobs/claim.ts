@@ -16,10 +16,6 @@ export interface ClaimOptions {
   leaseMs?: number;
 }
 
-/** Highest priority first, then oldest, then id so the order is total and deterministic. */
-export function runOrder(a: Pick<JobRow, 'id' | 'priority' | 'createdAt'>, b: Pick<JobRow, 'id' | 'priority' | 'createdAt'>): number {
-  return b.priority - a.priority || a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
 
 function failedNow(job: JobRow, now: number, error: JobError): JobRow {
   return { ...job, status: JOB_STATUSES.failed, lease: null, waitingFor: null, updatedAt: now, finishedAt: now, error };
@@ -49,45 +45,10 @@ function recoverExpired(job: JobRow, now: number): JobRow {
   };
 }
 
-/**
- * Claims the next runnable job for `owner`, in ONE rw transaction: the highest-priority, oldest job
- * that is pending with `runAfter ≤ now` and every dependency completed, or processing with an
- * expired lease. The claimed row becomes processing with lease `{owner, expiresAt: now + leaseMs}`,
- * attempts + 1 and its params re-validated (stored parsed). On the way it settles what it learns:
- * expired leases are recovered, jobs whose params no longer validate or whose dependency failed
- * fail, and jobs still waiting for a dependency are marked `waitingFor: 'dependency'`.
- * Jobs of types this version does not know are left alone for the version that does.
- * Returns null when nothing is runnable now.
- */
-/**
- * Pending job ids in run order, one priority level at a time (highest first, oldest first within
- * a level), read from the [status+priority+createdAt] index: ids only, no row deserialized, so a
- * claim stays cheap with a thousand jobs queued. Priority and createdAt are always numbers, so
- * ±Infinity brackets them all.
- */
-async function* pendingIdsInRunOrder(): AsyncGenerator<string> {
-  const index = getDb().jobs.where('[status+priority+createdAt]');
-  let below = Infinity;
-  for (;;) {
-    const top = await index.between([JOB_STATUSES.pending, -Infinity, -Infinity], [JOB_STATUSES.pending, below, -Infinity], true, false).last();
-    if (top === undefined) return;
-    const level = top.priority;
-    // In batches: the first id is usually the one claimed, so reading all of them would be waste.
-    for (let offset = 0; ; offset += ID_BATCH) {
-      const ids = await index
-        .between([JOB_STATUSES.pending, level, -Infinity], [JOB_STATUSES.pending, level, Infinity])
-        .offset(offset)
-        .limit(ID_BATCH)
-        .primaryKeys();
-      // Ties on createdAt are ordered by id, as runOrder does.
-      for (const id of ids) yield String(id);
-      if (ids.length < ID_BATCH) break;
-    }
-    below = level;
-  }
-}
+/** Pending rows read per request: the first is usually the one claimed. */
+const BATCH = 8;
 
-const ID_BATCH = 16;
+type Verdict = { kind: 'claimed'; job: JobRow } | { kind: 'skipped' } | { kind: 'settled' };
 
 /**
  * Processing jobs whose lease ran out go back to pending (or fail after too many losses) before
@@ -103,55 +64,92 @@ async function recoverExpiredLeases(now: number): Promise<void> {
   }
 }
 
+interface Claimer {
+  owner: string;
+  now: number;
+  leaseMs: number;
+  types: readonly JobType[];
+}
+
+/** Decides one pending row: claim it, skip it (not runnable yet), or settle it (it can never run). */
+async function consider(job: JobRow, c: Claimer): Promise<Verdict> {
+  const db = getDb();
+  const { now } = c;
+  if (job.runAfter > now) return { kind: 'skipped' };
+  const deps = await dependencyState(job);
+  if (deps.kind === 'waiting') {
+    if (job.waitingFor !== 'dependency') await db.jobs.put({ ...job, waitingFor: 'dependency', updatedAt: now });
+    return { kind: 'skipped' };
+  }
+  if (deps.kind !== 'ready') {
+    const settled =
+      deps.kind === 'failed'
+        ? failedBecauseOf(job, deps.dependency, deps.dependency.error?.message ?? MESSAGES.unexpected, now)
+        : deps.kind === 'cancelled'
+          ? cancelledBecauseOf(job, deps.dependency, now)
+          : failedNow(job, now, { code: ENGINE_CODES.dependencyMissing, message: MESSAGES.dependencyMissing, retryable: false });
+    await db.jobs.put(settled);
+    await (settled.status === JOB_STATUSES.cancelled ? cascadeCancel(settled, now) : cascadeFailure(settled, now));
+    return { kind: 'settled' };
+  }
+  if (!c.types.includes(job.type)) return { kind: 'skipped' };
+  const params = checkParams(job.type, job.params);
+  if (!params.ok) {
+    const message = MESSAGES.invalidParams(params.message);
+    const failed = failedNow(job, now, { code: ENGINE_CODES.invalidParams, message, retryable: false, details: { issues: params.issues } });
+    await db.jobs.put(failed);
+    await cascadeFailure(failed, now);
+    return { kind: 'settled' };
+  }
+  const claimed: JobRow = {
+    ...job,
+    params: params.value,
+    status: JOB_STATUSES.processing,
+    lease: { owner: c.owner, expiresAt: now + c.leaseMs },
+    attempts: job.attempts + 1,
+    waitingFor: null,
+    updatedAt: now,
+  };
+  await db.jobs.put(claimed);
+  return { kind: 'claimed', job: claimed };
+}
+
+/**
+ * Claims the next runnable job for `owner`, in ONE rw transaction: the highest-priority, oldest job
+ * that is pending with `runAfter ≤ now` and every dependency completed, or processing with an
+ * expired lease. The claimed row becomes processing with lease `{owner, expiresAt: now + leaseMs}`,
+ * attempts + 1 and its params re-validated (stored parsed). On the way it settles what it learns:
+ * expired leases are recovered, jobs whose params no longer validate or whose dependency failed
+ * fail, and jobs still waiting for a dependency are marked `waitingFor: 'dependency'`.
+ * Jobs of types this version does not know are left alone for the version that does.
+ * Returns null when nothing is runnable now.
+ */
 export async function claim(owner: string, now: number, options: ClaimOptions = {}): Promise<JobRow | null> {
-  const types = options.types ?? JOB_TYPES;
-  const leaseMs = options.leaseMs ?? LEASE_MS;
+  const claimer: Claimer = { owner, now, leaseMs: options.leaseMs ?? LEASE_MS, types: options.types ?? JOB_TYPES };
   const db = getDb();
   return db.transaction('rw', db.jobs, async () => {
     if (options.recoverExpired ?? true) await recoverExpiredLeases(now);
-    for await (const candidateId of pendingIdsInRunOrder()) {
-      // Read each row only when its turn comes (usually the first is taken), and re-read: settling
-      // an earlier candidate may have cascaded onto this one within this transaction.
-      const job = await db.jobs.get(candidateId);
-      if (job === undefined || job.status !== JOB_STATUSES.pending) continue;
-      if (job.runAfter > now) continue;
-      const deps = await dependencyState(job);
-      if (deps.kind === 'waiting') {
-        if (job.waitingFor !== 'dependency') await db.jobs.put({ ...job, waitingFor: 'dependency', updatedAt: now });
-        continue;
+    // The [status+rank+createdAt] index is the run order: rank = −priority, then oldest first
+    // (ties by id: IndexedDB orders equal keys by primary key). ±Infinity brackets every number.
+    const pending = db.jobs
+      .where('[status+rank+createdAt]')
+      .between([JOB_STATUSES.pending, -Infinity, -Infinity], [JOB_STATUSES.pending, Infinity, Infinity]);
+    for (let offset = 0; ; ) {
+      const rows = await pending.clone().offset(offset).limit(BATCH).toArray();
+      let settledOne = false;
+      for (const row of rows) {
+        const verdict = await consider(row, claimer);
+        if (verdict.kind === 'claimed') return verdict.job;
+        // A settled row left the pending index and may have cascaded onto rows read with it:
+        // read the queue again from its start.
+        if (verdict.kind === 'settled') {
+          settledOne = true;
+          break;
+        }
       }
-      if (deps.kind !== 'ready') {
-        const settled =
-          deps.kind === 'failed'
-            ? failedBecauseOf(job, deps.dependency, deps.dependency.error?.message ?? MESSAGES.unexpected, now)
-            : deps.kind === 'cancelled'
-              ? cancelledBecauseOf(job, deps.dependency, now)
-              : failedNow(job, now, { code: ENGINE_CODES.dependencyMissing, message: MESSAGES.dependencyMissing, retryable: false });
-        await db.jobs.put(settled);
-        await (settled.status === JOB_STATUSES.cancelled ? cascadeCancel(settled, now) : cascadeFailure(settled, now));
-        continue;
-      }
-      if (!types.includes(job.type)) continue;
-      const params = checkParams(job.type, job.params);
-      if (!params.ok) {
-        const message = MESSAGES.invalidParams(params.message);
-        const failed = failedNow(job, now, { code: ENGINE_CODES.invalidParams, message, retryable: false, details: { issues: params.issues } });
-        await db.jobs.put(failed);
-        await cascadeFailure(failed, now);
-        continue;
-      }
-      const claimed: JobRow = {
-        ...job,
-        params: params.value,
-        status: JOB_STATUSES.processing,
-        lease: { owner, expiresAt: now + leaseMs },
-        attempts: job.attempts + 1,
-        waitingFor: null,
-        updatedAt: now,
-      };
-      await db.jobs.put(claimed);
-      return claimed;
+      if (settledOne) offset = 0;
+      else if (rows.length < BATCH) return null;
+      else offset += BATCH;
     }
-    return null;
   });
 }

@@ -58,7 +58,8 @@ export async function complete(
     };
     await tx.jobs.put(completed);
     // Dependants that were waiting only for this job are no longer waiting for anything.
-    for (const dependant of await tx.jobs.where('dependsOn').equals(jobId).toArray()) {
+    const dependants = job.hasDependants === false ? [] : await tx.jobs.where('dependsOn').equals(jobId).toArray();
+    for (const dependant of dependants) {
       if (dependant.status !== JOB_STATUSES.pending || dependant.waitingFor !== 'dependency') continue;
       if ((await dependencyState(dependant)).kind !== 'waiting') await tx.jobs.put({ ...dependant, waitingFor: null, updatedAt: now });
     }

@@ -1,5 +1,5 @@
 import { getDb } from '../db/database';
-import { JOB_STATUSES, type JobRow, type JobType } from '../domain/job-row';
+import { JOB_STATUSES, type JobRow, type JobType, queueRank } from '../domain/job-row';
 import type { JobParamsInput } from '../domain/job';
 import { newId } from '../domain/ids';
 import { DEFAULT_MAX_ATTEMPTS } from './constants';
@@ -41,6 +41,7 @@ export function buildJobRow<T extends JobType>(type: T, params: JobParamsInput[T
     params: checked.value,
     status: JOB_STATUSES.pending,
     priority,
+    rank: queueRank(priority),
     createdAt: now,
     updatedAt: now,
     runAfter: now,
@@ -57,6 +58,7 @@ export function buildJobRow<T extends JobType>(type: T, params: JobParamsInput[T
     finishedAt: null,
     invalidOutputs: 0,
     leaseLosses: 0,
+    hasDependants: false,
   };
 }
 
@@ -87,6 +89,14 @@ export async function insertJobs(rows: readonly JobRow[]): Promise<JobRow[]> {
           throw new JobFailure('permanent', ENGINE_CODES.dependencyMissing, MESSAGES.dependencyMissing, { details: { dependsOn: depId } });
         }
         if (dep.status !== JOB_STATUSES.completed) waiting = true;
+        if (dep.hasDependants !== true) {
+          // Recorded so completing the dependency knows it has someone to wake.
+          const marked = { ...dep, hasDependants: true };
+          await db.jobs.put(marked);
+          batch.set(depId, marked);
+          const earlier = stored.findIndex((r) => r.id === depId);
+          if (earlier >= 0) stored[earlier] = marked;
+        }
       }
       const toStore: JobRow = { ...row, waitingFor: waiting ? 'dependency' : null };
       await db.jobs.add(toStore);

@@ -22,6 +22,8 @@ function openAsVersion(name: string, version: Version): Dexie {
 }
 
 const pendingJob = buildJobRow('story', { topic: 'a cat', level: 'N5', length: 'short' }, { now: 1_700_000_000_000 });
+/** Job rows as versions before 4 wrote them: no `rank` (v4 derives it from priority). */
+const { rank: _rank, ...jobBeforeV4 } = pendingJob;
 
 const names: string[] = [];
 afterEach(async () => {
@@ -41,7 +43,7 @@ describe('database upgrades', () => {
     // Write what that version's app wrote: from v2 on, summaries alongside stories, and jobs.
     if (version >= 2) {
       await old.table('storySummaries').bulkPut(SAMPLE_STORIES.map(toSummary));
-      await old.table('jobs').put(pendingJob);
+      await old.table('jobs').put(version >= 4 ? pendingJob : jobBeforeV4);
     }
     const progress = { storyId: SAMPLE_STORIES[0]!.id, percent: 40, segmentIndex: 2, segmentOffset: 0.5, completed: false, quizAnswers: { 0: 1 }, lastReadAt: 5, updatedAt: 5 };
     await old.table('progress').put(progress);
