@@ -2,6 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useE2eApp } from '../support/e2e-app';
 import { MODELS } from '../support/fake-gemini';
+import { mintFakeGoogleKey } from '../support/fake-key';
 
 const app = useE2eApp({ viewport: { width: 360, height: 800 }, gemini: true });
 
@@ -39,7 +40,7 @@ describe('Gemini connection settings', () => {
   });
 
   it('says plainly when the key is rejected, without showing the key', async () => {
-    await connect('AIzaWRONG-key-0000000000000000000000');
+    await connect(mintFakeGoogleKey());
     const result = app.page.getByTestId('connection-result');
     await app.page.getByText(/Your Gemini API key was rejected/).waitFor();
     await expect(result.textContent()).resolves.not.toContain('AIzaWRONG');

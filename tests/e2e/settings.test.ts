@@ -9,6 +9,7 @@ import { type AppServer, startAppServer } from '../support/app-server';
 import { launchBrowser } from '../support/browser';
 import { hasNoHorizontalOverflow, seriousA11yViolations } from '../support/e2e-helpers';
 import { makeOldBackup } from '../support/fixtures/old-app-backup';
+import { mintFakeGoogleKey } from '../support/fake-key';
 
 let browser: Browser;
 let server: AppServer;
@@ -93,7 +94,7 @@ describe('appearance', () => {
 });
 
 describe('Gemini API key', () => {
-  const KEY = 'AIzaSyE2eTestKey_0123456789abcdWXYZ';
+  const KEY = mintFakeGoogleKey();
 
   it('checks the input, shows the saved key masked only, and never exports it', async () => {
     await openSettings();
@@ -102,7 +103,7 @@ describe('Gemini API key', () => {
 
     await page.getByRole('textbox', { name: 'Gemini API key' }).fill(KEY);
     await page.getByRole('button', { name: 'Save key' }).click();
-    await page.getByText('AIza••••••••WXYZ').first().waitFor();
+    await page.getByText(`AIza••••••••${KEY.slice(-4)}`).first().waitFor();
     await expect(page.getByLabel('Replace the API key').inputValue()).resolves.toBe('');
     await expect(everythingShown(page)).resolves.not.toContain(KEY);
 
@@ -161,15 +162,17 @@ describe('storage', () => {
 });
 
 describe('older app on the same origin', () => {
+  const oldKey = mintFakeGoogleKey();
+
   async function plantOldApp(): Promise<void> {
     const backup = makeOldBackup(3);
     await page.goto(`${server.url}/kana`);
-    await page.evaluate((b) => {
+    await page.evaluate(({ b, oldKey }) => {
       localStorage.setItem('nihongo_stories', JSON.stringify(b.stories));
       localStorage.setItem('nihongo_progress', JSON.stringify(b.progress));
       localStorage.setItem('nihongo_theme', 'dark');
-      localStorage.setItem('nihongo_api_keys', JSON.stringify({ google: 'AIzaSyOldAppKey_9876543210zyxwQRST', pollinations: '' }));
-    }, backup);
+      localStorage.setItem('nihongo_api_keys', JSON.stringify({ google: oldKey, pollinations: '' }));
+    }, { b: backup, oldKey });
   }
 
   it('never migrates by itself; offers once and brings the stories and key over', async () => {
@@ -186,7 +189,7 @@ describe('older app on the same origin', () => {
     await openSettings();
     await page.getByRole('button', { name: 'Bring them over' }).click();
     await page.getByText('Brought over 3 stories.').waitFor();
-    await page.getByText('AIza••••••••QRST').first().waitFor();
+    await page.getByText(`AIza••••••••${oldKey.slice(-4)}`).first().waitFor();
     await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('dark');
 
     await openSettings();

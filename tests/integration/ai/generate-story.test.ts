@@ -4,9 +4,10 @@ import { type GenerateStoryOptions, generateStory, type StoryProgress, toStory }
 import type { JobParams } from '../../../src/domain/job';
 import { StorySchema } from '../../../src/domain/story';
 import { type Fault, type FakeGemini, STORY_N3, STORY_N5, startFakeGemini } from '../../support/fake-gemini';
+import { mintFakeGoogleKey } from '../../support/fake-key';
 
 // A key shaped like a real one, so "never in a message" is tested against the pattern scrubber too.
-const API_KEY = 'AIzaSyTestOnly0123456789abcdefghijklmno';
+const API_KEY = mintFakeGoogleKey();
 
 let gemini: FakeGemini;
 beforeAll(async () => {

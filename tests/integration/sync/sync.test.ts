@@ -6,6 +6,7 @@ import { putStories } from '../../../src/db/stories-repo';
 import { makeProgress, makeStory, storyId, T0 } from '../../support/fixtures/library';
 import { requestsTo } from '../../support/sync-devices';
 import { library, useSyncProject } from './harness';
+import { mintFakeGoogleKey } from '../../support/fake-key';
 
 /**
  * The real sync code (push, pull, merge) between devices, against the Supabase front on Postgres
@@ -59,7 +60,7 @@ describe('push and pull between two devices of one learner', () => {
     await a.on(async () => {
       await putStories([makeStory(1)]);
       await saveProgress(makeProgress(storyId(1), { percent: 64, lastReadAt: T0 + 50, updatedAt: T0 + 50 }));
-      await a.db.secrets.put({ key: 'geminiApiKey', value: 'AIzaSyNeverLeavesTheDevice00000000000', updatedAt: T0 });
+      await a.db.secrets.put({ key: 'geminiApiKey', value: mintFakeGoogleKey(), updatedAt: T0 });
       await saveSettings({ theme: 'dark', showEnglish: false });
     });
     await a.sync();

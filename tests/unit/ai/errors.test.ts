@@ -15,8 +15,9 @@ import {
   parseRetryDelay,
   scrubSecrets,
 } from '../../../src/ai/errors';
+import { mintFakeGoogleKey } from '../../support/fake-key';
 
-const KEY = 'AIzaSyA1b2C3d4E5f6G7h8I9j0KlMnOpQrStUvW';
+const KEY = mintFakeGoogleKey();
 const ODD_KEY = 'my-proxy-secret-42';
 const URL_ = `https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse&key=${KEY}`;
 const ctx: MapContext = { apiKey: KEY, online: true, model: 'gemini-2.5-flash' };

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { API_KEY_MESSAGES, checkApiKeyInput, forgetApiKey, maskedApiKey, saveApiKey } from '../../../src/app/api-key';
 import { getApiKey } from '../../../src/db/secrets-repo';
 import { useTestDb } from '../../support/fixtures/library';
+import { mintFakeGoogleKey } from '../../support/fake-key';
 
 useTestDb();
-const KEY = 'AIzaSyTestKey_1234567890abcdefWXYZ';
+const KEY = mintFakeGoogleKey();
 
 describe('checkApiKeyInput', () => {
   it('trims pasted spaces and refuses empty keys or keys with spaces inside', () => {
@@ -17,9 +18,9 @@ describe('checkApiKeyInput', () => {
 describe('saveApiKey', () => {
   it('stores the key and hands back only the masked form', async () => {
     const saved = await saveApiKey(` ${KEY} `);
-    expect(saved).toEqual({ ok: true, masked: 'AIza••••••••WXYZ' });
+    expect(saved).toEqual({ ok: true, masked: `AIza••••••••${KEY.slice(-4)}` });
     expect(await getApiKey()).toBe(KEY);
-    expect(await maskedApiKey()).toBe('AIza••••••••WXYZ');
+    expect(await maskedApiKey()).toBe(`AIza••••••••${KEY.slice(-4)}`);
     await forgetApiKey();
     expect(await maskedApiKey()).toBeNull();
   });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { coerceError, isAbortError, JobFailure, scrubSecrets, toJobError } from '../../../src/jobs/errors';
+import { mintFakeGoogleKey } from '../../support/fake-key';
 
-const KEY = 'AIzaSyA1b2C3d4E5f6G7h8I9j0KlMnOpQrStUvW';
+const KEY = mintFakeGoogleKey();
 
 describe('scrubSecrets', () => {
   it('removes API keys, key= parameters, bearer tokens and JWTs', () => {
