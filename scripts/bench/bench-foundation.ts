@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { DIST_DIR } from '../../tests/support/app-server';
 import { waitForServiceWorker } from '../../tests/support/e2e-helpers';
 import { makeLibrary } from './library-data';
-import { seedLibrary } from './seed-page';
+import { seedLibrary } from '../../tests/support/e2e-seed';
 import { type BenchContext, type BenchResult, median, newBenchContext, round } from './types';
 
 const gzipKb = (path: string) => gzipSync(readFileSync(path), { level: 9 }).length / 1024;

@@ -3,6 +3,7 @@ import { DB_NAME } from '../../src/db/names';
 import type { MediaRow } from '../../src/db/rows';
 import type { Story } from '../../src/domain/story';
 import { toSummary } from '../../src/domain/summary';
+import { seedLibrary } from './e2e-seed';
 
 /** Helpers of the narration/illustration e2e tests and the media benchmark. */
 
@@ -37,25 +38,7 @@ export function storyOf(n: number, title = '長い一日'): Story {
 
 /** Writes stories (and their summaries) into the app's IndexedDB from the page, after a first visit. */
 export async function seedStories(page: Page, stories: Story[]): Promise<void> {
-  await page.evaluate(
-    ({ name, stories, summaries }) =>
-      new Promise<void>((ok, fail) => {
-        const open = indexedDB.open(name);
-        open.onerror = () => fail(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(['stories', 'storySummaries'], 'readwrite');
-          for (const s of stories) tx.objectStore('stories').put(s);
-          for (const s of summaries) tx.objectStore('storySummaries').put(s);
-          tx.oncomplete = () => {
-            db.close();
-            ok();
-          };
-          tx.onerror = () => fail(tx.error);
-        };
-      }),
-    { name: DB_NAME, stories: JSON.parse(JSON.stringify(stories)) as Story[], summaries: stories.map(toSummary) },
-  );
+  await seedLibrary(page, JSON.parse(JSON.stringify(stories)) as Story[], stories.map(toSummary));
 }
 
 export interface MediaInfo {
