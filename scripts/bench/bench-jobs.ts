@@ -97,9 +97,15 @@ async function engineThroughput({ browser }: BenchContext): Promise<BenchResult>
     const page = await context.newPage();
     await page.goto(`http://localhost:${(server.address() as AddressInfo).port}/`);
     await page.waitForFunction(() => document.title === 'ready');
-    const result = await page.evaluate((n) => (window as unknown as { benchEngine: (n: number) => Promise<{ ran: number; ms: number }> }).benchEngine(n), 1000);
-    if (result.ran !== 1000) throw new Error(`engine ran ${result.ran} of 1000 jobs`);
-    return { name: 'engine-throughput-noop-1000-jobs', value: round(1000 / (result.ms / 1000)), unit: 'jobs/s', budget: 200, better: 'higher' };
+    // Median of three runs of 1,000 jobs, each on a fresh database: one run swings with GC and timers.
+    const rates: number[] = [];
+    for (let run = 0; run < 3; run++) {
+      const result = await page.evaluate((n) => (window as unknown as { benchEngine: (n: number) => Promise<{ ran: number; ms: number }> }).benchEngine(n), 1000);
+      if (result.ran !== 1000) throw new Error(`engine ran ${result.ran} of 1000 jobs`);
+      rates.push(1000 / (result.ms / 1000));
+    }
+    if (process.env.BENCH_VERBOSE) console.error(`engine runs (jobs/s): ${rates.map((r) => round(r)).join(', ')}`);
+    return { name: 'engine-throughput-noop-1000-jobs', value: round(median(rates)), unit: 'jobs/s', budget: 200, better: 'higher' };
   } finally {
     await context.close();
     server.close();
