@@ -21,9 +21,7 @@ export class NmSettingsDanger extends LitElement {
     settingsStyles,
     css`
       section.card { border-color: var(--nm-bad); }
-      dialog { background: var(--nm-surface); color: var(--nm-text); border: 2px solid var(--nm-bad); border-radius: 0.75rem; padding: 1rem; width: min(28rem, calc(100% - 1.5rem)); }
-      dialog::backdrop { background: rgb(0 0 0 / 0.5); }
-      dialog h3 { margin-top: 0; }
+      dialog { border: 2px solid var(--nm-bad); }
     `,
   ];
 

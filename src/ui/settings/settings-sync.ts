@@ -32,9 +32,6 @@ export class NmSettingsSync extends LitElement {
       dt { font-weight: 600; }
       dd { margin: 0; overflow-wrap: anywhere; }
       ul.rejected li { overflow-wrap: anywhere; }
-      dialog { background: var(--nm-surface); color: var(--nm-text); border: 1px solid var(--nm-border); border-radius: 0.75rem; padding: 1rem; width: min(30rem, calc(100% - 1.5rem)); }
-      dialog::backdrop { background: rgb(0 0 0 / 0.5); }
-      dialog h3 { margin-top: 0; }
     `,
   ];
 

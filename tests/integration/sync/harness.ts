@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { Story } from '../../../src/domain/story';
+import { putStories } from '../../../src/db/stories-repo';
 import { makeStory } from '../../support/fixtures/library';
 import { type SupabaseDb, type SupabaseFront, startSupabaseDb, startSupabaseFront } from '../../support/supabase';
 import { type Device, newDevice } from '../../support/sync-devices';
@@ -12,6 +13,10 @@ export interface SyncProject {
   readonly db: SupabaseDb;
   readonly front: SupabaseFront;
   device(name: string, front?: SupabaseFront): Promise<Device>;
+  /** Device `name` of a new learner who wrote `stories` stories and synced them. */
+  learnerWithLibrary(name: string, email: string, stories: number): Promise<Device>;
+  /** Another device of an existing learner, signed in and synced once. */
+  syncedDevice(name: string, email: string): Promise<Device>;
   /** The learner's story rows as the project stores them (read as the database owner). */
   serverStories(email: string): Promise<Array<{ id: string; deleted: boolean }>>;
 }
@@ -34,6 +39,11 @@ export function useSyncProject(): SyncProject {
   afterAll(async () => {
     await db?.close();
   });
+  const device = async (name: string, on = front!): Promise<Device> => {
+    const d = await newDevice(on, name);
+    devices.push(d);
+    return d;
+  };
   return {
     get db() {
       return db!;
@@ -41,9 +51,18 @@ export function useSyncProject(): SyncProject {
     get front() {
       return front!;
     },
-    async device(name, on = front!) {
-      const d = await newDevice(on, name);
-      devices.push(d);
+    device,
+    async learnerWithLibrary(name, email, stories) {
+      const d = await device(name);
+      await d.signUp(email);
+      await d.on(() => putStories(library(stories)));
+      await d.sync();
+      return d;
+    },
+    async syncedDevice(name, email) {
+      const d = await device(name);
+      await d.signIn(email);
+      await d.sync();
       return d;
     },
     serverStories: (email) =>

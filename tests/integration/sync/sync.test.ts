@@ -78,16 +78,9 @@ describe('push and pull between two devices of one learner', () => {
 
 describe('deletions', () => {
   it('a deletion propagates, and an offline device’s older copy does not resurrect it', async () => {
-    const a = await project.device('a');
-    await a.signUp('kumi@example.test');
-    await a.on(() => putStories(library(3)));
-    await a.sync();
-    const b = await project.device('b');
-    await b.signIn('kumi@example.test');
-    await b.sync();
-    const c = await project.device('c');
-    await c.signIn('kumi@example.test');
-    await c.sync();
+    const a = await project.learnerWithLibrary('a', 'kumi@example.test', 3);
+    const b = await project.syncedDevice('b', 'kumi@example.test');
+    const c = await project.syncedDevice('c', 'kumi@example.test');
 
     await a.on(() => deleteStory(storyId(2)));
     expect((await a.sync({ force: true })).push?.sent).toBe(1);
@@ -107,10 +100,7 @@ describe('deletions', () => {
 
 describe('two learners', () => {
   it('a second learner sees nothing of the first, and cannot take over a story id', async () => {
-    const a = await project.device('a');
-    await a.signUp('kumi@example.test');
-    await a.on(() => putStories(library(5)));
-    await a.sync();
+    await project.learnerWithLibrary('a', 'kumi@example.test', 5);
     const d = await project.device('d');
     await d.signUp('ren@example.test');
     const report = await d.sync();
@@ -130,13 +120,8 @@ describe('two learners', () => {
 
 describe('the overlap window', () => {
   it('a row committed out of order (older stamp, committed after a pull) is still pulled', async () => {
-    const a = await project.device('a');
-    await a.signUp('kumi@example.test');
-    await a.on(() => putStories(library(3)));
-    await a.sync();
-    const b = await project.device('b');
-    await b.signIn('kumi@example.test');
-    await b.sync();
+    await project.learnerWithLibrary('a', 'kumi@example.test', 3);
+    const b = await project.syncedDevice('b', 'kumi@example.test');
     const userId = (await b.db.syncState.get('sync-account'))?.value as { userId: string };
     const late = makeStory(77);
     // A transaction that stamped its row 10 s before the newest one B has, and committed only now.
