@@ -1,12 +1,13 @@
 import {
   type GenerateContentResponse,
   type GenerationConfig,
-  GoogleGenerativeAI,
   type GenerativeModel,
+  GoogleGenerativeAI,
   type ModelParams,
   type RequestOptions,
   type SingleRequestOptions,
 } from '@google/generative-ai';
+import { rememberSecret } from '../domain/secrets';
 import { DEFAULT_GEMINI_BASE_URL } from '../domain/settings';
 import { abortReason, mapGeminiError } from './errors';
 
@@ -65,6 +66,8 @@ export interface ModelOptions {
 }
 
 export function createModel(target: GeminiTarget, options: ModelOptions): GenerativeModel {
+  // Every call starts here: later error text in this context loses the key even where no MapContext reaches.
+  rememberSecret(target.apiKey);
   const params: ModelParams = { model: target.model };
   if (options.systemInstruction !== undefined) params.systemInstruction = options.systemInstruction;
   if (options.generationConfig !== undefined) params.generationConfig = options.generationConfig;

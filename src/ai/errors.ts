@@ -6,12 +6,20 @@ import {
   GoogleGenerativeAIRequestInputError,
   GoogleGenerativeAIResponseError,
 } from '@google/generative-ai';
+import { isAbortError } from '../domain/error-kinds';
+import { parseRetryAfter, parseRetryDelay } from '../domain/retry-timing';
+import { scrubDetail, scrubSecrets } from '../domain/secrets';
 import { AI_MESSAGES } from './messages';
+
+/** Server wording kept for diagnostics (AiError.detail), and the shorter part quoted to the learner. */
+const MAX_DETAIL_CHARS = 300;
+const MAX_QUOTED_CHARS = 160;
 
 /**
  * The one error type the adapter throws (besides AbortError on cancel). The kinds match the job
  * engine's failure kinds; src/tasks turns an AiError into the engine's JobFailure (this layer may
- * not import src/jobs). The message is learner-facing and always scrubbed of credentials.
+ * not import src/jobs). The message is learner-facing and always scrubbed of credentials; the
+ * adapter also passes the learner's key to scrubSecrets wherever server text is kept (MapContext).
  */
 export type AiErrorKind = 'transient' | 'permanent' | 'invalid-output' | 'offline';
 
@@ -40,7 +48,7 @@ export class AiError extends Error {
     this.code = code;
     this.retryAfterMs = options.retryAfterMs;
     this.status = options.status;
-    this.detail = options.detail === undefined ? undefined : scrubSecrets(options.detail).slice(0, 300);
+    this.detail = options.detail === undefined ? undefined : scrubDetail(options.detail, MAX_DETAIL_CHARS);
   }
 }
 
@@ -54,25 +62,6 @@ export class GeminiHttpError extends GoogleGenerativeAIFetchError {
     super(message, status, statusText, details);
     this.retryAfter = retryAfter;
   }
-}
-
-// Shapes of credentials: Google API keys, `key=` query parameters, and key headers echoed back.
-const SECRET_PATTERNS: readonly [RegExp, string][] = [
-  [/AIza[0-9A-Za-z_-]{8,}/g, '[redacted]'],
-  [/\b((?:api[_-]?)?key|access_token|token)=[^&\s"'#]+/gi, '$1=[redacted]'],
-  [/\b(x-goog-api-key)(["']?\s*:\s*["']?)[^\s"',}]+/gi, '$1$2[redacted]'],
-];
-
-/** Cuts credentials out of text; `apiKey` (when at least 4 characters) is removed wherever it appears. */
-export function scrubSecrets(text: string, apiKey?: string): string {
-  let out = text;
-  if (apiKey && apiKey.length >= 4) out = out.split(apiKey).join('[redacted]');
-  for (const [pattern, replacement] of SECRET_PATTERNS) out = out.replace(pattern, replacement);
-  return out;
-}
-
-export function isAbortError(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { name?: unknown }).name === 'AbortError';
 }
 
 /** What to throw when `signal` aborted: its own reason (the engine aborts with an AbortError). */
@@ -106,24 +95,7 @@ function serverText(err: GoogleGenerativeAIFetchError, apiKey: string): string {
   let text = /\[\d{3}[^\]]*\]\s*([\s\S]*)$/.exec(err.message)?.[1] ?? '';
   const details = err.errorDetails ? JSON.stringify(err.errorDetails) : '';
   if (details && text.endsWith(details)) text = text.slice(0, -details.length);
-  text = scrubSecrets(text.trim(), apiKey);
-  return text.length > 160 ? `${text.slice(0, 159)}…` : text;
-}
-
-/** Milliseconds in a protobuf Duration string as RetryInfo sends it: "26s", "1.5s", "0.250s". */
-export function parseRetryDelay(value: unknown): number | undefined {
-  if (typeof value !== 'string') return undefined;
-  const match = /^\s*(\d+(?:\.\d+)?)s\s*$/.exec(value);
-  return match ? Math.round(Number(match[1]) * 1000) : undefined;
-}
-
-/** Milliseconds from a Retry-After header: delta-seconds or an HTTP date (never negative). */
-export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
-  const at = Date.parse(trimmed);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+  return scrubDetail(text.trim(), MAX_QUOTED_CHARS, [apiKey]);
 }
 
 /** The server's retry hint: RetryInfo in the error details first (Gemini's own), else Retry-After. */
@@ -145,7 +117,7 @@ function fromStatus(err: GoogleGenerativeAIFetchError, status: number, ctx: MapC
   }
   if (status === 403) return new AiError('permanent', 'permission-denied', AI_MESSAGES.permissionDenied, base);
   if (status === 404) {
-    const message = ctx.model ? AI_MESSAGES.modelNotFound(scrubSecrets(ctx.model, ctx.apiKey)) : AI_MESSAGES.endpointNotFound;
+    const message = ctx.model ? AI_MESSAGES.modelNotFound(scrubSecrets(ctx.model, [ctx.apiKey])) : AI_MESSAGES.endpointNotFound;
     return new AiError('permanent', ctx.model ? 'model-not-found' : 'endpoint-not-found', message, base);
   }
   const retry = retryAfterMs(err.errorDetails, err instanceof GeminiHttpError ? err.retryAfter : undefined);
@@ -173,12 +145,12 @@ export function mapGeminiError(err: unknown, ctx: MapContext): AiError {
   if (err instanceof AiError) return err;
   if (err instanceof GoogleGenerativeAIFetchError && typeof err.status === 'number') return fromStatus(err, err.status, ctx);
   if (err instanceof GoogleGenerativeAIResponseError) {
-    return new AiError('permanent', 'blocked', AI_MESSAGES.responseBlocked, { detail: scrubSecrets(err.message, ctx.apiKey) });
+    return new AiError('permanent', 'blocked', AI_MESSAGES.responseBlocked, { detail: scrubSecrets(err.message, [ctx.apiKey]) });
   }
   if (err instanceof GoogleGenerativeAIRequestInputError) {
-    return new AiError('permanent', 'invalid-request', AI_MESSAGES.invalidRequest(''), { detail: scrubSecrets(err.message, ctx.apiKey) });
+    return new AiError('permanent', 'invalid-request', AI_MESSAGES.invalidRequest(''), { detail: scrubSecrets(err.message, [ctx.apiKey]) });
   }
-  const detail = err instanceof Error ? scrubSecrets(err.message, ctx.apiKey) : undefined;
+  const detail = err instanceof Error ? scrubSecrets(err.message, [ctx.apiKey]) : undefined;
   const options = detail === undefined ? {} : { detail };
   // Without a network every failure to get an answer is "offline": the job waits instead of retrying.
   if (!ctx.online) return new AiError('offline', 'offline', AI_MESSAGES.offline, options);

@@ -1,3 +1,5 @@
+import { longWaitInWords, MAX_SERVER_WAIT_MS } from '../domain/retry-timing';
+
 /**
  * Every learner-facing sentence the Gemini adapter produces, in one table, so wording stays
  * consistent and reviewable (and a translation later touches one file). None of them interpolates
@@ -29,7 +31,10 @@ export const AI_MESSAGES = {
   rateLimited: (retryAfterMs: number | undefined) =>
     retryAfterMs === undefined
       ? "Gemini's rate limit was reached; retrying soon"
-      : `Gemini's rate limit was reached; retrying in ${seconds(retryAfterMs)} s`,
+      : retryAfterMs > MAX_SERVER_WAIT_MS
+        ? // Nobody retries that late (retry-timing.ts): say how long instead of promising a retry.
+          `Gemini's quota for this key is used up for now; it asks to wait ${longWaitInWords(retryAfterMs)}`
+        : `Gemini's rate limit was reached; retrying in ${seconds(retryAfterMs)} s`,
   overloaded: 'Gemini is overloaded; retrying…',
   serverError: (status: number) => `Gemini had a server error (${status}); retrying…`,
   timeout: 'Gemini took too long to answer; retrying…',

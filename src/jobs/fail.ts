@@ -1,13 +1,14 @@
 import { getDb } from '../db/database';
 import { JOB_STATUSES, type JobRow } from '../domain/job-row';
+import type { BackoffOptions } from '../domain/retry-timing';
 import { cascadeFailure } from './dependencies';
 import type { JobFailure } from './errors';
-import { DEFAULT_RETRY, decideAfterFailure, type RetryDelayOptions } from './retry-policy';
+import { DEFAULT_RETRY, decideAfterFailure } from './failure-policy';
 import { isHeldBy } from './state';
 
 /**
  * Records a failed run of a job held by `owner`, in one rw transaction. What happens next is
- * `decideAfterFailure` (retry-policy.ts): back to pending (backoff, waiting for the network, or an
+ * `decideAfterFailure` (failure-policy.ts): back to pending (backoff, waiting for the network, or an
  * immediate new try after unreadable output) or failed, which also fails the jobs that depend on it.
  * Returns the written row, or null when the job is no longer ours (cancelled meanwhile, or taken
  * over after our lease expired): then nothing is written, so a late failure cannot undo a cancel.
@@ -17,7 +18,7 @@ export async function fail(
   owner: string,
   failure: JobFailure,
   now: number,
-  retry: RetryDelayOptions = DEFAULT_RETRY,
+  retry: BackoffOptions = DEFAULT_RETRY,
 ): Promise<JobRow | null> {
   const db = getDb();
   return db.transaction('rw', db.jobs, async () => {

@@ -1,56 +1,100 @@
 import { getDb } from '../db/database';
 import { RUNNER_LOCK_KEY } from './constants';
 
-export type LockResult<T> = { acquired: true; value: T } | { acquired: false };
-
 /**
- * "Run `fn` holding lock `name` if nobody holds it, else don't run it." The runner needs nothing
- * more: a second runner never waits, it leaves the queue to the one already draining it.
- * Injected so Node tests (no `navigator.locks`) and the browser use the same runner code.
+ * The one wrapper around Web Locks (navigator.locks): exclusive locks shared by every tab and the
+ * service worker of the origin, released by the browser when their holder dies, so a killed worker
+ * never leaves anything locked. The job runner takes its lock only if free; the sync waits for its
+ * own and for supabase-js's session lock (authLock in src/sync/client.ts). Where navigator.locks is missing
+ * (Node tests, very old browsers) an in-process lock with the same contract stands in.
  */
-export interface LockProvider {
-  tryWithLock<T>(name: string, fn: () => Promise<T>): Promise<LockResult<T>>;
+
+export interface LockRunOptions {
+  /** Do not wait: run `fn(false)` at once when someone else holds the lock. */
+  ifAvailable?: boolean;
+  /** Stop waiting (rejecting with the signal's reason) when it aborts; ignored with ifAvailable. */
+  signal?: AbortSignal;
 }
 
-/**
- * Web Locks: shared by every tab and the service worker of the origin, and released by the browser
- * when its holder dies, so a killed worker never leaves the queue locked.
- */
-export function webLockProvider(locks: LockManager): LockProvider {
+export interface Locks {
+  /** Runs `fn(true)` holding `name`, or `fn(false)` when `ifAvailable` and the lock is taken. */
+  run<T>(name: string, options: LockRunOptions, fn: (held: boolean) => Promise<T>): Promise<T>;
+}
+
+export function webLocks(manager: LockManager): Locks {
   return {
-    async tryWithLock<T>(name: string, fn: () => Promise<T>): Promise<LockResult<T>> {
+    run<T>(name: string, { ifAvailable = false, signal }: LockRunOptions, fn: (held: boolean) => Promise<T>): Promise<T> {
+      // The API refuses ifAvailable together with a signal; ifAvailable never waits, so it needs none.
+      const options: LockOptions = ifAvailable ? { ifAvailable: true } : signal ? { signal } : {};
       // ifAvailable: the callback gets null instead of waiting when another context holds the lock.
-      return await locks.request(name, { ifAvailable: true }, async (lock): Promise<LockResult<T>> => {
-        if (lock === null) return { acquired: false };
-        return { acquired: true, value: await fn() };
-      });
+      return manager.request(name, options, (lock) => fn(lock !== null)) as Promise<T>;
     },
   };
 }
 
-/** A mutex for one JS context, where Web Locks are missing (Node tests, very old browsers). */
-export function inProcessLockProvider(): LockProvider {
-  const held = new Set<string>();
+/** A queue per lock name, for one JS context. */
+export function inProcessLocks(): Locks {
+  const tails = new Map<string, Promise<void>>();
   return {
-    async tryWithLock<T>(name: string, fn: () => Promise<T>): Promise<LockResult<T>> {
-      if (held.has(name)) return { acquired: false };
-      held.add(name);
+    async run(name, { ifAvailable = false, signal }, fn) {
+      const previous = tails.get(name);
+      if (previous && ifAvailable) return fn(false);
+      let release = () => {};
+      const mine = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const tail = (previous ?? Promise.resolve()).then(() => mine);
+      tails.set(name, tail);
       try {
-        return { acquired: true, value: await fn() };
+        if (previous) await Promise.race([previous, aborted(signal)]);
+        return await fn(true);
       } finally {
-        held.delete(name);
+        release();
+        if (tails.get(name) === tail) tails.delete(name);
       }
     },
   };
 }
 
-/** One per context, so every runner started here without a Web Lock shares the same mutex. */
-const contextLock = inProcessLockProvider();
-
-export function defaultLockProvider(): LockProvider {
-  if (typeof navigator !== 'undefined' && 'locks' in navigator && navigator.locks) return webLockProvider(navigator.locks);
-  return contextLock;
+/** Rejects when `signal` aborts; never settles without one (a wait with no way out). */
+function aborted(signal: AbortSignal | undefined): Promise<never> {
+  return new Promise((_, reject) => {
+    if (!signal) return;
+    if (signal.aborted) reject(signal.reason);
+    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
 }
+
+let contextLocks: Locks | undefined;
+
+/** This context's locks: navigator.locks in browsers and workers, else one in-process set. */
+export function defaultLocks(): Locks {
+  const manager = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  contextLocks ??= manager ? webLocks(manager) : inProcessLocks();
+  return contextLocks;
+}
+
+export type LockResult<T> = { acquired: true; value: T } | { acquired: false };
+
+/**
+ * The runner's view: "run `fn` holding lock `name` if nobody holds it, else don't run it". A second
+ * runner never waits, it leaves the queue to the one already draining it. Injected so Node tests
+ * and the browser use the same runner code.
+ */
+export interface LockProvider {
+  tryWithLock<T>(name: string, fn: () => Promise<T>): Promise<LockResult<T>>;
+}
+
+export function lockProvider(locks: Locks): LockProvider {
+  return {
+    tryWithLock: <T>(name: string, fn: () => Promise<T>) =>
+      locks.run(name, { ifAvailable: true }, async (held): Promise<LockResult<T>> => (held ? { acquired: true, value: await fn() } : { acquired: false })),
+  };
+}
+
+export const webLockProvider = (manager: LockManager): LockProvider => lockProvider(webLocks(manager));
+export const inProcessLockProvider = (): LockProvider => lockProvider(inProcessLocks());
+export const defaultLockProvider = (): LockProvider => lockProvider(defaultLocks());
 
 export interface LockHolder {
   owner: string;

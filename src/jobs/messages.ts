@@ -1,4 +1,5 @@
 import type { JobType } from '../domain/job';
+import { longWaitInWords } from '../domain/retry-timing';
 import { JOB_NOUNS } from './state';
 
 /**
@@ -29,6 +30,9 @@ export const MESSAGES = {
   invalidParams: (message: string) =>
     `This job was saved by a different version of the app and can no longer run: ${message}`,
   unknownType: (type: string) => `This kind of job ("${type}") is not known to this version of the app.`,
+  serverWaitTooLong: (askedMs: number) =>
+    `The server asked to wait ${longWaitInWords(askedMs)} before trying again (a daily quota, most likely), ` +
+    'so this stopped instead of waiting in the queue that long. Press Retry later.',
   workerLost: (times: number) =>
     `The app was closed or stopped ${times} times while working on this, so it stopped trying. Retry it to start again.`,
 } as const;

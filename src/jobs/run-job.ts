@@ -1,4 +1,5 @@
 import type { JobRow } from '../domain/job';
+import type { BackoffOptions } from '../domain/retry-timing';
 import { registerRunning } from './abort-registry';
 import { complete } from './complete';
 import { coerceError, JobFailure } from './errors';
@@ -6,7 +7,6 @@ import { fail } from './fail';
 import { startHeartbeat } from './heartbeat';
 import { ENGINE_CODES, MESSAGES } from './messages';
 import { type AnyTaskHandler, runHandler } from './registry';
-import type { RetryDelayOptions } from './retry-policy';
 import { createTaskContext, lostReason } from './task-context';
 
 export interface RunJobOptions {
@@ -17,7 +17,7 @@ export interface RunJobOptions {
   heartbeatMs: number;
   jobTimeoutMs: number;
   progressThrottleMs: number;
-  retry: RetryDelayOptions;
+  retry: BackoffOptions;
   onFault: (failure: JobFailure, jobId: string) => void;
 }
 

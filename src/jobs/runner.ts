@@ -1,12 +1,13 @@
 import type { JobRow } from '../domain/job';
+import type { BackoffOptions } from '../domain/retry-timing';
 import { listenForCancels } from './abort-registry';
 import { claim } from './claim';
 import { HEARTBEAT_MS, JOB_TIMEOUT_MS, LEASE_MS, LOCK_NAME, PROGRESS_THROTTLE_MS } from './constants';
 import { coerceError, type JobFailure } from './errors';
+import { DEFAULT_RETRY } from './failure-policy';
 import { clearLockHolder, defaultLockProvider, type LockProvider, recordLockHolder } from './lock';
 import { markWaitingForNetwork } from './network-wait';
 import { type AnyTaskHandler, claimableTypes, createRegistry } from './registry';
-import { DEFAULT_RETRY, type RetryDelayOptions } from './retry-policy';
 import { runJob } from './run-job';
 import { countActive } from './wake';
 
@@ -26,6 +27,11 @@ export interface RunQueueOptions {
   isOnline: () => boolean;
   /** Stop claiming at this epoch ms (Chrome gives a sync event 3 minutes). Running jobs finish. */
   deadline?: number;
+  /**
+   * Asked before every claim: true once newer code is around (a newer page or worker, or an update
+   * the learner accepted). The job in hand finishes; no new one is claimed by outdated code.
+   */
+  superseded?: () => boolean;
   lock?: LockProvider;
   now?: () => number;
   onEvent?: (event: RunnerEvent) => void;
@@ -33,14 +39,14 @@ export interface RunQueueOptions {
   heartbeatMs?: number;
   jobTimeoutMs?: number;
   progressThrottleMs?: number;
-  retry?: Partial<RetryDelayOptions>;
+  retry?: Partial<BackoffOptions>;
 }
 
 export interface RunResult {
   ran: number;
   /** Jobs still pending or processing when the run stopped (in backoff, waiting, or elsewhere). */
   remaining: number;
-  stoppedBy: 'empty' | 'deadline' | 'offline' | 'lock-busy';
+  stoppedBy: 'empty' | 'deadline' | 'offline' | 'lock-busy' | 'superseded';
 }
 
 /**
@@ -94,6 +100,10 @@ export async function runQueue(options: RunQueueOptions): Promise<RunResult> {
       for (;;) {
         if (options.deadline !== undefined && now() >= options.deadline) {
           stoppedBy = 'deadline';
+          break;
+        }
+        if (options.superseded?.()) {
+          stoppedBy = 'superseded';
           break;
         }
         const online = !sawOffline && isOnline();

@@ -7,7 +7,7 @@ import { JOB_STATUSES, type JobRow, type JobStatus, type JobType } from '../doma
  *
  *   (new) ──enqueue──► pending ──claim──► processing ──complete──► completed
  *
- * From processing, `fail` decides by the error's kind (retry-policy.ts `decideAfterFailure`):
+ * From processing, `fail` decides by the error's kind (failure-policy.ts `decideAfterFailure`):
  * - transient → pending, waitingFor 'backoff', runAfter = now + jittered delay (or the server's
  *   retry-after, whichever is later); once attempts reach maxAttempts → failed;
  * - offline → pending, waitingFor 'network', the attempt refunded; the runner stops claiming

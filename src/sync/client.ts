@@ -1,8 +1,8 @@
-import { AuthClient, type GoTrueClient, isAuthRetryableFetchError } from '@supabase/supabase-js';
+import { AuthClient, type GoTrueClient, isAuthRetryableFetchError, type LockFunc, NavigatorLockAcquireTimeoutError } from '@supabase/supabase-js';
+import { defaultLocks, type Locks } from '../jobs/lock';
 import { indexedDbAuthStorage } from './auth-storage';
 import type { SyncConfig } from './config';
 import { AUTH_STORAGE_KEY } from './constants';
-import { authLock, defaultLocks, type Locks } from './locks';
 import { createRestClient, type RestClient, SignInNeededError, SyncHttpError, type TokenSource } from './rest';
 
 /**
@@ -76,4 +76,29 @@ export function syncClientFor(config: SyncConfig, context: SyncContext): SyncCli
     cached = { key, client: createSyncClient(config, context) };
   }
   return cached.client;
+}
+
+/**
+ * supabase-js's `auth.lock`, on the app's one Web Lock wrapper (src/jobs/lock.ts): one context at
+ * a time refreshes the session, since refresh tokens are single use and every tab and the service
+ * worker share them.
+ *
+ * `acquireTimeout` 0 means "only if free" (supabase-js's refresh timer uses that and expects a
+ * LockAcquireTimeoutError otherwise), a positive value is a timeout, a negative one waits.
+ */
+export function authLock(locks: Locks = defaultLocks()): LockFunc {
+  return async (name, acquireTimeout, fn) => {
+    const timeout = acquireTimeout > 0 ? AbortSignal.timeout(acquireTimeout) : undefined;
+    let acquired = false;
+    try {
+      return await locks.run(name, { ifAvailable: acquireTimeout === 0, signal: timeout }, async (held) => {
+        if (!held) throw new NavigatorLockAcquireTimeoutError(`The sign-in lock "${name}" is busy`);
+        acquired = true;
+        return fn();
+      });
+    } catch (error) {
+      if (!acquired && timeout?.aborted) throw new NavigatorLockAcquireTimeoutError(`Waited ${acquireTimeout} ms for the sign-in lock "${name}"`);
+      throw error;
+    }
+  };
 }

@@ -2,9 +2,9 @@ import type { SyncTable } from '../db/rows';
 import { applyProgress, applySettings, applyStories } from './apply';
 import { PULL_PAGE_ROWS } from './constants';
 import type { RestClient } from './rest';
-import { type RetryOptions, withRetry } from './retry';
 import type { ProgressRecord, SettingsRecord, StoryRecord } from './rows';
 import { readWatermark, type Watermark, writeWatermark } from './state';
+import { type RetryOptions, withRetry } from './transient-retry';
 import { EPOCH, laterStamp, type PageCursor, pageQuery, pullFrom } from './watermark';
 
 /**

@@ -2,7 +2,7 @@ import type { SyncTable } from '../db/rows';
 import { PUSH_BATCH_BYTES, PUSH_BATCH_ROWS, SYNC_TABLES } from './constants';
 import { buildChanges, type Change, markAttempted, markRejected, markSent, pendingRows } from './outbox';
 import { failureKind, type RestClient, SyncHttpError } from './rest';
-import { type RetryOptions, withRetry } from './retry';
+import { type RetryOptions, withRetry } from './transient-retry';
 
 /**
  * Push: the outbox as batched, idempotent upserts on each table's key (a retried batch writes the

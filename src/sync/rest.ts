@@ -1,3 +1,5 @@
+import { longWaitInWords, parseRetryAfter } from '../domain/retry-timing';
+import { scrubSecrets } from '../domain/secrets';
 import { REQUEST_TIMEOUT_MS } from './constants';
 
 /**
@@ -6,7 +8,10 @@ import { REQUEST_TIMEOUT_MS } from './constants';
  * format is the same (`apikey` + bearer token, `on_conflict`, `Prefer: resolution=merge-duplicates`).
  */
 
-/** An HTTP answer (or a network failure: status 0) that was not a success. */
+/**
+ * An HTTP answer (or a network failure: status 0) that was not a success. Its message becomes a
+ * refused row's reason and the status line, so it is scrubbed: a gateway may echo the token back.
+ */
 export class SyncHttpError extends Error {
   constructor(
     message: string,
@@ -15,8 +20,22 @@ export class SyncHttpError extends Error {
     /** From Retry-After, when the server sent one. */
     readonly retryAfterMs: number | null,
   ) {
-    super(message);
+    super(scrubSecrets(message));
     this.name = 'SyncHttpError';
+  }
+}
+
+/** The server asked for a pause of more than an hour (domain/retry-timing.ts): this sync stops. */
+export class ServerWaitTooLongError extends Error {
+  constructor(
+    readonly askedMs: number,
+    readonly response: SyncHttpError,
+  ) {
+    super(
+      `Your Supabase project asked to wait ${longWaitInWords(askedMs)} before syncing again (HTTP ${response.status}). ` +
+        'Your changes are kept and sent by a later sync.',
+    );
+    this.name = 'ServerWaitTooLongError';
   }
 }
 
@@ -109,13 +128,5 @@ async function readError(response: Response): Promise<{ message: string; code: s
 
 async function httpError(response: Response): Promise<SyncHttpError> {
   const { message, code } = await readError(response);
-  return new SyncHttpError(message, response.status, code, retryAfterMs(response.headers.get('Retry-After')));
-}
-
-export function retryAfterMs(header: string | null): number | null {
-  if (header === null || header.trim() === '') return null;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const at = Date.parse(header);
-  return Number.isNaN(at) ? null : Math.max(0, at - Date.now());
+  return new SyncHttpError(message, response.status, code, parseRetryAfter(response.headers.get('Retry-After')) ?? null);
 }

@@ -1,6 +1,7 @@
 import { type AuthError, isAuthRetryableFetchError, type Session } from '@supabase/supabase-js';
 import { getDb } from '../db/database';
 import { queueChange, queueChanges, SETTINGS_ROW_KEY } from '../db/outbox-repo';
+import { scrubSecrets } from '../domain/secrets';
 import { forgetStoredSession } from './auth-storage';
 import { type SyncClient, syncClientFor } from './client';
 import { loadSyncConfig, type SyncConfig } from './config';
@@ -119,13 +120,14 @@ export function authMessage(error: AuthError): string {
     case 'email_exists':
       return 'An account with this email already exists. Sign in instead.';
     case 'weak_password':
-      return `Choose a stronger password. ${error.message}`;
+      return scrubSecrets(`Choose a stronger password. ${error.message}`);
     case 'over_request_rate_limit':
     case 'over_email_send_rate_limit':
       return 'Too many attempts. Wait a minute, then try again.';
     case 'signup_disabled':
       return 'This project does not accept new accounts.';
     default:
-      return error.message || 'Supabase refused the request.';
+      // The server's own words go on screen: scrubbed, as an auth server may echo a token back.
+      return scrubSecrets(error.message) || 'Supabase refused the request.';
   }
 }

@@ -1,5 +1,6 @@
 import { getDb } from '../db/database';
 import type { SyncTable } from '../db/rows';
+import { scrubSecrets } from '../domain/secrets';
 import { SYNC_STATE_KEYS, SYNC_TABLES, watermarkKey } from './constants';
 
 /** Sync bookkeeping in the `syncState` table: who is signed in, how the last sync went, the cursors. */
@@ -59,6 +60,8 @@ export async function readStatus(): Promise<SyncStatus> {
 }
 
 export async function updateStatus(patch: Partial<SyncStatus>): Promise<SyncStatus> {
+  // The status line is shown in Settings and kept: no error text reaches it unscrubbed.
+  if (typeof patch.lastError === 'string') patch = { ...patch, lastError: scrubSecrets(patch.lastError) };
   const db = getDb();
   return db.transaction('rw', db.syncState, async () => {
     const next = { ...(await readStatus()), ...patch };

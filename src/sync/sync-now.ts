@@ -1,13 +1,14 @@
 import { isAuthRetryableFetchError } from '@supabase/supabase-js';
+import { scrubSecrets } from '../domain/secrets';
+import { defaultLocks, type Locks } from '../jobs/lock';
 import { type SyncClient, type SyncContext, syncClientFor } from './client';
 import { loadSyncConfig } from './config';
 import { SYNC_LOCK, SYNC_TABLES } from './constants';
-import { defaultLocks, type Locks } from './locks';
 import { type PullOptions, type PullReports, pullAll } from './pull';
 import { type PushOptions, type PushReport, pushOutbox } from './push';
-import { failureKind, SignInNeededError, SyncHttpError } from './rest';
-import { isTransient } from './retry';
+import { failureKind, ServerWaitTooLongError, SignInNeededError, SyncHttpError } from './rest';
 import { accountKey, readAccount, readWatermark, type SyncAccount, updateStatus, writeAccount } from './state';
+import { isTransient } from './transient-retry';
 
 /**
  * One sync: push the outbox, then pull what changed — under a Web Lock, so the page and the service
@@ -94,6 +95,7 @@ async function currentAccount(client: SyncClient, account: SyncAccount): Promise
 }
 
 function describeFailure(error: unknown): string {
+  if (error instanceof ServerWaitTooLongError) return error.message;
   if (error instanceof SyncHttpError) {
     if (error.status === 0) return 'Could not reach your Supabase project. Changes are kept and sent when the connection is back.';
     if (error.status === 404) return `Your Supabase project has no sync tables yet: apply supabase/migrations (see supabase/README.md). (${error.message})`;
@@ -101,5 +103,6 @@ function describeFailure(error: unknown): string {
     if (failureKind(error) === 'transient') return `Your Supabase project is having trouble (HTTP ${error.status}); trying again later.`;
     return `Sync failed: ${error.message} (HTTP ${error.status})`;
   }
-  return `Sync failed: ${error instanceof Error ? error.message : String(error)}`;
+  // Anything else may be a raw error from fetch or supabase-js, whose text can carry a token.
+  return scrubSecrets(`Sync failed: ${error instanceof Error ? error.message : String(error)}`);
 }

@@ -1,9 +1,10 @@
 import { AiError } from '../ai/errors';
-import { isAbortError, JobFailure } from '../jobs/errors';
+import { isAbortError } from '../domain/error-kinds';
+import { JobFailure } from '../jobs/errors';
 
 /**
  * The seam between the adapter's errors and the engine's: the same four kinds, so classification
- * happens once (src/ai/errors.ts) and the engine decides retries (src/jobs/retry-policy.ts).
+ * happens once (src/ai/errors.ts) and the engine decides retries (src/jobs/failure-policy.ts).
  * Aborts pass through untouched: the engine treats them as cancellation, not failure.
  */
 export function toJobFailure(error: unknown): unknown {

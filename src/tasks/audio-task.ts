@@ -1,15 +1,16 @@
 import { type SpeechResult, type SynthesizeOptions, synthesizeSentence } from '../ai/tts';
 import { mediaIndexes } from '../db/media-repo';
+import { countOf } from '../domain/format';
 import { estimateNarrationBytes, narrationPlan } from '../domain/media-plan';
 import type { TaskHandler, TaskOutcome } from '../jobs/registry';
-import { toJobFailure } from './ai-failure';
 import { geminiTarget } from './gemini-target';
 import { commitMediaSummary, requireStory, storeMediaStep } from './media-step';
-import { browserEstimate, type EstimateFn, ensureSpace, isQuotaError, storageFullFailure } from './storage-check';
+import { runMediaSteps } from './media-steps';
+import { browserEstimate, type EstimateFn } from './storage-check';
 
 /**
  * `audio` jobs: narrate a story sentence by sentence (one TTS call per segment), each sentence's WAV
- * stored as soon as it arrives, together with the checkpoint (media-step.ts). A resumed job — after a
+ * stored as soon as it arrives, together with the checkpoint (media-steps.ts). A resumed job — after a
  * crash, a killed worker, a transient error — asks only for the sentences not stored yet, so a
  * worker killed mid-call costs at most the sentence that was in flight.
  *
@@ -36,10 +37,6 @@ export interface AudioTaskDeps {
   store?: typeof storeMediaStep;
 }
 
-export function sentencesLabel(done: number, total: number): string {
-  return `${done} / ${total} sentence${total === 1 ? '' : 's'}`;
-}
-
 export function createAudioTask(deps: AudioTaskDeps = {}): TaskHandler<'audio'> {
   const synthesize = deps.synthesize ?? synthesizeSentence;
   const estimate = deps.estimate ?? browserEstimate;
@@ -51,37 +48,35 @@ export function createAudioTask(deps: AudioTaskDeps = {}): TaskHandler<'audio'> 
       const story = await requireStory('audio', storyId);
       const total = story.content.length;
       const todo = narrationPlan(story, new Set(await mediaIndexes(storyId, 'audio')));
-      let done = total - todo.length;
-      ctx.progress(done, total, sentencesLabel(done, total));
+      await runMediaSteps(
+        ctx,
+        {
+          total,
+          todo,
+          label: (done, total) => `${done} / ${countOf(total, 'sentence')}`,
+          noun: 'sentences',
+          prepare: async () => {
+            const { target, settings } = await geminiTarget((s) => s.ttsModel);
+            const voice = ctx.job.params.voice ?? checkpointVoice(ctx.job.checkpoint) ?? settings.voice;
+            const texts = new Map(todo.map((i) => [i, story.content[i]?.jp ?? '']));
+            return {
+              neededBytes: estimateNarrationBytes([...texts.values()]),
+              what: `narrating ${todo.length} sentences`,
+              produce: async (index) => {
+                const speech = await synthesize({ ...target, voice, text: texts.get(index) ?? '', signal: ctx.signal });
+                return { kind: 'audio', index, blob: speech.blob, bytes: speech.bytes };
+              },
+              checkpoint: (done): NarrationCheckpoint => ({ voice, done, total }),
+            };
+          },
+        },
+        { estimate, store },
+      );
       const outcome: TaskOutcome = {
         result: { storyId, sentences: total },
         tables: ['stories', 'media'],
         commit: (tx) => commitMediaSummary(tx, 'audio', storyId),
       };
-      if (todo.length === 0) return outcome;
-
-      const { target, settings } = await geminiTarget((s) => s.ttsModel);
-      const texts = todo.map((i) => story.content[i]?.jp ?? '');
-      await ensureSpace(estimateNarrationBytes(texts), `narrating ${todo.length} sentences`, estimate);
-      const voice = ctx.job.params.voice ?? checkpointVoice(ctx.job.checkpoint) ?? settings.voice;
-
-      for (const [n, index] of todo.entries()) {
-        let speech: SpeechResult;
-        try {
-          speech = await synthesize({ ...target, voice, text: texts[n] ?? '', signal: ctx.signal });
-        } catch (error) {
-          throw toJobFailure(error);
-        }
-        const checkpoint: NarrationCheckpoint = { voice, done: done + 1, total };
-        try {
-          await store(ctx, { kind: 'audio', index, blob: speech.blob, bytes: speech.bytes }, checkpoint);
-        } catch (error) {
-          if (isQuotaError(error)) throw storageFullFailure(done, total, 'sentences');
-          throw error;
-        }
-        done += 1;
-        ctx.progress(done, total, sentencesLabel(done, total));
-      }
       return outcome;
     },
   };

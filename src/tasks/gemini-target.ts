@@ -1,6 +1,7 @@
 import type { GeminiTarget } from '../ai/client';
 import { getApiKey } from '../db/secrets-repo';
 import { loadSettings } from '../db/settings-repo';
+import { rememberSecret } from '../domain/secrets';
 import type { Settings } from '../domain/settings';
 import { JobFailure } from '../jobs/errors';
 
@@ -13,5 +14,7 @@ export async function geminiTarget(pickModel: (s: Settings) => string): Promise<
   if (!apiKey) {
     throw new JobFailure('permanent', 'no-api-key', 'Add your Gemini API key in Settings, then press Retry.');
   }
+  // From here on any error text in this context (job rows, logs) has the key cut out verbatim.
+  rememberSecret(apiKey);
   return { target: { apiKey, baseUrl: settings.geminiBaseUrl, model: pickModel(settings) }, settings };
 }

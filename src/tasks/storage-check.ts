@@ -5,7 +5,8 @@ import { JobFailure } from '../jobs/errors';
  * the space left for this origin against a generous guess of what it will store, and fails at once
  * (permanently: retrying does not free space) instead of paying for audio it cannot keep. A
  * QuotaExceededError while writing still happens (the estimate is only an estimate, other tabs write
- * too): it fails the job the same way, and what was already stored stays.
+ * too): it fails the job the same way, and what was already stored stays (domain/error-kinds.ts
+ * recognises it however Dexie wrapped it; media-steps.ts runs the check and handles the error).
  */
 
 export interface SpaceEstimate {
@@ -53,25 +54,6 @@ export async function ensureSpace(neededBytes: number, what: string, estimate: E
       'Free some space (Settings → Storage lists what each story takes), then press Retry.',
     { details: { neededBytes, freeBytes: free, quotaBytes: space.quota } },
   );
-}
-
-function errorName(value: unknown): string | undefined {
-  return typeof value === 'object' && value !== null && 'name' in value && typeof value.name === 'string' ? value.name : undefined;
-}
-
-/**
- * A QuotaExceededError, as the browser throws it or as Dexie wraps it: inside an AbortError's (or
- * any Dexie error's) `inner`, possibly more than one level down.
- */
-export function isQuotaError(error: unknown): boolean {
-  let current: unknown = error;
-  for (let depth = 0; depth < 4 && current !== undefined && current !== null; depth++) {
-    if (errorName(current) === 'QuotaExceededError') return true;
-    // Old WebKit reports code 22 with another name.
-    if (current instanceof DOMException && current.code === 22) return true;
-    current = typeof current === 'object' && 'inner' in current ? (current as { inner: unknown }).inner : undefined;
-  }
-  return false;
 }
 
 /** The job's end when the disk fills mid-way: permanent, and it says what was kept. */

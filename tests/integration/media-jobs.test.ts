@@ -1,7 +1,7 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readWavInfo } from '../../src/ai/wav';
 import { voiceSample } from '../../src/app/voice-sample';
-import { getDb, NihongoDb, setDbForTests } from '../../src/db/database';
+import { getDb } from '../../src/db/database';
 import { setApiKey } from '../../src/db/secrets-repo';
 import { saveSettings } from '../../src/db/settings-repo';
 import { deleteStoryMedia } from '../../src/db/library-repo';
@@ -13,14 +13,16 @@ import { enqueue } from '../../src/jobs/enqueue';
 import { enqueueGroup } from '../../src/jobs/enqueue-group';
 import { inProcessLockProvider } from '../../src/jobs/lock';
 import { type RunQueueOptions, type RunResult, runQueue } from '../../src/jobs/runner';
-import { retry } from '../../src/jobs/retry';
+import { retry } from '../../src/jobs/retry-job';
 import { taskHandlers } from '../../src/tasks/handlers';
 import { type FakeGemini, IMAGE_PNG, STORY_N5, startFakeGemini, TTS_PCM, TTS_WAV } from '../support/fake-gemini';
 import { makeStory } from '../support/fixtures/library';
+import { useTestDb } from '../support/test-db';
+import { waitUntil } from '../support/wait-until';
 
 /** The real engine and the audio/image handlers against the fake Gemini server, on fake-indexeddb. */
 let gemini: FakeGemini;
-let db: NihongoDb;
+const db = useTestDb('media-jobs');
 
 beforeAll(async () => {
   gemini = await startFakeGemini({ streamChunkDelayMs: 5 });
@@ -30,14 +32,8 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   gemini.reset();
-  db = new NihongoDb(`media-jobs-${crypto.randomUUID()}`);
-  setDbForTests(db);
   await saveSettings({ geminiBaseUrl: gemini.url });
   await setApiKey(gemini.apiKey);
-});
-afterEach(async () => {
-  setDbForTests(undefined);
-  await db.delete();
 });
 
 const run = (extra: Partial<RunQueueOptions> = {}): Promise<RunResult> =>
@@ -57,14 +53,6 @@ async function job(id: string): Promise<JobRow> {
   return row;
 }
 
-async function until(check: () => Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((ok) => setTimeout(ok, 10));
-  }
-}
-
 /** A stored story of `n` sentences, every other one with an imagePrompt. */
 async function seedStory(n: number): Promise<Story> {
   const content = Array.from({ length: n }, (_, i) => ({
@@ -79,7 +67,7 @@ async function seedStory(n: number): Promise<Story> {
   return story;
 }
 
-const audioRows = (storyId: string) => db.media.where('storyId').equals(storyId).filter((r) => r.kind === 'audio').sortBy('index');
+const audioRows = (storyId: string) => db().media.where('storyId').equals(storyId).filter((r) => r.kind === 'audio').sortBy('index');
 const ttsCalls = () => gemini.calls.filter((c) => c.kind === 'generate' && JSON.stringify(c.body?.generationConfig ?? {}).includes('AUDIO'));
 
 describe('narration jobs end to end (engine + handlers + fake Gemini)', () => {
@@ -97,13 +85,13 @@ describe('narration jobs end to end (engine + handlers + fake Gemini)', () => {
       expect(readWavInfo(bytes)).toMatchObject({ sampleRate: 24_000, channels: 1, bitsPerSample: 16, durationMs: 300 });
     }
     expect(ttsCalls().map((c) => JSON.stringify(c.body?.contents))).toEqual(story.content.map((s) => expect.stringContaining(s.jp)));
-    expect((await db.stories.get(story.id))?.media).toEqual({ audioSegments: 6, images: 0 });
+    expect((await db().stories.get(story.id))?.media).toEqual({ audioSegments: 6, images: 0 });
 
     // Settings → Storage lists it; "delete media" frees it and keeps the text.
     const usage = await storageUsage();
     expect(usage.perStory.find((u) => u.storyId === story.id)).toMatchObject({ audioBytes: 6 * (44 + TTS_PCM.length), imageBytes: 0 });
     expect(await deleteStoryMedia(story.id)).toBe(6 * (44 + TTS_PCM.length));
-    expect(await db.stories.get(story.id)).toMatchObject({ titleJP: story.titleJP, media: { audioSegments: 0, images: 0 } });
+    expect(await db().stories.get(story.id)).toMatchObject({ titleJP: story.titleJP, media: { audioSegments: 0, images: 0 } });
     expect(await audioRows(story.id)).toHaveLength(0);
   });
 
@@ -116,7 +104,7 @@ describe('narration jobs end to end (engine + handlers + fake Gemini)', () => {
     // The first runner never renews its lease (its heartbeat is "dead"), as a killed worker.
     gemini.setLatency(60);
     const first = run({ owner: 'doomed', now, leaseMs: 5_000, heartbeatMs: 3_600_000 });
-    await until(async () => (await audioRows(story.id)).length >= 3, 'three stored sentences');
+    await waitUntil(async () => (await audioRows(story.id)).length >= 3, { what: 'three stored sentences' });
     await gemini.waitForCalls(4, 'generate');
     // Time passes beyond the lease; a fresh runner (another context, its own lock) takes over.
     skew = 10_000;
@@ -146,10 +134,10 @@ describe('illustration jobs end to end', () => {
     const { id } = await enqueue('image', { storyId: story.id });
     await run();
     expect(await job(id)).toMatchObject({ status: 'completed', progress: { label: '1 / 1 picture' } });
-    const cover = await db.media.get([story.id, 'image', -1]);
+    const cover = await db().media.get([story.id, 'image', -1]);
     expect(cover).toMatchObject({ mime: 'image/png', bytes: IMAGE_PNG.length });
     expect(Buffer.from(await cover!.blob.arrayBuffer()).equals(IMAGE_PNG)).toBe(true);
-    expect((await db.stories.get(story.id))?.media).toEqual({ audioSegments: 0, images: 1 });
+    expect((await db().stories.get(story.id))?.media).toEqual({ audioSegments: 0, images: 1 });
     expect(JSON.stringify(gemini.calls[0]?.body?.contents)).toContain(story.titleEN);
   });
 
@@ -157,7 +145,7 @@ describe('illustration jobs end to end', () => {
     const story = await seedStory(5);
     await enqueue('image', { storyId: story.id, scope: 'paragraphs' });
     await run();
-    const indexes = (await db.media.where('storyId').equals(story.id).toArray()).map((r) => r.index).sort((a, b) => a - b);
+    const indexes = (await db().media.where('storyId').equals(story.id).toArray()).map((r) => r.index).sort((a, b) => a - b);
     expect(indexes).toEqual([-1, 0, 2, 4]);
     expect(gemini.count('generate')).toBe(4);
   });
@@ -173,7 +161,7 @@ describe('illustration jobs end to end', () => {
     const failed = await job(id);
     expect(failed).toMatchObject({ status: 'failed', attempts: 1 });
     expect(failed.error?.message).toMatch(message);
-    expect(await db.media.count()).toBe(0);
+    expect(await db().media.count()).toBe(0);
     expect(gemini.count('generate')).toBe(1);
   });
 });
@@ -196,8 +184,8 @@ describe('story + narration + illustration', () => {
     await run();
     for (const id of [group.story.id, group.audio!.id, group.image!.id]) expect((await job(id)).status).toBe('completed');
     expect((await audioRows(group.story.id)).length).toBe(STORY_N5.content.length);
-    expect(await db.media.get([group.story.id, 'image', -1])).toBeDefined();
-    expect((await db.stories.get(group.story.id))?.media).toEqual({ audioSegments: STORY_N5.content.length, images: 1 });
+    expect(await db().media.get([group.story.id, 'image', -1])).toBeDefined();
+    expect((await db().stories.get(group.story.id))?.media).toEqual({ audioSegments: STORY_N5.content.length, images: 1 });
     expect(gemini.count('generate')).toBe(STORY_N5.content.length + 1);
   });
 });
@@ -212,7 +200,7 @@ describe('voice sample (Settings)', () => {
   });
 
   it('says the key is needed, and asks nobody, when there is none', async () => {
-    await db.secrets.clear();
+    await db().secrets.clear();
     const sample = await voiceSample('Kore', new AbortController().signal);
     expect(sample).toEqual({ ok: false, message: expect.stringMatching(/API key/) });
     expect(gemini.count()).toBe(0);

@@ -1,6 +1,6 @@
 import { liveQuery } from 'dexie';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { getDb, NihongoDb, setDbForTests } from '../../src/db/database';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { getDb } from '../../src/db/database';
 import { setApiKey } from '../../src/db/secrets-repo';
 import { saveSettings } from '../../src/db/settings-repo';
 import type { JobRow } from '../../src/domain/job';
@@ -10,10 +10,12 @@ import { inProcessLockProvider } from '../../src/jobs/lock';
 import { type RunResult, runQueue } from '../../src/jobs/runner';
 import { taskHandlers } from '../../src/tasks/handlers';
 import { type FakeGemini, type Fault, STORY_N3, STORY_N5, startFakeGemini } from '../support/fake-gemini';
+import { useTestDb } from '../support/test-db';
+import { waitUntil } from '../support/wait-until';
 
 /** The real engine and story handler against the fake Gemini server, on fake-indexeddb. */
 let gemini: FakeGemini;
-let db: NihongoDb;
+const db = useTestDb('story-jobs');
 let online = true;
 const lock = inProcessLockProvider();
 
@@ -26,14 +28,8 @@ afterAll(async () => {
 beforeEach(async () => {
   gemini.reset();
   online = true;
-  db = new NihongoDb(`story-jobs-${crypto.randomUUID()}`);
-  setDbForTests(db);
   await saveSettings({ geminiBaseUrl: gemini.url });
   await setApiKey(gemini.apiKey);
-});
-afterEach(async () => {
-  setDbForTests(undefined);
-  await db.delete();
 });
 
 // Progress is written at most every 500 ms in the app; here every update is kept, to see them all.
@@ -52,7 +48,7 @@ async function settle(id: string, rounds = 10): Promise<JobRow> {
     await run();
     const row = await job(id);
     if (row.status !== 'pending' && row.status !== 'processing') return row;
-    await new Promise((ok) => setTimeout(ok, Math.max(0, row.runAfter - Date.now()) + 5));
+    await waitUntil(() => Date.now() > row.runAfter, { what: 'the backoff to run out' });
   }
   return job(id);
 }
@@ -65,22 +61,22 @@ describe('story jobs end to end (engine + handler + fake Gemini)', () => {
   it('writes one story whose id is the job id, with progress along the way', async () => {
     const id = await storyJob('N5');
     const progress = new Set<string>();
-    const watch = liveQuery(() => db.jobs.get(id)).subscribe((row) => {
+    const watch = liveQuery(() => db().jobs.get(id)).subscribe((row) => {
       if (row?.progress) progress.add(row.progress.label);
     });
     const done = await settle(id);
     watch.unsubscribe();
     expect(done).toMatchObject({ status: 'completed', attempts: 1, error: null });
-    const story = await db.stories.get(id);
+    const story = await db().stories.get(id);
     expect(story).toMatchObject({ id, titleJP: STORY_N5.titleJP, level: 'N5', source: 'generated', topic: 'a day at the park' });
-    expect(await db.storySummaries.get(id)).toMatchObject({ titleJP: STORY_N5.titleJP });
+    expect(await db().storySummaries.get(id)).toMatchObject({ titleJP: STORY_N5.titleJP });
     expect(gemini.count('stream')).toBe(1);
     expect(progress.size).toBeGreaterThan(2);
   });
 
   it('asks for the level the learner picked', async () => {
     const done = await settle(await storyJob('N3'));
-    expect(await db.stories.get(done.id)).toMatchObject({ titleJP: STORY_N3.titleJP, level: 'N3' });
+    expect(await db().stories.get(done.id)).toMatchObject({ titleJP: STORY_N3.titleJP, level: 'N3' });
   });
 
   it('honours RetryInfo on 429, then succeeds on the next attempt', async () => {
@@ -109,7 +105,7 @@ describe('story jobs end to end (engine + handler + fake Gemini)', () => {
     expect(done.error?.message).toMatch(message);
     expect(done.error?.message).not.toContain(gemini.apiKey);
     expect(gemini.count('stream')).toBe(1);
-    expect(await db.stories.count()).toBe(0);
+    expect(await db().stories.count()).toBe(0);
   });
 
   it.each<Fault>(['internal', 'overloaded', 'drop-mid-stream', 'malformed-json'])('retries after %s and completes once', async (fault) => {
@@ -117,7 +113,7 @@ describe('story jobs end to end (engine + handler + fake Gemini)', () => {
     const done = await settle(await storyJob());
     expect(done).toMatchObject({ status: 'completed', error: null });
     expect(gemini.count('stream')).toBe(2);
-    expect(await db.stories.count()).toBe(1);
+    expect(await db().stories.count()).toBe(1);
   });
 
   it('fails saying why after the model keeps answering with cut-off stories', async () => {
@@ -129,7 +125,7 @@ describe('story jobs end to end (engine + handler + fake Gemini)', () => {
   });
 
   it('without an API key fails with a pointer to Settings and calls nobody', async () => {
-    await db.secrets.clear();
+    await db().secrets.clear();
     const done = await settle(await storyJob());
     expect(done).toMatchObject({ status: 'failed', error: { code: 'no-api-key' } });
     expect(gemini.count()).toBe(0);
@@ -153,7 +149,7 @@ describe('story jobs end to end (engine + handler + fake Gemini)', () => {
     expect(await cancel(id)).toBe(true);
     await running;
     expect(await job(id)).toMatchObject({ status: 'cancelled' });
-    expect(await db.stories.count()).toBe(0);
+    expect(await db().stories.count()).toBe(0);
     expect(gemini.calls[0]?.aborted).toBe(true);
   });
 
@@ -161,6 +157,6 @@ describe('story jobs end to end (engine + handler + fake Gemini)', () => {
     gemini.script('api-key-invalid');
     await settle(await storyJob());
     await settle(await storyJob('Beginner'));
-    expect(JSON.stringify(await db.jobs.toArray())).not.toContain(gemini.apiKey);
+    expect(JSON.stringify(await db().jobs.toArray())).not.toContain(gemini.apiKey);
   });
 });

@@ -11,10 +11,8 @@ import {
   GeminiHttpError,
   type MapContext,
   mapGeminiError,
-  parseRetryAfter,
-  parseRetryDelay,
-  scrubSecrets,
 } from '../../../src/ai/errors';
+import { scrubSecrets } from '../../../src/domain/secrets';
 import { mintFakeGoogleKey } from '../../support/fake-key';
 
 const KEY = mintFakeGoogleKey();
@@ -44,6 +42,7 @@ const TABLE: [string, GoogleGenerativeAIFetchError, AiError['kind'], string, str
   ['408', fetchError(408, 'Request Timeout', 'Timeout'), 'transient', 'timeout', 'Gemini took too long to answer; retrying…', undefined],
   ['429 RetryInfo 26s', fetchError(429, 'Too Many Requests', 'You exceeded your current quota', [retryInfo('26s')]), 'transient', 'rate-limited', "Gemini's rate limit was reached; retrying in 26 s", 26_000],
   ['429 RetryInfo 1.5s', fetchError(429, 'Too Many Requests', 'quota', [retryInfo('1.5s')]), 'transient', 'rate-limited', "Gemini's rate limit was reached; retrying in 2 s", 1_500],
+  ['429 RetryInfo of hours', fetchError(429, 'Too Many Requests', 'daily quota', [retryInfo('72000s')]), 'transient', 'rate-limited', "Gemini's quota for this key is used up for now; it asks to wait about 20 h", 72_000_000],
   ['429 without hint', fetchError(429, 'Too Many Requests', 'quota'), 'transient', 'rate-limited', "Gemini's rate limit was reached; retrying soon", undefined],
   ['500', fetchError(500, 'Internal Server Error', 'An internal error has occurred.'), 'transient', 'server-error', 'Gemini had a server error (500); retrying…', undefined],
   ['502', fetchError(502, 'Bad Gateway', ''), 'transient', 'server-error', 'Gemini had a server error (502); retrying…', undefined],
@@ -134,27 +133,10 @@ describe('mapGeminiError: other failures', () => {
   });
 });
 
-describe('retry hints and scrubbing', () => {
-  it('parses RetryInfo durations', () => {
-    expect(parseRetryDelay('26s')).toBe(26_000);
-    expect(parseRetryDelay('1.5s')).toBe(1_500);
-    expect(parseRetryDelay('0.250s')).toBe(250);
-    expect(parseRetryDelay('soon')).toBeUndefined();
-    expect(parseRetryDelay(5)).toBeUndefined();
-  });
-
-  it('parses Retry-After seconds and dates', () => {
-    const now = Date.parse('2025-01-01T00:00:00Z');
-    expect(parseRetryAfter('120', now)).toBe(120_000);
-    expect(parseRetryAfter('Wed, 01 Jan 2025 00:00:30 GMT', now)).toBe(30_000);
-    expect(parseRetryAfter('Tue, 31 Dec 2024 00:00:00 GMT', now)).toBe(0);
-    expect(parseRetryAfter('later', now)).toBeUndefined();
-    expect(parseRetryAfter(undefined, now)).toBeUndefined();
-  });
-
+describe('scrubbing', () => {
   it('removes key= parameters, AIza keys, key headers and the exact key', () => {
     const text = `GET ${URL_} x-goog-api-key: ${ODD_KEY} {"apiKey":"${ODD_KEY}"}`;
-    const clean = scrubSecrets(text, ODD_KEY);
+    const clean = scrubSecrets(text, [ODD_KEY]);
     expect(clean).not.toContain(KEY);
     expect(clean).not.toContain(ODD_KEY);
     expect(clean).toContain('alt=sse');

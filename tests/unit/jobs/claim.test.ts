@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { claim } from '../../../src/jobs/claim';
 import { LEASE_MS, MAX_LEASE_LOSSES } from '../../../src/jobs/constants';
 import { enqueue } from '../../../src/jobs/enqueue';
-import { useTestDb } from '../../support/fixtures/library';
+import { useTestDb } from '../../support/test-db';
 import { getJob, storyParams, T0 } from './helpers';
 
 const db = useTestDb();

@@ -6,7 +6,8 @@ import { LEASE_MS } from '../../../src/jobs/constants';
 import { enqueue } from '../../../src/jobs/enqueue';
 import { JobFailure } from '../../../src/jobs/errors';
 import { fail } from '../../../src/jobs/fail';
-import { makeStory, useTestDb } from '../../support/fixtures/library';
+import { makeStory } from '../../support/fixtures/library';
+import { useTestDb } from '../../support/test-db';
 import { commitMarker, getJob, marker, storyParams, T0 } from './helpers';
 
 const db = useTestDb();

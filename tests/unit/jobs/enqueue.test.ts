@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { JobFailure } from '../../../src/jobs/errors';
 import { enqueue } from '../../../src/jobs/enqueue';
 import { enqueueGroup } from '../../../src/jobs/enqueue-group';
-import { useTestDb } from '../../support/fixtures/library';
+import { useTestDb } from '../../support/test-db';
 import { getJob, storyParams, T0 } from './helpers';
 
 const db = useTestDb();

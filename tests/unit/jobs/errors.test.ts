@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { coerceError, isAbortError, JobFailure, scrubSecrets, toJobError } from '../../../src/jobs/errors';
+import { isAbortError } from '../../../src/domain/error-kinds';
+import { scrubSecrets } from '../../../src/domain/secrets';
+import { coerceError, JobFailure, toJobError } from '../../../src/jobs/errors';
 import { mintFakeGoogleKey } from '../../support/fake-key';
 
 const KEY = mintFakeGoogleKey();
@@ -16,8 +18,11 @@ describe('scrubSecrets', () => {
     expect(clean).toContain('alt=sse');
   });
 
-  it('bounds message length', () => {
-    expect(scrubSecrets('x'.repeat(2000)).length).toBe(500);
+  it('shortens detail strings, never the learner-facing message', () => {
+    const long = 'x'.repeat(2000);
+    const failure = new JobFailure('transient', 'x', long, { details: { raw: long } });
+    expect(failure.message).toBe(long);
+    expect(failure.details?.raw).toBe(`${'x'.repeat(499)}…`);
   });
 });
 

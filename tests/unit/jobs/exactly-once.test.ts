@@ -3,8 +3,9 @@ import { LEASE_MS } from '../../../src/jobs/constants';
 import { enqueue } from '../../../src/jobs/enqueue';
 import type { TaskOutcome } from '../../../src/jobs/registry';
 import { type RunnerEvent, runQueue } from '../../../src/jobs/runner';
-import { useTestDb } from '../../support/fixtures/library';
-import { FakeClock, gate, getJob, handler, noLock, storyParams, until } from './helpers';
+import { useTestDb } from '../../support/test-db';
+import { FakeClock, gate, getJob, handler, noLock, storyParams } from './helpers';
+import { waitUntil } from '../../support/wait-until';
 
 const db = useTestDb();
 
@@ -25,6 +26,7 @@ describe('exactly once', () => {
     for (let i = 0; i < 30; i++) ids.push((await enqueue('story', storyParams(`t${i}`), { priority: i % 3 })).id);
     const commits = new Map<string, number>();
     const story = handler('story', async (ctx) => {
+      // A random 0–2 ms of work per job, so the two runners interleave differently: the delay is what is tested.
       await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 3)));
       return counted(commits, ctx.job.id);
     });
@@ -51,7 +53,7 @@ describe('exactly once', () => {
     const events: RunnerEvent[] = [];
     const base = { isOnline: () => true, lock: noLock, now: clock.now };
     const first = runQueue({ ...base, owner: 'frozen', handlers: [slow], heartbeatMs: 3_600_000, onEvent: (e) => events.push(e) });
-    await until(() => slowStarted);
+    await waitUntil(() => slowStarted);
     clock.advance(LEASE_MS);
     const fast = handler('story', async (ctx) => counted(commits, ctx.job.id));
     expect(await runQueue({ ...base, owner: 'fresh', handlers: [fast] })).toMatchObject({ ran: 1, stoppedBy: 'empty' });

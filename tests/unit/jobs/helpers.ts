@@ -67,12 +67,3 @@ export function gate<T = void>(): { promise: Promise<T>; open: (value: T) => voi
   });
   return { promise, open };
 }
-
-/** Waits until `check` holds, polling the event loop (IndexedDB work is asynchronous). */
-export async function until(check: () => boolean | Promise<boolean>, timeoutMs = 2000): Promise<void> {
-  const start = Date.now();
-  while (!(await check())) {
-    if (Date.now() - start > timeoutMs) throw new Error('until: condition not reached');
-    await new Promise((resolve) => setTimeout(resolve, 2));
-  }
-}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LOCK_NAME } from '../../../src/jobs/constants';
 import { clearLockHolder, inProcessLockProvider, lockHolder, recordLockHolder, webLockProvider } from '../../../src/jobs/lock';
-import { useTestDb } from '../../support/fixtures/library';
+import { useTestDb } from '../../support/test-db';
 import { gate, T0 } from './helpers';
 
 useTestDb();

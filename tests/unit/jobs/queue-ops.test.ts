@@ -8,9 +8,9 @@ import { enqueueGroup } from '../../../src/jobs/enqueue-group';
 import { JobFailure } from '../../../src/jobs/errors';
 import { fail } from '../../../src/jobs/fail';
 import { prune } from '../../../src/jobs/prune';
-import { retry } from '../../../src/jobs/retry';
+import { retry } from '../../../src/jobs/retry-job';
 import { nextWakeAt } from '../../../src/jobs/wake';
-import { useTestDb } from '../../support/fixtures/library';
+import { useTestDb } from '../../support/test-db';
 import { commitMarker, getJob, marker, storyParams, T0 } from './helpers';
 
 const db = useTestDb();

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NihongoDb, setDbForTests } from '../../../src/db/database';
 import type { JobRow } from '../../../src/domain/job';
 import { cancel } from '../../../src/jobs/cancel';
 import { claim } from '../../../src/jobs/claim';
@@ -11,8 +10,9 @@ import { enqueue } from '../../../src/jobs/enqueue';
 import { type FailureKind, JobFailure } from '../../../src/jobs/errors';
 import { fail } from '../../../src/jobs/fail';
 import type { TaskOutcome } from '../../../src/jobs/registry';
-import { retry } from '../../../src/jobs/retry';
+import { retry } from '../../../src/jobs/retry-job';
 import { FINISHED_STATUSES } from '../../../src/jobs/state';
+import { withTestDb } from '../../support/test-db';
 import { FakeClock, storyParams } from './helpers';
 
 /**
@@ -57,10 +57,8 @@ interface Handle {
   jobId: string;
 }
 
-async function scenario(ops: readonly Op[]): Promise<void> {
-  const db = new NihongoDb(`prop-${crypto.randomUUID()}`);
-  setDbForTests(db);
-  try {
+function scenario(ops: readonly Op[]): Promise<void> {
+  return withTestDb(async (db) => {
     const clock = new FakeClock();
     const jobs: string[] = [];
     const dismissed = new Set<string>();
@@ -161,10 +159,7 @@ async function scenario(ops: readonly Op[]): Promise<void> {
     }
     expect(rows.size).toBe(jobs.length - dismissed.size);
     for (const count of commits.values()) expect(count).toBeLessThanOrEqual(1);
-  } finally {
-    setDbForTests(undefined);
-    await db.delete();
-  }
+  }, 'prop');
 }
 
 describe('queue property', () => {

@@ -7,8 +7,10 @@ import { JobFailure } from '../../../src/jobs/errors';
 import { lockHolder } from '../../../src/jobs/lock';
 import type { AnyTaskHandler } from '../../../src/jobs/registry';
 import { type RunnerEvent, type RunQueueOptions, runQueue } from '../../../src/jobs/runner';
-import { makeStory, useTestDb } from '../../support/fixtures/library';
-import { commitMarker, FakeClock, gate, getJob, handler, marker, noLock, storyParams, until } from './helpers';
+import { makeStory } from '../../support/fixtures/library';
+import { useTestDb } from '../../support/test-db';
+import { commitMarker, FakeClock, gate, getJob, handler, marker, noLock, storyParams } from './helpers';
+import { waitUntil } from '../../support/wait-until';
 
 const db = useTestDb();
 
@@ -73,24 +75,27 @@ describe('runQueue', () => {
   it('cancel during a running handler aborts its signal at once, and its late result is never written', async () => {
     const job = await enqueue('story', storyParams());
     const release = gate();
+    const returned = gate();
     let signal: AbortSignal | undefined;
     let commits = 0;
     const events: RunnerEvent[] = [];
     const story = handler('story', async (ctx) => {
       signal = ctx.signal;
       await release.promise; // ignores its signal on purpose
+      returned.open();
       return { ...commitMarker(ctx.job.id), commit: async () => void commits++ };
     });
     const running = run([story], { onEvent: (e) => events.push(e), heartbeatMs: 60_000 });
-    await until(() => signal !== undefined);
+    await waitUntil(() => signal !== undefined);
     expect(await cancel(job.id)).toBe(true);
     expect(signal?.aborted).toBe(true);
     expect(signal?.reason).toMatchObject({ name: 'AbortError' });
     expect(await running).toEqual({ ran: 1, remaining: 0, stoppedBy: 'empty' });
     release.open();
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(commits).toBe(0);
+    await returned.promise;
+    // A read of the database queues behind any write the late result could still have started.
     expect(await marker(job.id)).toBeUndefined();
+    expect(commits).toBe(0);
     expect(await getJob(job.id)).toMatchObject({ status: 'cancelled', lease: null });
     expect(events.map((e) => e.kind)).toEqual(['claimed', 'lost']);
   });
@@ -113,7 +118,7 @@ describe('runQueue', () => {
     const job = await enqueue('story', storyParams(), { now: clock.t });
     const story = handler('story', async (ctx) => {
       clock.advance(25_000);
-      await until(async () => ((await getJob(ctx.job.id)).lease?.expiresAt ?? 0) === clock.t + 30_000);
+      await waitUntil(async () => ((await getJob(ctx.job.id)).lease?.expiresAt ?? 0) === clock.t + 30_000);
       return {};
     });
     await run([story], { now: clock.now, heartbeatMs: 5 });
@@ -130,7 +135,7 @@ describe('runQueue', () => {
       return commitMarker(ctx.job.id);
     });
     const first = run([slow], { lock: undefined });
-    await until(() => started);
+    await waitUntil(() => started);
     expect(await run([slow], { lock: undefined })).toEqual({ ran: 0, remaining: 1, stoppedBy: 'lock-busy' });
     release.open();
     expect(await first).toMatchObject({ ran: 1, stoppedBy: 'empty' });
@@ -234,7 +239,7 @@ describe('runQueue', () => {
         return commitMarker(ctx.job.id, 'stale');
       }
       late.open();
-      await until(() => lateWrite !== undefined);
+      await waitUntil(() => lateWrite !== undefined);
       await lateWrite;
       await ctx.checkpoint('fresh');
       return commitMarker(ctx.job.id, 'fresh');
@@ -244,6 +249,21 @@ describe('runQueue', () => {
     expect(await lateWrite).toMatchObject({ code: 'timeout' }); // rejected: the signal it ignored was aborted
     expect(await getJob(job.id)).toMatchObject({ status: 'completed', checkpoint: 'fresh', attempts: 2 });
     expect(await marker(job.id)).toBe('fresh');
+  });
+
+  it('once newer code is around, finishes the job in hand and claims no other', async () => {
+    const first = await enqueue('story', storyParams());
+    const second = await enqueue('story', storyParams());
+    let superseded = false;
+    const story = handler('story', async (ctx) => {
+      // The update arrives while the first (paid) call is in flight.
+      superseded = true;
+      return commitMarker(ctx.job.id);
+    });
+    const result = await run([story], { superseded: () => superseded });
+    expect(result).toEqual({ ran: 1, remaining: 1, stoppedBy: 'superseded' });
+    expect((await getJob(first.id))?.status).toBe('completed');
+    expect(await getJob(second.id)).toMatchObject({ status: 'pending', attempts: 0 });
   });
 
   it('refuses two handlers for one type', async () => {

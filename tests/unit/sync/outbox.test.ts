@@ -11,7 +11,8 @@ import { SAMPLE_STORIES } from '../../../src/domain/samples/sample-stories';
 import { DELETE_GRACE_MS } from '../../../src/sync/constants';
 import { markSent, pendingRows } from '../../../src/sync/outbox';
 import { SIGNED_IN } from './fake-rest';
-import { makeProgress, makeStory, storyId, T0, useTestDb } from '../../support/fixtures/library';
+import { makeProgress, makeStory, storyId, T0 } from '../../support/fixtures/library';
+import { useTestDb } from '../../support/test-db';
 
 const db = useTestDb();
 beforeEach(async () => {

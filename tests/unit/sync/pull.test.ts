@@ -7,7 +7,8 @@ import { pullAll, pullTable, STORIES_PULL } from '../../../src/sync/pull';
 import { pushOutbox } from '../../../src/sync/push';
 import { progressToRow, storyToRow } from '../../../src/sync/rows';
 import { readWatermark } from '../../../src/sync/state';
-import { makeProgress, makeStory, storyId, T0, useTestDb } from '../../support/fixtures/library';
+import { makeProgress, makeStory, storyId, T0 } from '../../support/fixtures/library';
+import { useTestDb } from '../../support/test-db';
 import { FakeRest, stamp, SIGNED_IN } from './fake-rest';
 
 const db = useTestDb();

@@ -5,7 +5,8 @@ import { saveSettings } from '../../../src/db/settings-repo';
 import { putStories } from '../../../src/db/stories-repo';
 import { DELETE_GRACE_MS } from '../../../src/sync/constants';
 import { batches, pushOutbox } from '../../../src/sync/push';
-import { makeProgress, makeStory, storyId, useTestDb } from '../../support/fixtures/library';
+import { makeProgress, makeStory, storyId } from '../../support/fixtures/library';
+import { useTestDb } from '../../support/test-db';
 import { FakeRest, http, SIGNED_IN } from './fake-rest';
 
 const db = useTestDb();

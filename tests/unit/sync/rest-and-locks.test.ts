@@ -1,8 +1,9 @@
 import { NavigatorLockAcquireTimeoutError } from '@supabase/supabase-js';
 import { describe, expect, it } from 'vitest';
+import { inProcessLocks } from '../../../src/jobs/lock';
+import { authLock } from '../../../src/sync/client';
 import { checkProjectUrl, syncConfigFrom } from '../../../src/sync/config';
-import { authLock, inProcessLocks } from '../../../src/sync/locks';
-import { createRestClient, failureKind, retryAfterMs, SignInNeededError, SyncHttpError, type TokenSource } from '../../../src/sync/rest';
+import { createRestClient, failureKind, SignInNeededError, SyncHttpError, type TokenSource } from '../../../src/sync/rest';
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
@@ -69,7 +70,16 @@ describe('the REST client', () => {
     expect(failureKind(new SyncHttpError('', 429, null, null))).toBe('transient');
     expect(failureKind(new SyncHttpError('', 409, '23505', null))).toBe('row');
     expect(failureKind(new SyncHttpError('', 404, 'PGRST205', null))).toBe('fatal');
-    expect(retryAfterMs(null)).toBeNull();
+    const dated = createRestClient('https://p', 'anon', tokens(), async () =>
+      json(429, { message: 'slow' }, { 'Retry-After': new Date(Date.now() + 60_000).toUTCString() }),
+    );
+    const error = await dated.select('stories', []).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SyncHttpError);
+    // An HTTP date has whole seconds: anything from 59 to 60 s ahead.
+    expect((error as SyncHttpError).retryAfterMs).toBeGreaterThan(58_000);
+    expect((error as SyncHttpError).retryAfterMs).toBeLessThanOrEqual(60_000);
+    const noHint = createRestClient('https://p', 'anon', tokens(), async () => json(503, { message: 'busy' }));
+    await expect(noHint.select('stories', [])).rejects.toMatchObject({ status: 503, retryAfterMs: null });
   });
 });
 

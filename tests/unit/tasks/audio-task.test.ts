@@ -9,7 +9,8 @@ import { enqueue } from '../../../src/jobs/enqueue';
 import { type AudioTaskDeps, createAudioTask } from '../../../src/tasks/audio-task';
 import { storeMediaStep } from '../../../src/tasks/media-step';
 import type { EstimateFn } from '../../../src/tasks/storage-check';
-import { makeMedia, useTestDb } from '../../support/fixtures/library';
+import { makeMedia } from '../../support/fixtures/library';
+import { useTestDb } from '../../support/test-db';
 import { jobRow, runOnce, seedStory, storedIndexes, storyWith, wavBlob } from './helpers';
 
 const db = useTestDb();

@@ -5,7 +5,8 @@ import { AI_MESSAGES } from '../../../src/ai/messages';
 import { enqueue } from '../../../src/jobs/enqueue';
 import { createImageTask, type ImageTaskDeps } from '../../../src/tasks/image-task';
 import type { EstimateFn } from '../../../src/tasks/storage-check';
-import { makeMedia, useTestDb } from '../../support/fixtures/library';
+import { makeMedia } from '../../support/fixtures/library';
+import { useTestDb } from '../../support/test-db';
 import { jobRow, runOnce, seedStory, storedIndexes, storyWith } from './helpers';
 
 const db = useTestDb();

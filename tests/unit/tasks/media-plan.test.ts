@@ -6,7 +6,6 @@ import {
   illustrationPlan,
   illustrationSteps,
   narrationPlan,
-  requestsText,
 } from '../../../src/domain/media-plan';
 import { storyWith } from './helpers';
 
@@ -43,10 +42,5 @@ describe('illustration', () => {
     expect(illustrationSteps(story, 'cover').map((s) => s.index)).toEqual([COVER_INDEX]);
     expect(illustrationSteps(story, 'paragraphs').map((s) => s.index)).toEqual([COVER_INDEX, 0, 2]);
     expect(illustrationPlan(story, 'paragraphs', new Set([COVER_INDEX, 2])).map((s) => s.index)).toEqual([0]);
-  });
-
-  it('says how many requests', () => {
-    expect(requestsText(1)).toBe('1 request');
-    expect(requestsText(20)).toBe('20 requests');
   });
 });

@@ -1,26 +1,6 @@
-import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { JobFailure } from '../../../src/jobs/errors';
-import { ensureSpace, isQuotaError, SPACE_MARGIN_BYTES, storageFullFailure } from '../../../src/tasks/storage-check';
-
-const quota = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-
-describe('isQuotaError', () => {
-  it('recognises the browser error, Dexie wrapping it in AbortError.inner, and nested wrapping', () => {
-    expect(isQuotaError(quota())).toBe(true);
-    expect(isQuotaError(new Dexie.AbortError('Transaction aborted', quota()))).toBe(true);
-    expect(isQuotaError(new Dexie.AbortError('outer', new Dexie.AbortError('inner', quota())))).toBe(true);
-    expect(isQuotaError(new Dexie.QuotaExceededError('Dexie names it too'))).toBe(true);
-  });
-
-  it('does not mistake other failures for a full disk', () => {
-    expect(isQuotaError(new Dexie.AbortError('Transaction aborted', new DOMException('x', 'ConstraintError')))).toBe(false);
-    expect(isQuotaError(new DOMException('aborted', 'AbortError'))).toBe(false);
-    expect(isQuotaError(new Error('QuotaExceededError'))).toBe(false);
-    expect(isQuotaError(null)).toBe(false);
-    expect(isQuotaError('QuotaExceededError')).toBe(false);
-  });
-});
+import { ensureSpace, SPACE_MARGIN_BYTES, storageFullFailure } from '../../../src/tasks/storage-check';
 
 describe('ensureSpace', () => {
   const MB = 1024 * 1024;

@@ -1,36 +1,16 @@
 import type { JobError, JobRow, WaitingReason } from '../domain/job';
+import { type BackoffOptions, honourServerHint, retryTiming } from '../domain/retry-timing';
 import { DEFAULT_MAX_ATTEMPTS, MAX_INVALID_OUTPUT_TRIES, RETRY_BASE_MS, RETRY_MAX_MS } from './constants';
 import { type JobFailure, toJobError } from './errors';
 import { MESSAGES } from './messages';
 
-export interface RetryDelayOptions {
-  baseMs: number;
-  maxMs: number;
-  /** Uniform in [0, 1); injected so tests can assert exact windows. */
-  random: () => number;
-}
-
-export const DEFAULT_RETRY: RetryDelayOptions = { baseMs: RETRY_BASE_MS, maxMs: RETRY_MAX_MS, random: Math.random };
-
 /**
- * Delay before retry number `attempt` (1 = after the first failed attempt): exponential with EQUAL
- * jitter. The ceiling is `min(maxMs, baseMs · 2^(attempt-1))` and the delay is uniform in
- * [ceiling/2, ceiling). Equal rather than full jitter because full jitter can wait ~0 ms, which
- * hammers an overloaded model (503) at once and makes "retrying in …" meaningless; with one runner
- * per origin the extra spreading full jitter buys is not needed.
- * https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/
+ * What a failed run turns its job into, by the failure's kind (errors.ts): failed, or pending again
+ * (after a backoff, when the network is back, or at once for another try at a readable answer).
  */
-export function retryDelay(attempt: number, options: RetryDelayOptions): number {
-  const exponent = Math.max(0, Math.floor(attempt) - 1);
-  const ceiling = Math.min(options.maxMs, options.baseMs * 2 ** exponent);
-  const r = Math.min(Math.max(options.random(), 0), 1);
-  return Math.floor(ceiling / 2 + (r * ceiling) / 2);
-}
 
-/** Backoff delay, but never earlier than the server asked for (RetryInfo / Retry-After). */
-export function backoffDelay(attempt: number, retryAfterMs: number | undefined, options: RetryDelayOptions): number {
-  return Math.max(retryDelay(attempt, options), retryAfterMs ?? 0);
-}
+/** The engine's backoff: first retry after 2.5–5 s, doubling up to 5 minutes (retry-timing.ts). */
+export const DEFAULT_RETRY: BackoffOptions = { baseMs: RETRY_BASE_MS, maxMs: RETRY_MAX_MS, random: Math.random };
 
 /** What a failed run turns the job into; `fail.ts` writes it. Pure, so it is tested on its own. */
 export type FailureDecision =
@@ -44,11 +24,21 @@ export type FailureDecision =
     }
   | { status: 'failed'; attempts: number; invalidOutputs: number; error: JobError };
 
+/**
+ * The server asked for a pause of hours or days (a daily quota): parking the job that long would
+ * look like a hang, so it fails now, saying why; it stays retryable, so Retry works later.
+ */
+function waitTooLong(failure: JobFailure, askedMs: number, attempts: number, invalidOutputs: number): FailureDecision {
+  const error = toJobError(failure, MESSAGES.serverWaitTooLong(askedMs));
+  error.details = { ...error.details, retryAfterMs: askedMs };
+  return { status: 'failed', attempts, invalidOutputs, error };
+}
+
 export function decideAfterFailure(
   job: Pick<JobRow, 'type' | 'attempts' | 'maxAttempts' | 'invalidOutputs'>,
   failure: JobFailure,
   now: number,
-  options: RetryDelayOptions = DEFAULT_RETRY,
+  options: BackoffOptions = DEFAULT_RETRY,
 ): FailureDecision {
   const maxAttempts = job.maxAttempts > 0 ? job.maxAttempts : DEFAULT_MAX_ATTEMPTS;
   const invalidOutputs = job.invalidOutputs ?? 0;
@@ -73,7 +63,9 @@ export function decideAfterFailure(
         return { status: 'failed', attempts, invalidOutputs: tries, error: toJobError(failure, message) };
       }
       // The model answers differently each time: ask again at once (unless the server said wait).
-      const runAfter = now + (failure.retryAfterMs ?? 0);
+      const timing = honourServerHint(0, failure.retryAfterMs);
+      if (timing.kind === 'too-long') return waitTooLong(failure, timing.askedMs, attempts, tries);
+      const runAfter = now + timing.delayMs;
       return { status: 'pending', runAfter, waitingFor: null, attempts, invalidOutputs: tries, error: toJobError(failure) };
     }
     case 'transient': {
@@ -81,7 +73,9 @@ export function decideAfterFailure(
         const message = MESSAGES.gaveUp(attempts, failure.message);
         return { status: 'failed', attempts, invalidOutputs, error: toJobError(failure, message) };
       }
-      const runAfter = now + backoffDelay(attempts, failure.retryAfterMs, options);
+      const timing = retryTiming(attempts, failure.retryAfterMs, options);
+      if (timing.kind === 'too-long') return waitTooLong(failure, timing.askedMs, attempts, invalidOutputs);
+      const runAfter = now + timing.delayMs;
       return { status: 'pending', runAfter, waitingFor: 'backoff', attempts, invalidOutputs, error: toJobError(failure) };
     }
   }

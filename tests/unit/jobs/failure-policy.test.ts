@@ -1,38 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MAX_ATTEMPTS, MAX_INVALID_OUTPUT_TRIES } from '../../../src/jobs/constants';
 import { JobFailure } from '../../../src/jobs/errors';
-import { backoffDelay, decideAfterFailure, retryDelay } from '../../../src/jobs/retry-policy';
+import { decideAfterFailure } from '../../../src/jobs/failure-policy';
 
 const opts = (r: number) => ({ baseMs: 1000, maxMs: 60_000, random: () => r });
-
-describe('retryDelay (exponential, equal jitter)', () => {
-  it('stays exactly within [ceiling/2, ceiling) for each attempt', () => {
-    const ceilings = [1000, 2000, 4000, 8000, 16_000, 32_000, 60_000, 60_000];
-    ceilings.forEach((ceiling, index) => {
-      const attempt = index + 1;
-      expect(retryDelay(attempt, opts(0))).toBe(ceiling / 2);
-      expect(retryDelay(attempt, opts(0.5))).toBe(ceiling * 0.75);
-      expect(retryDelay(attempt, opts(0.999_999))).toBe(ceiling - 1);
-    });
-  });
-
-  it('caps at maxMs for huge attempt numbers and treats attempt 0 like 1', () => {
-    expect(retryDelay(1000, opts(0.5))).toBe(45_000);
-    expect(retryDelay(0, opts(0))).toBe(500);
-  });
-
-  it('clamps a misbehaving random source into the window', () => {
-    expect(retryDelay(1, opts(-3))).toBe(500);
-    expect(retryDelay(1, opts(7))).toBe(1000);
-  });
-
-  it('never retries earlier than the server asked (RetryInfo / Retry-After)', () => {
-    expect(backoffDelay(1, 26_000, opts(0.5))).toBe(26_000);
-    expect(backoffDelay(1, 100, opts(0.5))).toBe(750);
-    // Honoured even above the backoff ceiling: the server knows its quota window.
-    expect(backoffDelay(1, 120_000, opts(0.5))).toBe(120_000);
-  });
-});
 
 describe('decideAfterFailure', () => {
   const job = { type: 'story' as const, attempts: 1, maxAttempts: DEFAULT_MAX_ATTEMPTS, invalidOutputs: 0 };
@@ -54,6 +25,25 @@ describe('decideAfterFailure', () => {
   it('transient with retryAfterMs: waits at least that long', () => {
     const failure = new JobFailure('transient', 'rate-limited', 'Too many requests.', { retryAfterMs: 26_000 });
     expect(decideAfterFailure(job, failure, now, opts(0.5))).toMatchObject({ status: 'pending', runAfter: now + 26_000 });
+  });
+
+  it('a server asking for more than an hour fails the attempt, retryable, saying how long it asked', () => {
+    const hours = 20 * 3_600_000;
+    const limited = new JobFailure('transient', 'rate-limited', 'Quota used up.', { retryAfterMs: hours, details: { status: 429 } });
+    const decision = decideAfterFailure(job, limited, now, opts(0));
+    expect(decision).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      error: { code: 'rate-limited', retryable: true, details: { status: 429, retryAfterMs: hours } },
+    });
+    expect(decision.error.message).toBe(
+      'The server asked to wait about 20 h before trying again (a daily quota, most likely), so this stopped instead of waiting in the queue that long. Press Retry later.',
+    );
+    const unreadable = new JobFailure('invalid-output', 'invalid-output', 'Not JSON.', { retryAfterMs: hours });
+    expect(decideAfterFailure(job, unreadable, now)).toMatchObject({ status: 'failed', invalidOutputs: 1, error: { retryable: true } });
+    // Up to the hour the hint is simply honoured.
+    const soon = new JobFailure('transient', 'rate-limited', 'Slow down.', { retryAfterMs: 3_600_000 });
+    expect(decideAfterFailure(job, soon, now, opts(0))).toMatchObject({ status: 'pending', runAfter: now + 3_600_000 });
   });
 
   it('offline: waits for the network and gives the attempt back', () => {
