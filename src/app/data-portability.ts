@@ -2,6 +2,7 @@
 import { applyImport, exportLibraryFile, type ImportResult, planLibraryImport } from '../db/backup-repo';
 import { loadSettings } from '../db/settings-repo';
 import type { ImportPlan, ReadyImportPlan } from '../domain/backup/plan-import';
+import { plural, storyCount } from '../domain/format';
 import type { Settings } from '../domain/settings';
 import { applyAppearance } from './theme';
 
@@ -89,18 +90,14 @@ export function describeSettingsChanges(patch: Partial<Settings> | null, current
     .map((key) => `${SETTING_LABELS[key]}: ${describeValue(fields[key])}`);
 }
 
-function stories(n: number): string {
-  return `${n} ${n === 1 ? 'story' : 'stories'}`;
-}
-
 /** One line per outcome, e.g. "Added 3 stories." / "1 story was already in your library." */
 export function importSummaryLines(result: ImportResult): string[] {
-  const lines = [result.added ? `Added ${stories(result.added)}.` : 'No new stories were added.'];
+  const lines = [result.added ? `Added ${storyCount(result.added)}.` : 'No new stories were added.'];
   if (result.alreadyPresent) {
-    lines.push(`${stories(result.alreadyPresent)} ${result.alreadyPresent === 1 ? 'was' : 'were'} already in your library and left as ${result.alreadyPresent === 1 ? 'it was' : 'they were'}.`);
+    lines.push(`${storyCount(result.alreadyPresent)} ${plural(result.alreadyPresent, 'was', 'were')} already in your library and left as ${plural(result.alreadyPresent, 'it was', 'they were')}.`);
   }
-  if (result.rejected) lines.push(`${stories(result.rejected)} could not be imported (see the reasons above).`);
-  if (result.progress) lines.push(`Reading position restored for ${stories(result.progress)}.`);
+  if (result.rejected) lines.push(`${storyCount(result.rejected)} could not be imported (see the reasons above).`);
+  if (result.progress) lines.push(`Reading position restored for ${storyCount(result.progress)}.`);
   if (result.settingsChanged) lines.push('Your preferences were updated from the file.');
   return lines;
 }

@@ -7,6 +7,7 @@ import {
   migrateLegacyLocalStorage,
 } from '../db/legacy-migration';
 import { loadSettings } from '../db/settings-repo';
+import { plural, storyCount } from '../domain/format';
 import { applyAppearance } from './theme';
 
 /**
@@ -49,10 +50,10 @@ export async function declineLegacyOffer(): Promise<void> {
 export function legacyOutcomeLines(outcome: LegacyMigrationResult): string[] {
   if (!outcome.plan.ok || !outcome.result) return [outcome.plan.ok ? 'Nothing was migrated.' : outcome.plan.message];
   const { added, alreadyPresent, rejected, progress } = outcome.result;
-  const lines = [`Brought over ${added} ${added === 1 ? 'story' : 'stories'}.`];
-  if (alreadyPresent) lines.push(`${alreadyPresent} ${alreadyPresent === 1 ? 'was' : 'were'} already here.`);
-  if (rejected) lines.push(`${rejected} could not be read and ${rejected === 1 ? 'was' : 'were'} skipped.`);
-  if (progress) lines.push(`Reading position restored for ${progress} ${progress === 1 ? 'story' : 'stories'}.`);
+  const lines = [`Brought over ${storyCount(added)}.`];
+  if (alreadyPresent) lines.push(`${alreadyPresent} ${plural(alreadyPresent, 'was', 'were')} already here.`);
+  if (rejected) lines.push(`${rejected} could not be read and ${plural(rejected, 'was', 'were')} skipped.`);
+  if (progress) lines.push(`Reading position restored for ${storyCount(progress)}.`);
   if (outcome.apiKey === 'imported') lines.push('Your Gemini API key was moved to this app’s device-only key store.');
   if (outcome.apiKey === 'kept-existing') lines.push('The API key you already saved here was kept.');
   return lines;

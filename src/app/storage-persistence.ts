@@ -60,19 +60,3 @@ export function persistenceRequestText(state: PersistenceState): string {
   if (state === 'unsupported') return PERSISTENCE_TEXT.unsupported;
   return `The browser said no. ${PERSISTENCE_TEXT['not-persisted']} Chrome and Edge often agree once the app is installed or used regularly; you can ask again later.`;
 }
-
-const UNITS = ['KB', 'MB', 'GB', 'TB'] as const;
-
-/** 0 → "0 B", 1536 → "1.5 KB", 10_485_760 → "10 MB" (1024-based, at most one decimal). */
-export function formatBytes(bytes: number): string {
-  if (!Number.isFinite(bytes) || bytes < 1024) return `${Math.max(0, Math.round(Number.isFinite(bytes) ? bytes : 0))} B`;
-  let value = bytes;
-  let unit: (typeof UNITS)[number] = 'KB';
-  for (const u of UNITS) {
-    value /= 1024;
-    unit = u;
-    if (value < 1024) break;
-  }
-  const rounded = value >= 100 ? Math.round(value) : Math.round(value * 10) / 10;
-  return `${rounded} ${unit}`;
-}

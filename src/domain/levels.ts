@@ -31,10 +31,6 @@ export function difficultyRank(level: Level): number {
   return JLPT_LEVELS.indexOf(rulesLevel(level)) + 1;
 }
 
-export function isLevel(value: unknown): value is Level {
-  return typeof value === 'string' && (LEVELS as readonly string[]).includes(value);
-}
-
 export const STORY_LENGTHS = ['short', 'medium', 'long'] as const;
 export type StoryLength = (typeof STORY_LENGTHS)[number];
 

@@ -76,8 +76,3 @@ export function illustrationPlan(
 ): IllustrationStep[] {
   return illustrationSteps(story, scope).filter((step) => !stored.has(step.index));
 }
-
-/** "1 request", "20 requests". */
-export function requestsText(n: number): string {
-  return `${n} request${n === 1 ? '' : 's'}`;
-}

@@ -31,4 +31,3 @@ export const SettingsSchema = z.looseObject({
 export type Settings = z.infer<typeof SettingsSchema>;
 export type Theme = (typeof THEMES)[number];
 export type FontSize = (typeof FONT_SIZES)[number];
-export type ViewMode = (typeof VIEW_MODES)[number];

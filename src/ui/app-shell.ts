@@ -1,7 +1,9 @@
-import { css, html, LitElement, type TemplateResult } from 'lit';
+import { css, html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { parseRoute, ROUTE_CHANGED, type Route } from '../app/router';
 import { canInstall, INSTALL_AVAILABLE, promptInstall } from '../app/install-prompt';
+import { reportPageFault } from '../app/error-handlers';
 import { applyUpdate, UPDATE_AVAILABLE } from '../app/sw-bridge';
+import { loadErrorView } from './load-error';
 import { sharedStyles } from './shared-styles';
 import './jobs-badge';
 import './pages/home-page';
@@ -29,8 +31,15 @@ const NAV: ReadonlyArray<{ href: string; label: string; route: Route['name'] }> 
  * `<nm-app>`: header navigation (with the live count of active jobs), the current page, the update prompt.
  */
 export class NmApp extends LitElement {
-  static override properties = { route: { state: true }, updateReady: { state: true }, installable: { state: true } };
+  static override properties = {
+    route: { state: true },
+    updateReady: { state: true },
+    installable: { state: true },
+    pageFailed: { state: true },
+  };
   declare route: Route;
+  /** The route whose page code failed to download; it gets an error with a retry, not "not found". */
+  declare pageFailed: Route | null;
   declare updateReady: boolean;
   declare installable: boolean;
 
@@ -59,6 +68,7 @@ export class NmApp extends LitElement {
     this.route = parseRoute(location.pathname);
     this.updateReady = false;
     this.installable = canInstall();
+    this.pageFailed = null;
   }
 
   private readonly onRoute = () => {
@@ -85,10 +95,23 @@ export class NmApp extends LitElement {
     super.disconnectedCallback();
   }
 
-  protected override willUpdate(): void {
-    const name = this.route.name;
-    if (name !== 'home') void PAGE_LOADERS[name]().catch(() => {
-      this.route = { name: 'not-found', path: location.pathname };
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('route')) this.loadPage();
+  }
+
+  /**
+   * Fetches the current page's chunk. A failure (offline before the chunk was cached, or chunks
+   * deleted by an update while this tab stayed open) is not "not found": the page says the code did
+   * not load and offers to try again or reload into the current version.
+   */
+  private loadPage(): void {
+    const route = this.route;
+    this.pageFailed = null;
+    if (route.name === 'home') return;
+    PAGE_LOADERS[route.name]().catch((error: unknown) => {
+      if (this.route !== route) return;
+      reportPageFault(`loading the ${route.name} page`, error);
+      this.pageFailed = route;
     });
   }
 
@@ -128,6 +151,12 @@ export class NmApp extends LitElement {
 
   private renderPage(): TemplateResult {
     const r = this.route;
+    if (this.pageFailed === r) {
+      return html`<h1>This page did not load</h1>${loadErrorView({
+        message: 'Sorry, the app could not load this page. This happens when the connection drops before the page was saved for offline use, or when the app was updated while this tab was open.',
+        retry: () => this.loadPage(),
+      })}`;
+    }
     switch (r.name) {
       case 'home': return html`<nm-home-page></nm-home-page>`;
       case 'library': return html`<nm-library-page></nm-library-page>`;

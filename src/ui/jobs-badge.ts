@@ -1,5 +1,6 @@
 import { css, html, LitElement, type TemplateResult } from 'lit';
 import { getDb } from '../db/database';
+import { plural } from '../domain/format';
 import { LiveQueryController } from './live-query-controller';
 
 const countActive = () => getDb().jobs.where('status').anyOf('pending', 'processing').count();
@@ -26,7 +27,7 @@ export class NmJobsBadge extends LitElement {
   override render(): TemplateResult | null {
     const n = this.active.value ?? 0;
     if (!n) return null;
-    return html`<span class="count" data-count=${n}>${n}<span class="sr"> active ${n === 1 ? 'job' : 'jobs'}</span></span>`;
+    return html`<span class="count" data-count=${n}>${n}<span class="sr"> active ${plural(n, 'job')}</span></span>`;
   }
 }
 

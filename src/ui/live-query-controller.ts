@@ -1,14 +1,21 @@
 import { liveQuery, type Subscription } from 'dexie';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { reportPageFault } from '../app/error-handlers';
 
 /**
  * Keeps a component in step with IndexedDB through Dexie's liveQuery: it re-renders when a commit
  * (from this page, another tab or the service worker) changes what the query read. No polling.
+ *
+ * A query that fails ends its subscription for good (Dexie does not re-run it), so the failure is
+ * kept in `error` for the host to render (see `readFailure` in load-error.ts, which offers a retry
+ * that calls `refresh()`), and recorded for Diagnostics. Without this, a failed read looked like an
+ * empty result: "Story not found" for a story that is there.
  */
 export class LiveQueryController<T> implements ReactiveController {
   value: T | undefined;
+  /** Why the last run failed; undefined while the query works. Cleared by `refresh()`. */
   error: unknown;
-  /** True once the first result arrived (lets a page tell "loading" from "empty"). */
+  /** True once the first result (or failure) arrived: lets a page tell "loading" from "empty". */
   loaded = false;
   private subscription: Subscription | undefined;
 
@@ -37,11 +44,13 @@ export class LiveQueryController<T> implements ReactiveController {
     this.subscription = undefined;
   }
 
-  /** Re-runs the query, e.g. after the route parameter it depends on changed. */
+  /** Re-runs the query: after the route parameter it depends on changed, or to retry a failed read. */
   refresh(): void {
     this.hostDisconnected();
     this.loaded = false;
+    this.error = undefined;
     this.subscribe();
+    this.host.requestUpdate();
   }
 
   private subscribe(): void {
@@ -54,10 +63,17 @@ export class LiveQueryController<T> implements ReactiveController {
         this.host.requestUpdate();
       },
       error: (error: unknown) => {
-        this.error = error;
+        this.error = error ?? new Error('The query failed without saying why.');
         this.loaded = true;
+        reportPageFault(`${hostName(this.host)} reading storage`, error);
         this.host.requestUpdate();
       },
     });
   }
+}
+
+/** "nm-reader-page": which component's read failed, for the fault log. */
+function hostName(host: ReactiveControllerHost): string {
+  const name = (host as Partial<Element>).localName;
+  return typeof name === 'string' ? name : 'a component';
 }

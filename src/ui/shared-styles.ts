@@ -45,4 +45,7 @@ export const sharedStyles = css`
   .level { display: inline-block; font-size: 0.8rem; font-weight: 700; padding: 0.1rem 0.5rem; border-radius: 999px; border: 1px solid currentColor; }
   .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   .error { color: var(--nm-bad); font-weight: 600; }
+  .load-error { border-color: var(--nm-bad); }
+  .load-error p { margin: 0 0 0.75rem; }
+  .load-error-actions { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-bottom: 0.75rem; }
 `;

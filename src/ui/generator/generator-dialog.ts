@@ -1,9 +1,11 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { z } from 'zod';
+import { requestCount } from '../../domain/format';
 import { type JobParams, StoryJobParamsSchema } from '../../domain/job';
 import { LENGTH_SENTENCES, LEVELS, type Level, rulesLevel, STORY_LENGTHS, type StoryLength } from '../../domain/levels';
 import { randomTopic } from '../../domain/topics';
+import { emit } from '../emit';
 import { sharedStyles } from '../shared-styles';
 import { generatorStyles } from './generator-styles';
 
@@ -51,8 +53,6 @@ function lengthLabel(length: StoryLength): string {
   const { min, max } = LENGTH_SENTENCES[length];
   return `${length[0]!.toUpperCase()}${length.slice(1)} (${min}–${max} sentences)`;
 }
-
-const requests = (n: number): string => `${n} request${n === 1 ? '' : 's'}`;
 
 /** The element that has focus, looking inside shadow roots (a button in a page's shadow DOM). */
 function deepActiveElement(): HTMLElement | null {
@@ -156,7 +156,7 @@ export class NmGeneratorDialog extends LitElement {
     if (opener?.isConnected) opener.focus();
     const submitted = this.submitted;
     this.submitted = false;
-    this.dispatchEvent(new CustomEvent('nm-generator-close', { detail: { submitted }, bubbles: true, composed: true }));
+    emit(this, 'nm-generator-close', { submitted });
   };
 
   private values(): z.input<typeof StoryJobParamsSchema> {
@@ -185,7 +185,7 @@ export class NmGeneratorDialog extends LitElement {
     }
     this.errors = {};
     const detail: GenerateRequest = { params: result.data, narrate: this.narrate, illustrate: this.illustrate };
-    this.dispatchEvent(new CustomEvent<GenerateRequest>('nm-generate', { detail, bubbles: true, composed: true }));
+    emit(this, 'nm-generate', detail);
     this.submitted = true;
     this.topic = '';
     this.instructions = '';
@@ -279,14 +279,14 @@ export class NmGeneratorDialog extends LitElement {
               @change=${(e: Event) => { this.narrate = (e.target as HTMLInputElement).checked; }}>
             Also narrate it (audio)
           </label>
-          <p id="narrate-hint" class="choice-hint muted">One request per sentence: about ${requests(sentences)}.</p>
+          <p id="narrate-hint" class="choice-hint muted">One request per sentence: about ${requestCount(sentences)}.</p>
           <label class="choice">
             <input type="checkbox" name="illustrate" aria-describedby="illustrate-hint" .checked=${live(this.illustrate)}
               @change=${(e: Event) => { this.illustrate = (e.target as HTMLInputElement).checked; }}>
             Also illustrate it (cover picture)
           </label>
-          <p id="illustrate-hint" class="choice-hint muted">${requests(1)} for the cover.</p>
-          <p class="total" aria-live="polite">In all: ${this.narrate ? 'about ' : ''}${requests(total)} to Gemini (${parts.join(', ')}).</p>
+          <p id="illustrate-hint" class="choice-hint muted">${requestCount(1)} for the cover.</p>
+          <p class="total" aria-live="polite">In all: ${this.narrate ? 'about ' : ''}${requestCount(total)} to Gemini (${parts.join(', ')}).</p>
         </fieldset>
 
         <div class="actions">

@@ -5,6 +5,7 @@ import { recentSummaries } from '../../db/stories-repo';
 import type { ReadingProgress } from '../../domain/progress';
 import type { StorySummary } from '../../domain/summary';
 import { LiveQueryController } from '../live-query-controller';
+import { readFailure } from '../load-error';
 import { sharedStyles } from '../shared-styles';
 import { storyCard, storyCardStyles } from '../story-card';
 
@@ -37,6 +38,8 @@ export class NmHomePage extends LitElement {
   private readonly data = new LiveQueryController<HomeData>(this, loadHome);
 
   override render(): TemplateResult {
+    const failure = readFailure('your library', this.data);
+    if (failure) return html`<h1>ようこそ · Welcome</h1>${failure}`;
     const data = this.data.value;
     if (!data) return html`<h1>ようこそ · Welcome</h1><p class="muted">Loading your library…</p>`;
     return html`

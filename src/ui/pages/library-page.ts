@@ -9,6 +9,7 @@ import {
 } from '../../domain/library-query';
 import type { StorySummary } from '../../domain/summary';
 import { LiveQueryController } from '../live-query-controller';
+import { readFailure } from '../load-error';
 import { sharedStyles } from '../shared-styles';
 import { storyCard, storyCardStyles } from '../story-card';
 
@@ -91,6 +92,8 @@ export class NmLibraryPage extends LitElement {
   }
 
   override render(): TemplateResult {
+    const failure = readFailure('your library', this.firstPage, this.summaries);
+    if (failure) return html`<h1>Library</h1>${failure}`;
     const view = this.results();
     const results = view?.items ?? [];
     const matching = this.summaries.value ? results.length : view?.total ?? 0;

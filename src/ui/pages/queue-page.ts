@@ -1,11 +1,12 @@
 import { css, html, LitElement, type TemplateResult } from 'lit';
 import { createStory, type GenerateRequest } from '../../app/generate';
-import { hasBackgroundSync } from '../../app/queue-client';
+import { hasBackgroundSync } from '../../app/sw-bridge';
 import { cancelJob, dismissJob, retryJob } from '../../app/queue-actions';
 import { getDb } from '../../db/database';
 import type { JobRow } from '../../domain/job';
 import '../generator/generator-dialog';
 import { LiveQueryController } from '../live-query-controller';
+import { readFailure } from '../load-error';
 import { isActive, jobStatusText, jobStoryId, jobTitle } from '../queue/describe-job';
 import { sharedStyles } from '../shared-styles';
 
@@ -105,12 +106,12 @@ export class NmQueuePage extends LitElement {
       <p class="note muted">${hasBackgroundSync()
         ? 'Stories are written in the background. You can close this tab: the browser keeps working for a few minutes and retries later; anything left continues the next time you open the app.'
         : 'Stories are written while the app is open in a tab. If you close every tab, the work waits and continues the next time you open the app.'}</p>
-      <nm-generator-dialog @nm-generate=${(e: CustomEvent<GenerateRequest>) => void this.onGenerate(e)}></nm-generator-dialog>
-      ${jobs === undefined
+      <nm-generator-dialog @nm-generate=${(e: HTMLElementEventMap['nm-generate']) => void this.onGenerate(e)}></nm-generator-dialog>
+      ${readFailure('the list of jobs', this.view) ?? (jobs === undefined
         ? html`<p class="muted">Loading…</p>`
         : jobs.length === 0
           ? html`<p>No jobs yet. Press “New story” to have Gemini write one for you.</p>`
-          : html`<ul class="groups" aria-label="Jobs">${groupJobs(jobs).map((g) => html`<li class="card"><ul class="jobs">${g.map((j) => this.renderJob(j))}</ul></li>`)}</ul>`}
+          : html`<ul class="groups" aria-label="Jobs">${groupJobs(jobs).map((g) => html`<li class="card"><ul class="jobs">${g.map((j) => this.renderJob(j))}</ul></li>`)}</ul>`)}
     `;
   }
 

@@ -1,20 +1,21 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { updatePreferences } from '../../app/preferences';
+import { loadReadingProgress, saveReadingProgress } from '../../app/reading-progress';
 import { type StoredMedia, storedMedia } from '../../db/media-repo';
-import { getProgress, saveProgress } from '../../db/progress-repo';
 import { loadSettings } from '../../db/settings-repo';
 import { getStory } from '../../db/stories-repo';
 import { DEFAULT_SETTINGS } from '../../domain/default-settings';
 import { COVER_INDEX } from '../../domain/media-plan';
 import { FONT_SIZES } from '../../domain/settings-options';
 import type { FontSize, Settings } from '../../domain/settings';
-import type { ReadingProgress } from '../../domain/progress';
+import { progressAt, type ReadingProgress, withQuizAnswer } from '../../domain/progress';
 import type { Segment, Story, Vocab } from '../../domain/story';
 import { LiveQueryController } from '../live-query-controller';
+import { readFailure } from '../load-error';
 import { furiganaText } from '../reader/furigana-text';
 import { currentPosition, restorePosition } from '../reader/reading-position';
 import '../delete-story-button';
-import '../reader/cover-image';
+import '../reader/story-image';
 import '../reader/media-panel';
 import { NarrationPlayer } from '../reader/player';
 import { playerStyles, renderPlayerBar } from '../reader/player-bar';
@@ -72,8 +73,8 @@ export class NmReaderPage extends LitElement {
 
   private async loadProgress(): Promise<void> {
     const id = this.storyId;
-    const p = await getProgress(id);
-    if (id === this.storyId) this.progress = p ?? { storyId: id, percent: 0, segmentIndex: 0, segmentOffset: 0, completed: false, quizAnswers: {}, lastReadAt: 0, updatedAt: 0 };
+    const p = await loadReadingProgress(id);
+    if (id === this.storyId) this.progress = p;
   }
 
   private readonly onScroll = () => {
@@ -101,9 +102,8 @@ export class NmReaderPage extends LitElement {
   private async savePosition(): Promise<void> {
     if (!this.restored || !this.progress || !this.story.value) return;
     const pos = currentPosition(this.segments(), headerBottom());
-    const now = Date.now();
-    this.progress = { ...this.progress, ...pos, completed: this.progress.completed || pos.percent >= 98, lastReadAt: now, updatedAt: now };
-    await saveProgress(this.progress);
+    this.progress = progressAt(this.progress, pos, Date.now());
+    await saveReadingProgress(this.progress);
   }
 
   protected override updated(): void {
@@ -122,12 +122,13 @@ export class NmReaderPage extends LitElement {
 
   private async answer(index: number, option: number): Promise<void> {
     if (!this.progress) return;
-    const now = Date.now();
-    this.progress = { ...this.progress, quizAnswers: { ...this.progress.quizAnswers, [index]: option }, lastReadAt: now, updatedAt: now };
-    await saveProgress(this.progress);
+    this.progress = withQuizAnswer(this.progress, index, option, Date.now());
+    await saveReadingProgress(this.progress);
   }
 
   override render(): TemplateResult {
+    const failure = readFailure('this story', this.story, this.settings, this.media);
+    if (failure) return html`<h1>This story could not be opened</h1>${failure}`;
     if (!this.story.loaded) return html`<p class="muted">Opening the story…</p>`;
     const story = this.story.value;
     if (!story) return html`<h1>Story not found</h1><p>This story is not in your library on this device. <a href="/library">Back to the library</a></p>`;
@@ -152,7 +153,7 @@ export class NmReaderPage extends LitElement {
       ${this.renderVocab(story)}
       ${story.questions.length ? html`<section aria-labelledby="quiz-h"><h2 id="quiz-h">Quiz</h2>
         <nm-reader-quiz .questions=${story.questions} .answers=${this.progress?.quizAnswers ?? {}}
-          @nm-quiz-answer=${(e: CustomEvent<{ index: number; option: number }>) => void this.answer(e.detail.index, e.detail.option)}></nm-reader-quiz></section>` : null}
+          @nm-quiz-answer=${(e: HTMLElementEventMap['nm-quiz-answer']) => void this.answer(e.detail.index, e.detail.option)}></nm-reader-quiz></section>` : null}
     </article>`;
   }
 

@@ -2,9 +2,11 @@ import { css, html, LitElement, type PropertyValues, type TemplateResult } from 
 import { type MediaJob, mediaJobsFor, requestIllustration, requestNarration } from '../../app/narration';
 import { cancelJob } from '../../app/queue-actions';
 import type { StoredMedia } from '../../db/media-repo';
-import { illustrationPlan, narrationPlan, requestsText } from '../../domain/media-plan';
+import { requestCount } from '../../domain/format';
+import { illustrationPlan, narrationPlan } from '../../domain/media-plan';
 import type { Story } from '../../domain/story';
 import { LiveQueryController } from '../live-query-controller';
+import { readFailure } from '../load-error';
 import { isActive, jobStatusText } from '../queue/describe-job';
 import { sharedStyles } from '../shared-styles';
 
@@ -61,6 +63,7 @@ export class NmMediaPanel extends LitElement {
   }
 
   override render(): TemplateResult | null {
+    if (this.jobs.error !== undefined) return readFailure('the narration and picture jobs', this.jobs);
     if (!this.story || !this.jobs.loaded) return null;
     const jobs = this.jobs.value ?? [];
     const audio = this.renderKind(jobs.find((j) => j.type === 'audio'), 'Narration', narrationPlan(this.story, new Set(this.stored.audio)).length, () =>
@@ -94,8 +97,8 @@ export class NmMediaPanel extends LitElement {
     const failed = job?.status === 'failed' && job.error ? job : undefined;
     const isAudio = noun === 'Narration';
     const label = isAudio
-      ? `${this.stored.audio.length > 0 ? 'Finish narration' : 'Narrate this story'} (${requestsText(missing)})`
-      : `Illustrate (${requestsText(missing)})`;
+      ? `${this.stored.audio.length > 0 ? 'Finish narration' : 'Narrate this story'} (${requestCount(missing)})`
+      : `Illustrate (${requestCount(missing)})`;
     return html`<div class="row" data-kind=${isAudio ? 'audio' : 'image'}>
       ${failed ? html`<p class="status" role="status" data-status="failed">${noun} failed: ${failed.error?.message}</p>` : null}
       ${missing > 0
@@ -104,7 +107,7 @@ export class NmMediaPanel extends LitElement {
         : null}
       ${paragraphs > 0
         ? html`<button ?disabled=${this.busy} @click=${() => void this.act(() => requestIllustration(this.story.id, 'paragraphs'))}>
-            Picture for every paragraph (${requestsText(paragraphs)})</button>`
+            Picture for every paragraph (${requestCount(paragraphs)})</button>`
         : null}
     </div>`;
   }

@@ -1,11 +1,12 @@
 import { css, html, LitElement, type TemplateResult } from 'lit';
 import type { Question } from '../../domain/story';
+import { emit } from '../emit';
 import { sharedStyles } from '../shared-styles';
 
 /**
  * `<nm-reader-quiz>`: comprehension questions. Picking an option reveals whether it was right, the
  * correct answer's text (not its index) and the explanation; the score counts answered questions.
- * @fires nm-quiz-answer - `{ index, option }` when the learner picks an option.
+ * @fires nm-quiz-answer - `{ index, option }` when the learner picks an option (bubbles, composed).
  */
 export class NmReaderQuiz extends LitElement {
   static override properties = { questions: { attribute: false }, answers: { attribute: false } };
@@ -35,7 +36,7 @@ export class NmReaderQuiz extends LitElement {
   }
 
   private pick(index: number, option: number): void {
-    this.dispatchEvent(new CustomEvent('nm-quiz-answer', { detail: { index, option }, bubbles: true, composed: true }));
+    emit(this, 'nm-quiz-answer', { index, option });
   }
 
   override render(): TemplateResult {
@@ -74,4 +75,7 @@ export class NmReaderQuiz extends LitElement {
 customElements.define('nm-reader-quiz', NmReaderQuiz);
 declare global {
   interface HTMLElementTagNameMap { 'nm-reader-quiz': NmReaderQuiz }
+  interface HTMLElementEventMap {
+    'nm-quiz-answer': CustomEvent<{ index: number; option: number }>;
+  }
 }

@@ -1,12 +1,10 @@
+import type { ReadingPosition } from '../../domain/progress';
+
 /**
  * Reading position as "segment index + how far into it", which survives font-size changes and
- * different screens better than a raw scroll offset.
+ * different screens better than a raw scroll offset. Only measuring and scrolling happen here; the
+ * page saves through app/reading-progress.ts.
  */
-export interface ReadingPosition {
-  percent: number;
-  segmentIndex: number;
-  segmentOffset: number;
-}
 
 /** The first segment whose bottom is below the top of the viewport is the one being read. */
 export function currentPosition(segments: readonly Element[], viewportTop = 0): ReadingPosition {

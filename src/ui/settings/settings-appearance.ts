@@ -5,6 +5,7 @@ import { DEFAULT_SETTINGS } from '../../domain/default-settings';
 import type { Settings } from '../../domain/settings';
 import { FONT_SIZES, THEMES, VIEW_MODES } from '../../domain/settings-options';
 import { LiveQueryController } from '../live-query-controller';
+import { readFailure } from '../load-error';
 import { sharedStyles } from '../shared-styles';
 import { settingsStyles } from './settings-styles';
 
@@ -50,6 +51,8 @@ export class NmSettingsAppearance extends LitElement {
   }
 
   override render(): TemplateResult {
+    const failure = readFailure('your preferences', this.settings);
+    if (failure) return html`<section aria-labelledby="appearance-h"><h2 id="appearance-h">Appearance</h2>${failure}</section>`;
     const s = this.settings.value ?? DEFAULT_SETTINGS;
     return html`<section aria-labelledby="appearance-h">
       <h2 id="appearance-h">Appearance</h2>

@@ -1,11 +1,11 @@
 import { css, html, LitElement, type TemplateResult } from 'lit';
 import { deleteWholeLibrary } from '../../app/library-actions';
 import { countStories } from '../../db/stories-repo';
+import { storyCount } from '../../domain/format';
 import { LiveQueryController } from '../live-query-controller';
+import { readFailure } from '../load-error';
 import { sharedStyles } from '../shared-styles';
 import { settingsStyles } from './settings-styles';
-
-const stories = (n: number) => `${n} ${n === 1 ? 'story' : 'stories'}`;
 
 /**
  * `<nm-settings-danger>`: "Delete all stories", behind a modal confirmation that says how many
@@ -47,13 +47,15 @@ export class NmSettingsDanger extends LitElement {
     try {
       const deleted = await deleteWholeLibrary();
       this.dialog?.close();
-      this.status = `Deleted ${stories(deleted)}. Your preferences and API key are unchanged.`;
+      this.status = `Deleted ${storyCount(deleted)}. Your preferences and API key are unchanged.`;
     } finally {
       this.busy = false;
     }
   }
 
   override render(): TemplateResult {
+    const failure = readFailure('how many stories you have', this.count);
+    if (failure) return html`<section class="card" aria-labelledby="danger-h"><h2 id="danger-h">Danger zone</h2>${failure}</section>`;
     const n = this.count.value ?? 0;
     return html`<section class="card" aria-labelledby="danger-h">
       <h2 id="danger-h">Danger zone</h2>
@@ -63,13 +65,13 @@ export class NmSettingsDanger extends LitElement {
         ${n === 0 && this.count.loaded ? html`<span class="muted">Your library is empty.</span>` : null}</p>
       <p class="ok" role="status">${this.status}</p>
       <dialog aria-labelledby="confirm-h" aria-describedby="confirm-d">
-        <h3 id="confirm-h">Delete all ${stories(n)}?</h3>
-        <p id="confirm-d">All ${stories(n)} will be deleted from this device with their reading progress, audio and pictures.
+        <h3 id="confirm-h">Delete all ${storyCount(n)}?</h3>
+        <p id="confirm-d">All ${storyCount(n)} will be deleted from this device with their reading progress, audio and pictures.
           Your preferences and API key stay. While you are signed in to sync, they are deleted on your other devices too.
           This cannot be undone.</p>
         <div class="row">
           <button type="button" autofocus @click=${() => this.dialog?.close()}>Cancel</button>
-          <button type="button" class="destructive" ?disabled=${this.busy} @click=${() => void this.confirm()}>Delete ${stories(n)}</button>
+          <button type="button" class="destructive" ?disabled=${this.busy} @click=${() => void this.confirm()}>Delete ${storyCount(n)}</button>
         </div>
       </dialog>
     </section>`;

@@ -1,6 +1,7 @@
 import { html, LitElement, type TemplateResult } from 'lit';
 import { forgetApiKey, maskedApiKey, saveApiKey } from '../../app/api-key';
 import { LiveQueryController } from '../live-query-controller';
+import { readFailure } from '../load-error';
 import { sharedStyles } from '../shared-styles';
 import { settingsStyles } from './settings-styles';
 
@@ -57,6 +58,8 @@ export class NmSettingsGemini extends LitElement {
   }
 
   override render(): TemplateResult {
+    const failure = readFailure('your saved API key', this.masked);
+    if (failure) return html`<section aria-labelledby="gemini-h"><h2 id="gemini-h">Gemini API key</h2>${failure}</section>`;
     return html`<section aria-labelledby="gemini-h">
       <h2 id="gemini-h">Gemini API key</h2>
       <p>Stories, narration and pictures are made by Google Gemini with your own API key

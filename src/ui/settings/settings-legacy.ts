@@ -1,6 +1,7 @@
 import { html, LitElement, type TemplateResult } from 'lit';
 import { acceptLegacyOffer, checkLegacyOffer, declineLegacyOffer, legacyOutcomeLines } from '../../app/legacy-offer';
 import type { LegacyMigrationStatus } from '../../db/legacy-migration';
+import { storyCount } from '../../domain/format';
 import { sharedStyles } from '../shared-styles';
 import { settingsStyles } from './settings-styles';
 
@@ -56,7 +57,7 @@ export class NmSettingsLegacy extends LitElement {
     const s = this.status;
     if (!s?.shouldOffer) return null;
     const stories = s.storyCount
-      ? `${s.storyCount} ${s.storyCount === 1 ? 'story' : 'stories'} (with reading progress and settings)`
+      ? `${storyCount(s.storyCount)} (with reading progress and settings)`
       : 'its settings';
     return html`<section class="card notice" aria-labelledby="legacy-h">
       <h2 id="legacy-h">We found stories from the older Nihongo Monogatari on this device</h2>

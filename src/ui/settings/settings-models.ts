@@ -11,6 +11,7 @@ import { updatePreferences } from '../../app/preferences';
 import { loadSettings } from '../../db/settings-repo';
 import type { Settings } from '../../domain/settings';
 import { LiveQueryController } from '../live-query-controller';
+import { readFailure } from '../load-error';
 import { sharedStyles } from '../shared-styles';
 import { settingsStyles } from './settings-styles';
 
@@ -75,6 +76,8 @@ export class NmSettingsModels extends LitElement {
   }
 
   override render(): TemplateResult | null {
+    const failure = readFailure('your preferences', this.settings);
+    if (failure) return html`<section aria-labelledby="models-h"><h2 id="models-h">Gemini connection and models</h2>${failure}</section>`;
     const s = this.settings.value;
     if (!s) return null;
     return html`<section aria-labelledby="models-h">

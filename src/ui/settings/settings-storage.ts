@@ -1,7 +1,6 @@
 import { css, html, LitElement, type TemplateResult } from 'lit';
 import { freeStoryMedia } from '../../app/library-actions';
 import {
-  formatBytes,
   PERSISTENCE_TEXT,
   type PersistenceState,
   persistenceRequestText,
@@ -11,7 +10,9 @@ import {
   storageEstimate,
 } from '../../app/storage-persistence';
 import { type StorageUsage, type StoryUsage, storageUsage } from '../../db/storage-usage';
+import { formatBytes } from '../../domain/format';
 import { LiveQueryController } from '../live-query-controller';
+import { readFailure } from '../load-error';
 import { sharedStyles } from '../shared-styles';
 import { settingsStyles } from './settings-styles';
 
@@ -42,9 +43,6 @@ export class NmSettingsStorage extends LitElement {
     sharedStyles,
     settingsStyles,
     css`
-      dl { display: grid; grid-template-columns: auto 1fr; gap: 0.25rem 1rem; margin: 0 0 1rem; }
-      dt { font-weight: 600; }
-      dd { margin: 0; }
       ul.media { list-style: none; padding: 0; margin: 0 0 1rem; display: grid; gap: 0.5rem; }
       ul.media li { display: flex; flex-wrap: wrap; gap: 0.25rem 0.75rem; align-items: center; justify-content: space-between; }
       ul.media .what { flex: 1 1 12rem; }
@@ -83,6 +81,8 @@ export class NmSettingsStorage extends LitElement {
   }
 
   override render(): TemplateResult {
+    const failure = readFailure('how much space your stories use', this.usage);
+    if (failure) return html`<section aria-labelledby="storage-h"><h2 id="storage-h">Storage</h2>${failure}</section>`;
     const u = this.usage.value;
     return html`<section aria-labelledby="storage-h">
       <h2 id="storage-h">Storage</h2>

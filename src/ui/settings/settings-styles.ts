@@ -23,6 +23,9 @@ export const settingsStyles = css`
   .notice { border-left: 4px solid var(--nm-accent); margin: 0 0 1rem; }
   .danger { border-color: var(--nm-bad); }
   button.destructive { border-color: var(--nm-bad); color: var(--nm-bad); font-weight: 600; }
+  dl { display: grid; grid-template-columns: auto 1fr; gap: 0.25rem 1rem; margin: 0 0 1rem; }
+  dt { font-weight: 600; }
+  dd { margin: 0; overflow-wrap: anywhere; }
   dialog { background: var(--nm-surface); color: var(--nm-text); border: 1px solid var(--nm-border); border-radius: 0.75rem; padding: 1rem; width: min(30rem, calc(100% - 1.5rem)); }
   dialog::backdrop { background: rgb(0 0 0 / 0.5); }
   dialog h3 { margin-top: 0; }

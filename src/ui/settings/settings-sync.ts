@@ -2,14 +2,15 @@ import { css, html, LitElement, type TemplateResult } from 'lit';
 import { startSync } from '../../app/sync-boot';
 import { checkProjectUrl, saveSyncConfig } from '../../sync/config';
 import { retryRejected } from '../../sync/outbox';
-import { requestSync } from '../../sync/page-sync';
-import { type AuthResult, signIn, signOut, signUp } from '../../sync/session';
+import { signIn, signOut, signUp, syncNowFromSettings } from '../../app/sync-actions';
+import type { AuthResult } from '../../sync/session';
 import { buildTimeProject, loadSyncView, type SyncView } from '../../sync/status';
+import { countOf, plural } from '../../domain/format';
 import { LiveQueryController } from '../live-query-controller';
+import { readFailure } from '../load-error';
 import { sharedStyles } from '../shared-styles';
 import { settingsStyles } from './settings-styles';
 
-const changes = (n: number) => `${n} ${n === 1 ? 'change' : 'changes'}`;
 const when = (ms: number | null) => (ms ? new Date(ms).toLocaleString() : 'never');
 
 /**
@@ -28,9 +29,6 @@ export class NmSettingsSync extends LitElement {
     sharedStyles,
     settingsStyles,
     css`
-      dl { display: grid; grid-template-columns: auto 1fr; gap: 0.25rem 1rem; margin: 0 0 1rem; }
-      dt { font-weight: 600; }
-      dd { margin: 0; overflow-wrap: anywhere; }
       ul.rejected li { overflow-wrap: anywhere; }
     `,
   ];
@@ -92,8 +90,7 @@ export class NmSettingsSync extends LitElement {
       const result = submitter?.value === 'sign-up' ? await signUp(email, password.value) : await signIn(email, password.value);
       password.value = '';
       if (result.ok && result.signedIn) {
-        await startSync();
-        const report = await requestSync();
+        const report = await syncNowFromSettings();
         if (report.error) return { ok: false, message: `${result.message} ${report.error}` };
       }
       return result;
@@ -109,6 +106,8 @@ export class NmSettingsSync extends LitElement {
   }
 
   override render(): TemplateResult {
+    const failure = readFailure('the sync status', this.view);
+    if (failure) return html`<section aria-labelledby="sync-h"><h2 id="sync-h">Sync with Supabase</h2>${failure}</section>`;
     const view = this.view.value;
     return html`<section aria-labelledby="sync-h">
       <h2 id="sync-h">Sync with Supabase</h2>
@@ -143,7 +142,7 @@ export class NmSettingsSync extends LitElement {
     const lost = view.account !== null && !view.hasSession;
     return html`${lost
         ? html`<p class="notice card" data-testid="sign-in-again">Your session has ended: sign in again to keep syncing.
-            ${view.pending > 0 ? html`Your ${changes(view.pending)} not sent yet ${view.pending === 1 ? 'is' : 'are'} kept.` : null}</p>`
+            ${view.pending > 0 ? html`Your ${countOf(view.pending, 'change')} not sent yet ${plural(view.pending, 'is', 'are')} kept.` : null}</p>`
         : null}
       <form class="row" novalidate @submit=${(e: SubmitEvent) => this.account(e)}>
         <label>Email <input name="sb-email" type="email" autocomplete="username" .value=${view.account?.email ?? ''} /></label>
@@ -158,7 +157,7 @@ export class NmSettingsSync extends LitElement {
     return html`<dl data-testid="sync-status">
         <dt>Account</dt><dd>${view.account?.email}</dd>
         <dt>Last sync</dt><dd data-testid="last-sync">${when(status.lastSyncAt)}</dd>
-        <dt>Waiting to send</dt><dd data-testid="pending">${changes(view.pending)}</dd>
+        <dt>Waiting to send</dt><dd data-testid="pending">${countOf(view.pending, 'change')}</dd>
       </dl>
       ${view.hasSession ? null : this.renderSignIn(view)}
       ${status.lastError ? html`<p class="error" data-testid="sync-error">${status.lastError}</p>` : null}
@@ -169,13 +168,13 @@ export class NmSettingsSync extends LitElement {
         : null}
       <div class="row">
         <button class="primary" type="button" ?disabled=${this.busy || !view.hasSession}
-          @click=${() => void this.act(async () => { const r = await requestSync(); return r.error ? { ok: false, message: r.error } : 'Synced.'; })}>Sync now</button>
+          @click=${() => void this.act(async () => { const r = await syncNowFromSettings(); return r.error ? { ok: false, message: r.error } : 'Synced.'; })}>Sync now</button>
         <button type="button" ?disabled=${this.busy} @click=${() => this.renderRoot.querySelector('dialog')?.showModal()}>Sign out…</button>
       </div>
       <dialog aria-labelledby="signout-h">
         <h3 id="signout-h">Sign out of ${view.account?.email}?</h3>
         <p>Keep your stories on this device, or remove them from it? Nothing is deleted from your Supabase project, and
-          ${view.pending > 0 ? html`<strong>${changes(view.pending)} not sent yet will be dropped.</strong>` : 'everything has been sent.'}</p>
+          ${view.pending > 0 ? html`<strong>${countOf(view.pending, 'change')} not sent yet will be dropped.</strong>` : 'everything has been sent.'}</p>
         <div class="row">
           <button type="button" autofocus @click=${() => this.renderRoot.querySelector('dialog')?.close()}>Cancel</button>
           <button type="button" @click=${() => void this.leave(true)}>Keep library and sign out</button>

@@ -6,6 +6,7 @@ import { DEFAULT_SETTINGS } from '../../domain/default-settings';
 import type { Settings } from '../../domain/settings';
 import { VOICES } from '../../domain/settings-options';
 import { LiveQueryController } from '../live-query-controller';
+import { readFailure } from '../load-error';
 import { sharedStyles } from '../shared-styles';
 import { settingsStyles } from './settings-styles';
 
@@ -76,6 +77,8 @@ export class NmSettingsVoice extends LitElement {
   }
 
   override render(): TemplateResult {
+    const failure = readFailure('your preferences', this.settings);
+    if (failure) return html`<section aria-labelledby="voice-h"><h2 id="voice-h">Narration voice</h2>${failure}</section>`;
     const s = this.settings.value ?? DEFAULT_SETTINGS;
     const voices: readonly string[] = VOICES.includes(s.voice as (typeof VOICES)[number]) ? VOICES : [s.voice, ...VOICES];
     return html`<section aria-labelledby="voice-h">

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { acceptLegacyOffer, checkLegacyOffer, declineLegacyOffer, legacyOutcomeLines } from '../../../src/app/legacy-offer';
 import { LEGACY_MIGRATION_KEY } from '../../../src/db/legacy-migration';
 import { IMPORT_REFUSALS } from '../../../src/domain/backup/messages';
-import { fakeStorage, useTestDb } from '../../support/fixtures/library';
+import { fakeStorage } from '../../support/fixtures/library';
+import { useTestDb } from '../../support/test-db';
 import { makeOldBackup } from '../../support/fixtures/old-app-backup';
 
 const db = useTestDb();

@@ -1,28 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  formatBytes,
   PERSISTENCE_TEXT,
   persistenceRequestText,
   persistenceState,
   requestPersistence,
   storageEstimate,
 } from '../../../src/app/storage-persistence';
-
-describe('formatBytes', () => {
-  it.each([
-    [0, '0 B'],
-    [1023, '1023 B'],
-    [1024, '1 KB'],
-    [1536, '1.5 KB'],
-    [150 * 1024, '150 KB'],
-    [10 * 1024 * 1024, '10 MB'],
-    [2.25 * 1024 ** 3, '2.3 GB'],
-    [-5, '0 B'],
-    [Number.NaN, '0 B'],
-  ])('%d bytes → %s', (bytes, text) => {
-    expect(formatBytes(bytes)).toBe(text);
-  });
-});
 
 describe('persistence', () => {
   it('reports persisted, not persisted, and browsers without the API', async () => {
