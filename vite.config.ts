@@ -2,8 +2,16 @@ import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import pkg from './package.json' with { type: 'json' };
 
+/**
+ * `<semver>+<build stamp>`: every build is a distinct, ordered version, so a page or worker that hears
+ * from a newer peer knows it is the outdated one (src/domain/worker-protocol.ts). NM_BUILD_STAMP pins
+ * it for reproducible builds.
+ */
+const buildStamp = process.env.NM_BUILD_STAMP ?? new Date().toISOString().replace(/\D/g, '').slice(0, 14);
+const appVersion = `${pkg.version}+${buildStamp}`;
+
 export default defineConfig({
-  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+  define: { __APP_VERSION__: JSON.stringify(appVersion) },
   build: { target: 'es2022', sourcemap: false },
   preview: { port: 4173, strictPort: true },
   plugins: [

@@ -26,6 +26,31 @@ async function firstRouteJs({ browser, server }: BenchContext): Promise<BenchRes
   return { name: 'first-route-js-gzip', value: round(kb), unit: 'KB', budget: 100, better: 'lower' };
 }
 
+/**
+ * The Settings route opened directly with sync not configured: all the JavaScript it downloads, and
+ * how many of those scripts hold Supabase code (GoTrue's client class is the marker). Settings
+ * reaches sync through a lazy app/ module, so the answer must be none.
+ */
+async function settingsRouteJs({ browser, server }: BenchContext): Promise<BenchResult[]> {
+  const context = await newBenchContext(browser);
+  const page = await context.newPage();
+  const scripts = new Set<string>();
+  page.on('response', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.endsWith('.js') && path !== '/sw.js') scripts.add(path);
+  });
+  await page.goto(`${server.url}/settings`);
+  await page.getByRole('heading', { name: 'Sync with Supabase' }).waitFor();
+  await context.close();
+  const files = [...scripts].map((path) => resolve(DIST_DIR, `.${path}`));
+  const kb = files.reduce((sum, file) => sum + gzipKb(file), 0);
+  const supabase = files.filter((file) => readFileSync(file, 'utf8').includes('GoTrueClient')).length;
+  return [
+    { name: 'settings-route-js-gzip-sync-off', value: round(kb), unit: 'KB', budget: null, better: 'lower' },
+    { name: 'settings-route-supabase-scripts-sync-off', value: supabase, unit: 'scripts', budget: 0, better: 'lower' },
+  ];
+}
+
 function serviceWorkerSize(): BenchResult {
   return { name: 'service-worker-gzip', value: round(gzipKb(resolve(DIST_DIR, 'sw.js'))), unit: 'KB', budget: 150, better: 'lower' };
 }
@@ -95,5 +120,5 @@ async function library({ browser, server }: BenchContext): Promise<BenchResult[]
 }
 
 export async function benchFoundation(ctx: BenchContext): Promise<BenchResult[]> {
-  return [await firstRouteJs(ctx), serviceWorkerSize(), ...(await library(ctx))];
+  return [await firstRouteJs(ctx), ...(await settingsRouteJs(ctx)), serviceWorkerSize(), ...(await library(ctx))];
 }

@@ -13,15 +13,30 @@ import type { BenchContext, BenchResult } from './types';
  * JSON object per line. Budgets come from the issues; a figure over budget is printed, not hidden,
  * and makes the exit code 1.
  */
-const SUITES: Array<(ctx: BenchContext) => Promise<BenchResult[]>> = [benchFoundation, benchImport, benchJobs, benchMedia, benchSync];
+const SUITES: Record<string, (ctx: BenchContext) => Promise<BenchResult[]>> = {
+  foundation: benchFoundation,
+  import: benchImport,
+  jobs: benchJobs,
+  media: benchMedia,
+  sync: benchSync,
+};
+
+/** `npm run bench -- foundation jobs` runs only those suites; no names runs them all. */
+function chosenSuites(): Array<(ctx: BenchContext) => Promise<BenchResult[]>> {
+  const names = process.argv.slice(2);
+  const unknown = names.filter((n) => !(n in SUITES));
+  if (unknown.length > 0) throw new Error(`Unknown bench suite(s) ${unknown.join(', ')}; choose from ${Object.keys(SUITES).join(', ')}.`);
+  return names.length === 0 ? Object.values(SUITES) : names.map((n) => SUITES[n] as (ctx: BenchContext) => Promise<BenchResult[]>);
+}
 
 async function main(): Promise<void> {
+  const suites = chosenSuites();
   buildDist();
   const browser = await launchBrowser();
   const server = await startAppServer();
   let over = 0;
   try {
-    for (const suite of SUITES) {
+    for (const suite of suites) {
       for (const result of await suite({ browser, server })) {
         console.log(JSON.stringify(result));
         if (result.budget !== null && (result.better === 'lower' ? result.value > result.budget : result.value < result.budget)) over++;

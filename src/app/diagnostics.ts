@@ -1,10 +1,13 @@
 import { getDb } from '../db/database';
+import { type Fault, readFaults } from '../db/fault-log';
 import type { JobError } from '../domain/job-row';
 import { LOCK_NAME } from '../jobs/constants';
 import { lockHolder } from '../jobs/lock';
 import { type QueueCounts, queueCounts } from '../jobs/wake';
-import { hasBackgroundSync } from './queue-client';
-import { serviceWorkerState } from './sw-bridge';
+import { hasBackgroundSync, hasPeriodicSync, serviceWorkerState } from './sw-bridge';
+
+/** The fault log keeps more than a screen wants; the newest ten tell the story. */
+const FAULTS_SHOWN = 10;
 
 export interface Diagnostics {
   appVersion: string;
@@ -17,16 +20,19 @@ export interface Diagnostics {
   lock: { held: boolean; holder: string | null; since: number | null };
   counts: QueueCounts;
   lastErrors: Array<{ jobId: string; type: string; at: number; error: JobError }>;
+  /** Errors outside jobs (unhandled rejections, failed reads, watchers), newest first, from both contexts. */
+  faults: Fault[];
   storage: { usage: number | null; quota: number | null; persisted: boolean | null };
 }
 
 /** What the Diagnostics page shows: the state a maintainer would otherwise dig out of devtools. */
 export async function readDiagnostics(): Promise<Diagnostics> {
-  const [serviceWorker, counts, holder, failed, estimate, persisted, locks] = await Promise.all([
+  const [serviceWorker, counts, holder, failed, faults, estimate, persisted, locks] = await Promise.all([
     serviceWorkerState(),
     queueCounts(),
     lockHolder(),
     getDb().jobs.where('status').equals('failed').reverse().sortBy('updatedAt'),
+    readFaults(),
     navigator.storage?.estimate?.().catch(() => undefined),
     navigator.storage?.persisted?.().catch(() => null) ?? Promise.resolve(null),
     navigator.locks?.query().catch(() => undefined),
@@ -36,12 +42,13 @@ export async function readDiagnostics(): Promise<Diagnostics> {
     appVersion: __APP_VERSION__,
     serviceWorker,
     backgroundSync: hasBackgroundSync(),
-    periodicSync: 'serviceWorker' in navigator && 'PeriodicSyncManager' in window,
+    periodicSync: hasPeriodicSync(),
     webLocks: Boolean(navigator.locks),
     online: navigator.onLine,
     lock: { held, holder: held ? (holder?.owner ?? null) : null, since: held ? (holder?.since ?? null) : null },
     counts,
     lastErrors: failed.slice(0, 5).flatMap((j) => (j.error ? [{ jobId: j.id, type: j.type, at: j.updatedAt, error: j.error }] : [])),
+    faults: faults.slice(0, FAULTS_SHOWN),
     storage: { usage: estimate?.usage ?? null, quota: estimate?.quota ?? null, persisted },
   };
 }

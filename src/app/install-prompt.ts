@@ -7,7 +7,7 @@ interface BeforeInstallPromptEvent extends Event {
   readonly userChoice: Promise<{ outcome: 'accepted' | 'dismissed' }>;
 }
 
-export const INSTALL_AVAILABLE = 'nm-install-available';
+export const INSTALL_AVAILABLE = 'nm-install-available' as const;
 
 let deferred: BeforeInstallPromptEvent | null = null;
 
@@ -35,4 +35,11 @@ export async function promptInstall(): Promise<boolean> {
   window.dispatchEvent(new Event(INSTALL_AVAILABLE));
   await event.prompt();
   return (await event.userChoice).outcome === 'accepted';
+}
+
+declare global {
+  interface WindowEventMap {
+    /** Window event: the browser offers (or withdrew) installing the app. */
+    'nm-install-available': Event;
+  }
 }

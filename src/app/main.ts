@@ -1,5 +1,6 @@
 import { getDb } from '../db/database';
 import { loadSettings } from '../db/settings-repo';
+import { installPageErrorHandlers } from './error-handlers';
 import { watchInstallPrompt } from './install-prompt';
 import { interceptLinks, parseRoute } from './router';
 import { seedSamplesOnce } from './seed';
@@ -39,6 +40,7 @@ async function start(): Promise<void> {
   startSyncIfConfigured(settings);
 }
 
+installPageErrorHandlers();
 void start().catch((error: unknown) => {
   console.error('Nihongo Monogatari could not start', error);
   document.body.insertAdjacentHTML(

@@ -1,6 +1,6 @@
 import { cancel } from '../jobs/cancel';
 import { dismiss } from '../jobs/dismiss';
-import { retry } from '../jobs/retry';
+import { retry } from '../jobs/retry-job';
 import { requestDrain } from './queue-client';
 
 /** What the Queue page's buttons do; the engine enforces which transitions are allowed. */

@@ -30,7 +30,7 @@ export function parseRoute(pathname: string): Route {
   return { name: 'not-found', path };
 }
 
-export const ROUTE_CHANGED = 'nm-route-changed';
+export const ROUTE_CHANGED = 'nm-route-changed' as const;
 
 export function navigate(url: string, { replace = false } = {}): void {
   if (replace) history.replaceState(null, '', url);
@@ -57,4 +57,11 @@ export function interceptLinks(root: Window = window): void {
       root.scrollTo(0, 0);
     }
   });
+}
+
+declare global {
+  interface WindowEventMap {
+    /** Window event: the URL changed (a link, back or forward). */
+    'nm-route-changed': Event;
+  }
 }

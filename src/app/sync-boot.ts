@@ -14,7 +14,7 @@ export function startSyncIfConfigured(settings: Pick<Settings, 'supabaseUrl' | '
 /** Loads the sync code and starts its triggers (idempotent); pulled preferences apply at once. */
 export async function startSync(): Promise<void> {
   const [{ startPageSync }, { loadSettings }, { applyAppearance }] = await Promise.all([
-    import('../sync/page-sync'),
+    import('./page-sync'),
     import('../db/settings-repo'),
     import('./theme'),
   ]);

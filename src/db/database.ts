@@ -64,8 +64,6 @@ export const DB_VERSIONS = {
   },
 } as const;
 
-export const CURRENT_DB_VERSION = 4;
-
 export class NihongoDb extends Dexie {
   stories!: EntityTable<Story, 'id'>;
   storySummaries!: EntityTable<StorySummary, 'id'>;
@@ -107,7 +105,7 @@ let shared: NihongoDb | undefined;
 
 /**
  * The one database connection of this context (page or worker). When another context upgrades the
- * schema, Dexie closes this connection (versionchange); the page then reloads (see app/bootstrap).
+ * schema, Dexie closes this connection (versionchange); the page then reloads (see src/app/main.ts).
  */
 export function getDb(): NihongoDb {
   shared ??= new NihongoDb();

@@ -2,7 +2,7 @@ import type { Settings } from './settings';
 
 /**
  * Defaults as a plain object so the first route does not have to load zod to know them.
- * tests/unit/domain/settings.test.ts proves this equals SettingsSchema.parse({}).
+ * tests/unit/domain/schemas.test.ts proves this equals SettingsSchema.parse({}).
  */
 export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',

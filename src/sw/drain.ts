@@ -1,10 +1,11 @@
 /// <reference lib="webworker" />
 import { runQueue, type RunnerEvent, type RunResult } from '../jobs/runner';
-import { type AppMessage, MESSAGE_TYPES } from '../domain/messages';
+import { type AppMessage, MESSAGE_TYPES } from '../domain/worker-protocol';
 import { webLockProvider } from '../jobs/lock';
 import { prune } from '../jobs/prune';
 import { taskHandlers } from '../tasks/handlers';
 import { notifyIfHidden } from './notify';
+import { isOutdated } from './peers';
 
 declare let self: ServiceWorkerGlobalScope;
 
@@ -33,6 +34,7 @@ export async function drainFromWorker(budgetMs: number): Promise<RunResult> {
     isOnline: () => self.navigator.onLine,
     deadline: Date.now() + budgetMs,
     lock: webLockProvider(self.navigator.locks),
+    superseded: isOutdated,
     onEvent,
   });
   await prune(Date.now()).catch((error: unknown) => console.warn('Pruning old jobs failed', error));
@@ -45,7 +47,8 @@ export async function drainFromWorker(budgetMs: number): Promise<RunResult> {
  * again — Chrome retries a failed sync about 5 and 15 minutes later.
  */
 export async function needsBrowserRetry(result: RunResult): Promise<boolean> {
-  if (result.remaining === 0 || result.stoppedBy === 'lock-busy') return false;
+  // Superseded: the newer worker drains what is left as soon as it takes over.
+  if (result.remaining === 0 || result.stoppedBy === 'lock-busy' || result.stoppedBy === 'superseded') return false;
   const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
   if (windows.length === 0) return true;
   if (result.stoppedBy === 'deadline') {

@@ -1,14 +1,19 @@
 /// <reference lib="webworker" />
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import { isAppMessage, MESSAGE_TYPES } from '../domain/messages';
+import { isAppMessage, MESSAGE_TYPES } from '../domain/worker-protocol';
 import { SYNC_TAG } from '../jobs/constants';
 import { SYNC_OUTBOX_TAG } from '../sync/constants';
+import { installWorkerErrorHandlers } from './error-handlers';
 import { drainFromWorker, MESSAGE_CLAIM_BUDGET_MS, needsBrowserRetry, SYNC_CLAIM_BUDGET_MS } from './drain';
 import { openFromNotification } from './notify';
+import { isOutdated, notePeer } from './peers';
 import { onOutboxSync, pushAfter } from './sync-outbox';
+import { takeOverWhenIdle } from './take-over';
 
 declare let self: ServiceWorkerGlobalScope;
+
+installWorkerErrorHandlers();
 
 // The app shell: every built asset, so any app URL opens offline after the first visit.
 precacheAndRoute(self.__WB_MANIFEST);
@@ -24,8 +29,10 @@ interface SyncEvent extends ExtendableEvent {
 
 self.addEventListener('message', (event) => {
   if (!isAppMessage(event.data)) return;
-  if (event.data.type === MESSAGE_TYPES.skipWaiting) void self.skipWaiting();
-  if (event.data.type === MESSAGE_TYPES.drainQueue) event.waitUntil(pushAfter(drainFromWorker(MESSAGE_CLAIM_BUDGET_MS)));
+  notePeer(event.data);
+  if (event.data.type === MESSAGE_TYPES.skipWaiting) event.waitUntil(takeOverWhenIdle());
+  // An outdated worker leaves the queue to the newer code (its runner would stop at once anyway).
+  if (event.data.type === MESSAGE_TYPES.drainQueue && !isOutdated()) event.waitUntil(pushAfter(drainFromWorker(MESSAGE_CLAIM_BUDGET_MS)));
 });
 
 self.addEventListener('sync', (event) => {

@@ -1,17 +1,23 @@
 import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
-import { CURRENT_DB_VERSION, DB_VERSIONS, NihongoDb, setDbForTests } from '../../../src/db/database';
+import { describe, expect, it } from 'vitest';
+import { DB_VERSIONS, NihongoDb } from '../../../src/db/database';
 import { claim } from '../../../src/jobs/claim';
 import { buildJobRow } from '../../../src/jobs/enqueue';
 import { SAMPLE_STORIES } from '../../../src/domain/samples/sample-stories';
 import { toSummary } from '../../../src/domain/summary';
+import { useTestDbNames, withCurrentDb } from '../../support/test-db';
 
 /**
  * The upgrade harness: for every schema version the app ever shipped, create a database exactly as
  * that version did, fill it, then open it with today's code and prove nothing was lost.
  */
 type Version = keyof typeof DB_VERSIONS;
-const OLDER_VERSIONS = (Object.keys(DB_VERSIONS).map(Number) as Version[]).filter((v) => v < CURRENT_DB_VERSION);
+/**
+ * Every schema version the app has shipped, written out by hand: adding a version to DB_VERSIONS
+ * without adding it here (and so without an upgrade test from the version before) fails below.
+ */
+const SHIPPED_VERSIONS = [1, 2, 3, 4] as const;
+const OLDER_VERSIONS: Version[] = SHIPPED_VERSIONS.slice(0, -1);
 
 function openAsVersion(name: string, version: Version): Dexie {
   const db = new Dexie(name);
@@ -25,19 +31,16 @@ const pendingJob = buildJobRow('story', { topic: 'a cat', level: 'N5', length: '
 /** Job rows as versions before 4 wrote them: no `rank` (v4 derives it from priority). */
 const { rank: _rank, ...jobBeforeV4 } = pendingJob;
 
-const names: string[] = [];
-afterEach(async () => {
-  for (const name of names.splice(0)) await Dexie.delete(name);
-});
+const dbName = useTestDbNames();
 
 describe('database upgrades', () => {
   it('has an upgrade test for every older version', () => {
-    expect(OLDER_VERSIONS.length).toBe(CURRENT_DB_VERSION - 1);
+    expect(Object.keys(DB_VERSIONS).map(Number)).toEqual([...SHIPPED_VERSIONS]);
+    expect(new NihongoDb(dbName('verno')).verno).toBe(SHIPPED_VERSIONS.at(-1));
   });
 
   it.each(OLDER_VERSIONS)('opens a version %i database with data and keeps all of it', async (version) => {
-    const name = `upgrade-${version}-${crypto.randomUUID()}`;
-    names.push(name);
+    const name = dbName(`upgrade-${version}`);
     const old = openAsVersion(name, version);
     await old.table('stories').bulkPut([...SAMPLE_STORIES]);
     // Write what that version's app wrote: from v2 on, summaries alongside stories, and jobs.
@@ -52,7 +55,7 @@ describe('database upgrades', () => {
 
     const db = new NihongoDb(name);
     await db.open();
-    expect(db.verno).toBe(CURRENT_DB_VERSION);
+    expect(db.verno).toBe(SHIPPED_VERSIONS.at(-1));
     expect(await db.stories.toArray()).toEqual(expect.arrayContaining([...SAMPLE_STORIES]));
     expect(await db.stories.count()).toBe(SAMPLE_STORIES.length);
     expect(await db.storySummaries.orderBy('createdAt').toArray()).toEqual(
@@ -62,16 +65,13 @@ describe('database upgrades', () => {
     expect((await db.settings.get('app'))?.value).toEqual({ theme: 'dark', fontSize: 'large' });
     if (version >= 2) {
       expect(await db.jobs.get(pendingJob.id)).toEqual(pendingJob);
-      setDbForTests(db);
-      expect((await claim('upgrade-test', pendingJob.createdAt + 1))?.id).toBe(pendingJob.id);
-      setDbForTests(undefined);
+      expect((await withCurrentDb(db, () => claim('upgrade-test', pendingJob.createdAt + 1)))?.id).toBe(pendingJob.id);
     }
     db.close();
   });
 
   it('a newer page upgrading the schema closes older connections instead of blocking', async () => {
-    const name = `upgrade-close-${crypto.randomUUID()}`;
-    names.push(name);
+    const name = dbName('upgrade-close');
     const old = openAsVersion(name, 1);
     await old.open();
     let closedByUpgrade = false;

@@ -1,0 +1,60 @@
+/**
+ * The page ↔ service-worker protocol: every message type in one table. Each message carries the
+ * sender's app version, so a context that hears from a *newer* peer knows its own code is outdated
+ * and stops claiming jobs (the newer code may write rows this version does not understand).
+ *
+ * Cancel is deliberately not here: it travels on a BroadcastChannel (jobs/abort-registry.ts), which
+ * also reaches page runners in other tabs (Firefox, Safari), where a worker message would not.
+ */
+export const MESSAGE_TYPES = {
+  /** Page → waiting worker: the learner chose "Reload to update"; take over once no job is running. */
+  skipWaiting: 'nm:skip-waiting',
+  /** Page → active worker: an update was accepted; finish the job in hand but claim no new one. */
+  updateAccepted: 'nm:update-accepted',
+  /** Page → worker: there may be runnable jobs (sent on load, on enqueue and on `online`). */
+  drainQueue: 'nm:drain-queue',
+  /** Worker → page: the run loop stopped with work left that only a page can re-schedule. */
+  queueStopped: 'nm:queue-stopped',
+} as const;
+
+export type MessageType = (typeof MESSAGE_TYPES)[keyof typeof MESSAGE_TYPES];
+
+export interface AppMessage {
+  type: MessageType;
+  /** The sender's `__APP_VERSION__`: `<semver>+<build stamp>`. */
+  version: string;
+  detail?: Record<string, unknown>;
+}
+
+export function isAppMessage(value: unknown): value is AppMessage {
+  if (typeof value !== 'object' || value === null) return false;
+  const { type, version } = value as Record<string, unknown>;
+  return (
+    typeof type === 'string' &&
+    (Object.values(MESSAGE_TYPES) as string[]).includes(type) &&
+    typeof version === 'string'
+  );
+}
+
+/** `1.2.3+20261201224100` → comparable parts; anything unreadable sorts as oldest. */
+function versionParts(version: string): number[] {
+  const [core = '', build = ''] = version.split('+');
+  const numbers = core.split('.').map((n) => Number.parseInt(n, 10));
+  const stamp = Number.parseInt(build, 10);
+  return [...[0, 1, 2].map((i) => (Number.isFinite(numbers[i]) ? (numbers[i] as number) : -1)), Number.isFinite(stamp) ? stamp : -1];
+}
+
+/** Negative when `a` is older than `b`, positive when newer, 0 when the same build. */
+export function compareVersions(a: string, b: string): number {
+  const pa = versionParts(a);
+  const pb = versionParts(b);
+  for (let i = 0; i < pa.length; i++) {
+    const diff = (pa[i] as number) - (pb[i] as number);
+    if (diff !== 0) return diff;
+  }
+  return 0;
+}
+
+export function isNewerVersion(candidate: string, than: string): boolean {
+  return compareVersions(candidate, than) > 0;
+}
