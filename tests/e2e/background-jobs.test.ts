@@ -3,8 +3,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Story } from '../../src/domain/story';
 import { useE2eApp } from '../support/e2e-app';
 import { waitForServiceWorker } from '../support/e2e-helpers';
-import { configureGemini, readAll, readJobs, requestStory, stopAllServiceWorkers } from '../support/e2e-jobs';
+import { configureGemini, readAll, readJobs, requestStory, runnerIdle, stopAllServiceWorkers } from '../support/e2e-jobs';
 import { STORY_N5 } from '../support/fake-gemini';
+import { waitUntil } from '../support/wait-until';
 
 const app = useE2eApp({ gemini: true });
 
@@ -17,25 +18,17 @@ beforeEach(async () => {
 
 const generatedStories = async (p: Page) => (await readAll<Story>(p, 'stories')).filter((s) => s.source === 'generated');
 
-async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((ok) => setTimeout(ok, 100));
-  }
-  throw new Error(`Timed out waiting for ${what}`);
-}
-
 const answered = () => app.gemini.calls.filter((c) => c.kind === 'stream' && c.status !== 0).length;
+/** Stream calls that are over: answered, or ended by the client. */
+const settled = () => app.gemini.calls.filter((c) => c.kind === 'stream' && (c.status !== 0 || c.aborted)).length;
 
 describe('durable background jobs in Chromium', () => {
-  it('finishes a story after the only tab is closed; the app.server served one generation', async () => {
+  it('finishes a story after the only tab is closed; Gemini served one generation', async () => {
     app.gemini.setLatency(2500);
     await requestStory(app.page, 'a walk in the park');
     await app.page.close();
     await app.gemini.waitForCalls(1, 'stream', 10_000);
-    await waitUntil(async () => answered() === 1, 15_000, 'the generation to be answered');
-    await new Promise((ok) => setTimeout(ok, 500));
+    await waitUntil(() => answered() === 1, { timeoutMs: 15_000, what: 'the generation to be answered' });
 
     const reopened = await app.context.newPage();
     await reopened.goto(`${app.server.url}/library`);
@@ -76,18 +69,20 @@ describe('durable background jobs in Chromium', () => {
     await second.goto(`${app.server.url}/queue`);
     await second.getByRole('heading', { name: 'Queue' }).waitFor();
     for (let i = 0; i < 5; i++) await requestStory(i % 2 ? second : app.page, `topic number ${i}`);
-    await waitUntil(async () => (await readJobs(app.page)).every((j) => j.status === 'completed'), 40_000, 'five completed jobs');
+    await waitUntil(async () => (await readJobs(app.page)).every((j) => j.status === 'completed'), { timeoutMs: 40_000, what: 'five completed jobs' });
     expect(await generatedStories(app.page)).toHaveLength(5);
     expect(app.gemini.count('stream')).toBe(5);
   }, 60_000);
 
-  it('cancel during a slow call: cancelled, and no story even when the app.server answers later', async () => {
+  it('cancel during a slow call: cancelled, and no story even when Gemini answers later', async () => {
     app.gemini.setLatency(3000);
     await requestStory(app.page, 'a slow story');
     await app.gemini.waitForCalls(1, 'stream', 10_000);
     await app.page.getByRole('button', { name: /^Cancel Story/ }).click();
     await app.page.getByText('Cancelled', { exact: true }).waitFor();
-    await new Promise((ok) => setTimeout(ok, 3500));
+    // Until the slow call is over (answered late, or dropped by the worker) and no runner is at work.
+    await waitUntil(() => settled() === 1, { timeoutMs: 10_000, what: 'the slow call to end' });
+    await waitUntil(() => runnerIdle(app.page), { what: 'the runner to let go of its lock' });
     expect(await generatedStories(app.page)).toHaveLength(0);
     const [job] = await readJobs(app.page);
     expect(job?.status).toBe('cancelled');
@@ -101,7 +96,7 @@ describe('durable background jobs in Chromium', () => {
     expect(await generatedStories(app.page)).toHaveLength(0);
   });
 
-  it('a rate limit shows the wait, honours the app.server delay, then completes', async () => {
+  it('a rate limit shows the wait, honours the retry delay Gemini asked for, then completes', async () => {
     app.gemini.script({ kind: 'rate-limit', retryDelay: '3s' });
     await requestStory(app.page, 'the sea');
     await app.page.getByText(/Retrying in \d+ s/).waitFor({ timeout: 15_000 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { useE2eApp } from '../support/e2e-app';
 import { hasNoHorizontalOverflow, seriousA11yViolations, waitForServiceWorker } from '../support/e2e-helpers';
 import { configureGemini, requestStory } from '../support/e2e-jobs';
+import { waitUntil } from '../support/wait-until';
 
 const app = useE2eApp({ viewport: { width: 360, height: 740 }, gemini: true });
 
@@ -31,12 +32,16 @@ describe('Diagnostics', () => {
     await app.page.goto(`${app.server.url}/diagnostics`);
     await app.page.getByText(/Your Gemini API key was rejected/).waitFor();
     await expect(field('counts')).resolves.toMatch(/1 completed, 1 failed/);
-    // The runner lets go of the lock right after its last job settles.
-    for (let i = 0; i < 20 && (await field('lock')) !== 'free (no job running)'; i++) {
-      await app.page.waitForTimeout(250);
-      await app.page.reload();
-      await app.page.getByRole('heading', { name: 'Diagnostics' }).waitFor();
-    }
+    // The runner lets go of the lock right after its last job settles; the page tells it when reopened.
+    await waitUntil(
+      async () => {
+        if ((await field('lock')) === 'free (no job running)') return true;
+        await app.page.reload();
+        await app.page.getByRole('heading', { name: 'Diagnostics' }).waitFor();
+        return false;
+      },
+      { what: 'Diagnostics to show the lock free' },
+    );
     await expect(field('lock')).resolves.toBe('free (no job running)');
   });
 

@@ -5,6 +5,7 @@ import { waitForServiceWorker } from '../support/e2e-helpers';
 import { configureGemini, readJobs, stopAllServiceWorkers } from '../support/e2e-jobs';
 import { anyAudioPlaying, readMedia, seedStories, storyOf, TRACK_AUDIO } from '../support/e2e-media';
 import { STORY_N5 } from '../support/fake-gemini';
+import { waitUntil } from '../support/wait-until';
 
 /** Narration and illustration jobs, the player and the cover, on the production build in Chromium. */
 const app = useE2eApp({ gemini: true });
@@ -19,15 +20,6 @@ beforeEach(async () => {
   await configureGemini(page, app.gemini.url, app.gemini.apiKey);
 });
 
-async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((ok) => setTimeout(ok, 100));
-  }
-  throw new Error(`Timed out waiting for ${what}`);
-}
-
 const ttsCalls = () => app.gemini.calls.filter((c) => c.kind === 'generate' && JSON.stringify(c.body?.generationConfig ?? {}).includes('AUDIO')).length;
 const jobOf = async (type: 'audio' | 'image') => (await readJobs(page)).find((j) => j.type === type);
 const current = () => page.locator('ol.segments > li[aria-current="true"]');
@@ -38,7 +30,7 @@ async function narrate(n: number) {
   await seedStories(page, [story]);
   await page.goto(`${app.server.url}/story/${story.id}`);
   await page.getByRole('button', { name: `Narrate this story (${n} requests)` }).click();
-  await waitUntil(async () => (await jobOf('audio'))?.status === 'completed', 30_000, 'the narration');
+  await waitUntil(async () => (await jobOf('audio'))?.status === 'completed', { timeoutMs: 30_000, what: 'the narration' });
   return story;
 }
 
@@ -48,14 +40,16 @@ describe('narration and illustration in Chromium', () => {
     await seedStories(page, [story]);
     await page.goto(`${app.server.url}/story/${story.id}`);
     await page.getByRole('heading', { name: new RegExp(story.titleJP) }).waitFor();
-    // Opening a story never narrates it.
-    await new Promise((ok) => setTimeout(ok, 300));
+    // Opening a story never narrates it: the Reader offers narration, and no job or call was made.
+    const narrateButton = page.getByRole('button', { name: 'Narrate this story (20 requests)' });
+    await narrateButton.waitFor();
+    expect(await readJobs(page)).toEqual([]);
     expect(app.gemini.count()).toBe(0);
 
     app.gemini.setLatency(300);
-    await page.getByRole('button', { name: 'Narrate this story (20 requests)' }).click();
+    await narrateButton.click();
     await page.getByText(/^\d+ \/ 20 sentences$/).waitFor({ timeout: 15_000 });
-    await waitUntil(async () => ttsCalls() >= 7, 20_000, 'seven TTS calls');
+    await waitUntil(() => ttsCalls() >= 7, { timeoutMs: 20_000, what: 'seven TTS calls' });
     await stopAllServiceWorkers(app.context, page);
     const storedAtKill = (await readMedia(page, story.id)).length;
     expect(storedAtKill).toBeGreaterThanOrEqual(5);
@@ -63,7 +57,7 @@ describe('narration and illustration in Chromium', () => {
 
     await page.reload();
     // The killed worker's lease (30 s) runs out, then the job resumes from the stored sentences.
-    await waitUntil(async () => (await jobOf('audio'))?.status === 'completed', 80_000, 'the resumed narration');
+    await waitUntil(async () => (await jobOf('audio'))?.status === 'completed', { timeoutMs: 80_000, what: 'the resumed narration' });
     const media = await readMedia(page, story.id);
     expect(media.map((m) => m.index)).toEqual([...Array(20).keys()]);
     expect(media.every((m) => m.kind === 'audio' && m.mime === 'audio/wav')).toBe(true);
@@ -73,13 +67,15 @@ describe('narration and illustration in Chromium', () => {
   }, 120_000);
 
   it('plays offline sentence by sentence, highlighting each; shortcuts work; leaving the Reader stops it', async () => {
+    // Sentences long enough (1.5 s) that each highlight lasts longer than a browser round trip.
+    app.gemini.setTtsSeconds(1.5);
     const story = await narrate(4);
     await app.context.setOffline(true);
     await page.reload();
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     await current().and(page.locator('[data-index="0"]')).waitFor({ timeout: 5_000 });
     await current().and(page.locator('[data-index="1"]')).waitFor({ timeout: 5_000 });
-    expect(await anyAudioPlaying(page)).toBe(true);
+    await expect.poll(() => anyAudioPlaying(page)).toBe(true);
     expect(await page.locator('.player').getAttribute('data-state')).toMatch(/playing|loading/);
 
     // K pauses (focus on the page body); Space on the Pause button is the button's own.
@@ -110,7 +106,7 @@ describe('narration and illustration in Chromium', () => {
     await page.reload();
     const cover = page.getByRole('img', { name: 'Cover picture: A Long Day' });
     await cover.waitFor();
-    await waitUntil(() => cover.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), 5_000, 'the cover to decode');
+    await waitUntil(() => cover.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), { timeoutMs: 5_000, what: 'the cover to decode' });
     expect(await cover.getAttribute('src')).toMatch(/^blob:/);
     expect(await page.getByRole('button', { name: /^Illustrate/ }).count()).toBe(0);
     expect(app.gemini.count('generate')).toBe(1);
@@ -131,7 +127,7 @@ describe('narration and illustration in Chromium', () => {
     expect(jobs.map((j) => [j.type, j.status]).sort()).toEqual([['audio', 'failed'], ['image', 'failed'], ['story', 'failed']]);
 
     await page.getByRole('button', { name: /^Retry Story/ }).click();
-    await waitUntil(async () => (await readJobs(page)).every((j) => j.status === 'completed'), 30_000, 'all three jobs');
+    await waitUntil(async () => (await readJobs(page)).every((j) => j.status === 'completed'), { timeoutMs: 30_000, what: 'all three jobs' });
     await page.getByRole('link', { name: /^Open the story of Narration/ }).waitFor();
     expect(ttsCalls()).toBe(STORY_N5.content.length);
   }, 60_000);

@@ -1,38 +1,13 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type AppServer, startAppServer } from '../support/app-server';
-import { launchBrowser } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useE2eApp } from '../support/e2e-app';
 import { hasNoHorizontalOverflow, seriousA11yViolations } from '../support/e2e-helpers';
 import { makeOldBackup, makeOldStory, oldStoryId } from '../support/fixtures/old-app-backup';
 
-let browser: Browser;
-let server: AppServer;
-let tmp: string;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await startAppServer();
-  tmp = mkdtempSync(join(tmpdir(), 'nm-portability-'));
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(tmp, { recursive: true, force: true });
-});
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-});
-
-/** A fresh browser profile: empty storage, so the samples are seeded on the first visit. */
-async function freshPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 360, height: 640 }, acceptDownloads: true });
-  contexts.push(context);
-  return context.newPage();
-}
+/** Each test starts in a fresh profile (empty storage, so the samples are seeded on the first visit). */
+const app = useE2eApp({ viewport: { width: 360, height: 640 }, acceptDownloads: true });
 
 /** An older-app backup whose second story is long enough to scroll, read halfway. */
 function oldBackupFile(): string {
@@ -47,13 +22,13 @@ function oldBackupFile(): string {
     })),
   });
   backup.progress[oldStoryId(1)] = { scrollPercent: 50, completed: false, lastRead: '2024-05-20T10:00:00.000Z' };
-  const path = join(tmp, 'nihongo-monogatari-backup.json');
+  const path = join(app.tmp, 'nihongo-monogatari-backup.json');
   writeFileSync(path, JSON.stringify(backup));
   return path;
 }
 
 async function openSettings(page: Page): Promise<void> {
-  await page.goto(`${server.url}/settings`);
+  await page.goto(`${app.server.url}/settings`);
   await page.getByRole('heading', { name: 'Your data' }).waitFor();
 }
 
@@ -68,7 +43,7 @@ function report(page: Page): Promise<string> {
 }
 
 async function libraryTitles(page: Page): Promise<string[]> {
-  await page.goto(`${server.url}/library`);
+  await page.goto(`${app.server.url}/library`);
   await page.getByRole('status').filter({ hasText: 'stories' }).waitFor();
   const titles = await page.locator('nm-library-page li.story .title .jp').allTextContents();
   return titles.sort();
@@ -93,12 +68,12 @@ async function importOldBackup(page: Page): Promise<void> {
 
 describe('import of an older-app backup', () => {
   it('imports through Settings and opens the story at its restored position, with its level', async () => {
-    const page = await freshPage();
+    const page = app.page;
     await importOldBackup(page);
     await expect(page.getByText('Added 3 stories.').count()).resolves.toBe(1);
     await expect(page.getByText('Reading position restored for 2 stories.').count()).resolves.toBe(1);
 
-    await page.goto(`${server.url}/library`);
+    await page.goto(`${app.server.url}/library`);
     await page.getByRole('link', { name: /猫の日 2/ }).click();
     await page.getByRole('heading', { name: /猫の日 2/ }).waitFor();
     await expect.poll(() => page.locator('nm-reader-page .meta .level').textContent()).toBe('Intermediate');
@@ -110,7 +85,7 @@ describe('import of an older-app backup', () => {
 
 describe('export and re-import', () => {
   it('gives the same library in a fresh browser; a second import and a malformed file change nothing', async () => {
-    const first = await freshPage();
+    const first = app.page;
     await importOldBackup(first);
     await openSettings(first);
     const [download] = await Promise.all([
@@ -118,13 +93,13 @@ describe('export and re-import', () => {
       first.getByRole('button', { name: 'Export my library' }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/^nihongo-monogatari-backup-\d{4}-\d{2}-\d{2}\.json$/);
-    const exported = join(tmp, download.suggestedFilename());
+    const exported = join(app.tmp, download.suggestedFilename());
     await download.saveAs(exported);
     expect(JSON.parse(readFileSync(exported, 'utf8'))).toMatchObject({ format: 'nihongo-monogatari-backup', app: { version: expect.any(String) } });
     const original = await libraryTitles(first);
     expect(original).toHaveLength(6);
 
-    const second = await freshPage();
+    const second = await app.newPage();
     await openSettings(second);
     await chooseImportFile(second, exported);
     // The samples are seeded in both browsers, so they are already present here.
@@ -139,7 +114,7 @@ describe('export and re-import', () => {
     await expect(second.getByRole('button', { name: /^Import \d/ }).count()).resolves.toBe(0);
     await expect(libraryTitles(second)).resolves.toEqual(original);
 
-    const bad = join(tmp, 'not-a-backup.json');
+    const bad = join(app.tmp, 'not-a-backup.json');
     writeFileSync(bad, 'this is not JSON {');
     await openSettings(second);
     await chooseImportFile(second, bad);
@@ -153,10 +128,10 @@ describe('a backup with one bad story', () => {
     const backup = makeOldBackup(3);
     const bad = backup.stories[1]!;
     bad.questions = [{ ...bad.questions[0]!, options: ['学校', '家', '店'] }];
-    const path = join(tmp, 'one-bad-story.json');
+    const path = join(app.tmp, 'one-bad-story.json');
     writeFileSync(path, JSON.stringify(backup));
 
-    const page = await freshPage();
+    const page = app.page;
     await openSettings(page);
     await chooseImportFile(page, path);
     await expect(report(page)).resolves.toMatch(/2\s+new stories[\s\S]*1\s+cannot be imported/);

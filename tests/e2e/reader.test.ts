@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { SAMPLE_N3 } from '../../src/domain/samples/sample-n3';
 import { useE2eApp } from '../support/e2e-app';
 import { hasNoHorizontalOverflow, seriousA11yViolations } from '../support/e2e-helpers';
+import { savedPosition } from '../support/e2e-seed';
+import { waitUntil } from '../support/wait-until';
 
 const app = useE2eApp({ viewport: { width: 360, height: 640 } });
 
@@ -43,7 +45,7 @@ describe('reader', () => {
     await target.evaluate((el) => el.scrollIntoView({ block: 'start', behavior: 'instant' }));
     const before = await firstVisibleSegment(app.page);
     expect(before).toBeGreaterThan(3);
-    await app.page.waitForTimeout(700);
+    await waitUntil(async () => (await savedPosition(app.page, SAMPLE_N3.id)) === before, { what: 'the reading position to be saved' });
     await app.page.reload();
     await app.page.getByRole('heading', { name: new RegExp(SAMPLE_N3.titleJP) }).waitFor();
     await app.page.waitForFunction(() => window.scrollY > 200);
@@ -67,7 +69,6 @@ describe('reader', () => {
     for (const path of ['/', '/library', `/story/${SAMPLE_N3.id}`]) {
       await app.page.goto(`${app.server.url}${path}`);
       await app.page.locator('main h1').waitFor();
-      await app.page.waitForTimeout(150);
       expect({ path, violations: await seriousA11yViolations(app.page) }).toEqual({ path, violations: [] });
       expect({ path, fits: await hasNoHorizontalOverflow(app.page) }).toEqual({ path, fits: true });
     }

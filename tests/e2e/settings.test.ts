@@ -1,47 +1,29 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { DB_NAME } from '../../src/db/names';
 import { SAMPLE_N3 } from '../../src/domain/samples/sample-n3';
-import { type AppServer, startAppServer } from '../support/app-server';
-import { launchBrowser } from '../support/browser';
+import { useE2eApp } from '../support/e2e-app';
 import { hasNoHorizontalOverflow, seriousA11yViolations } from '../support/e2e-helpers';
-import { makeOldBackup } from '../support/fixtures/old-app-backup';
+import { savedPosition } from '../support/e2e-seed';
 import { mintFakeGoogleKey } from '../support/fake-key';
+import { makeOldBackup } from '../support/fixtures/old-app-backup';
+import { waitUntil } from '../support/wait-until';
 
-let browser: Browser;
-let server: AppServer;
-let context: BrowserContext;
+const app = useE2eApp({ viewport: { width: 360, height: 640 }, acceptDownloads: true });
 let page: Page;
-let tmp: string;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await startAppServer();
-  tmp = mkdtempSync(join(tmpdir(), 'nm-settings-'));
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(tmp, { recursive: true, force: true });
-});
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 360, height: 640 }, acceptDownloads: true });
-  page = await context.newPage();
-});
-afterEach(async () => {
-  await context.close();
+beforeEach(() => {
+  page = app.page;
 });
 
 async function openSettings(): Promise<void> {
-  await page.goto(`${server.url}/settings`);
+  await page.goto(`${app.server.url}/settings`);
   await page.getByRole('heading', { name: 'Danger zone' }).waitFor();
 }
 
 async function libraryCount(): Promise<string> {
-  await page.goto(`${server.url}/library`);
+  await page.goto(`${app.server.url}/library`);
   return (await page.getByRole('status').filter({ hasText: 'stories' }).textContent()) ?? '';
 }
 
@@ -86,7 +68,7 @@ describe('appearance', () => {
     await expect(page.getByRole('radio', { name: /^Side by side/ }).isChecked()).resolves.toBe(true);
     expect(await seriousA11yViolations(page)).toEqual([]);
 
-    await page.goto(`${server.url}/story/${SAMPLE_N3.id}`);
+    await page.goto(`${app.server.url}/story/${SAMPLE_N3.id}`);
     await page.getByRole('heading', { name: new RegExp(SAMPLE_N3.titleJP) }).waitFor();
     await expect.poll(() => page.locator('nm-reader-page article.side-by-side').count()).toBe(1);
     await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('dark');
@@ -112,7 +94,7 @@ describe('Gemini API key', () => {
     await expect(everythingShown(page)).resolves.not.toContain(KEY);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export my library' }).click()]);
-    const file = join(tmp, 'with-key.json');
+    const file = join(app.tmp, 'with-key.json');
     await download.saveAs(file);
     const text = readFileSync(file, 'utf8');
     expect(text).toContain(SAMPLE_N3.titleJP);
@@ -126,7 +108,7 @@ describe('Gemini API key', () => {
 
 describe('storage', () => {
   it('lists media per story, frees it while keeping the text, and asks to keep the data', async () => {
-    await page.goto(`${server.url}/`);
+    await page.goto(`${app.server.url}/`);
     await page.getByRole('heading', { name: 'Recent stories' }).waitFor();
     // Narration as a finished audio job would leave it (written straight to IndexedDB before Settings opens).
     await page.evaluate(
@@ -166,7 +148,7 @@ describe('older app on the same origin', () => {
 
   async function plantOldApp(): Promise<void> {
     const backup = makeOldBackup(3);
-    await page.goto(`${server.url}/kana`);
+    await page.goto(`${app.server.url}/kana`);
     await page.evaluate(({ b, oldKey }) => {
       localStorage.setItem('nihongo_stories', JSON.stringify(b.stories));
       localStorage.setItem('nihongo_progress', JSON.stringify(b.progress));
@@ -177,7 +159,7 @@ describe('older app on the same origin', () => {
 
   it('never migrates by itself; offers once and brings the stories and key over', async () => {
     await plantOldApp();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${app.server.url}/`);
     await page.getByRole('heading', { name: 'Recent stories' }).waitFor();
     await expect(libraryCount()).resolves.toMatch(/3 of 3 stories/);
 
@@ -210,21 +192,21 @@ describe('older app on the same origin', () => {
 
 describe('deleting stories', () => {
   it('deletes a story from the Reader and Undo brings it back with its reading position', async () => {
-    await page.goto(`${server.url}/story/${SAMPLE_N3.id}`);
+    await page.goto(`${app.server.url}/story/${SAMPLE_N3.id}`);
     await page.getByRole('heading', { name: new RegExp(SAMPLE_N3.titleJP) }).waitFor();
     await page.locator('ol.segments > li').nth(7).evaluate((el) => el.scrollIntoView({ block: 'start', behavior: 'instant' }));
     const before = await firstVisibleSegment(page);
     expect(before).toBeGreaterThan(3);
-    await page.waitForTimeout(700);
+    await waitUntil(async () => (await savedPosition(page, SAMPLE_N3.id)) === before, { what: 'the reading position to be saved' });
 
     await page.getByRole('button', { name: 'Delete story' }).click();
-    await page.waitForURL(`${server.url}/library`);
+    await page.waitForURL(`${app.server.url}/library`);
     await page.getByText(`Deleted “${SAMPLE_N3.titleJP}”.`).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'stories' }).textContent()).toMatch(/2 of 2 stories/);
 
     await page.getByRole('button', { name: 'Undo' }).click();
-    await page.waitForURL(`${server.url}/story/${SAMPLE_N3.id}`);
+    await page.waitForURL(`${app.server.url}/story/${SAMPLE_N3.id}`);
     await page.getByRole('heading', { name: new RegExp(SAMPLE_N3.titleJP) }).waitFor();
     await page.waitForFunction(() => window.scrollY > 200);
     await expect(firstVisibleSegment(page)).resolves.toBe(before);
@@ -251,9 +233,8 @@ describe('deleting stories', () => {
 describe('accessibility', () => {
   it('has no serious violations and fits a 360 px screen on Settings and Kana', async () => {
     for (const path of ['/settings', '/kana']) {
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${app.server.url}${path}`);
       await page.locator('main h1').waitFor();
-      await page.waitForTimeout(300);
       expect({ path, violations: await seriousA11yViolations(page) }).toEqual({ path, violations: [] });
       expect({ path, fits: await hasNoHorizontalOverflow(page) }).toEqual({ path, fits: true });
     }

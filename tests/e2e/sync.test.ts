@@ -1,70 +1,37 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { Story } from '../../src/domain/story';
-import { type AppServer, startAppServer } from '../support/app-server';
-import { launchBrowser } from '../support/browser';
+import { useE2eApp } from '../support/e2e-app';
 import { seriousA11yViolations, waitForServiceWorker } from '../support/e2e-helpers';
 import { configureGemini, readAll, requestStory } from '../support/e2e-jobs';
-import { type FakeGemini, STORY_N5, startFakeGemini } from '../support/fake-gemini';
-import { createTestClient, type SupabaseDb, type SupabaseFront, startSupabaseDb, startSupabaseFront } from '../support/supabase';
+import { STORY_N5 } from '../support/fake-gemini';
+import { createTestClient } from '../support/supabase';
 import { PASSWORD } from '../support/sync-devices';
+import { waitUntil } from '../support/wait-until';
 
 /**
- * Sync in Chromium: browser contexts stand for devices, the Supabase front (on PGlite, started here)
+ * Sync in Chromium: browser profiles stand for devices, the Supabase double (emptied before each test)
  * for the learner's project, the fake Gemini server for Google. Everything is set up through the
  * Settings page as a learner would.
  */
-let browser: Browser;
-let server: AppServer;
-let gemini: FakeGemini;
-let supabase: SupabaseDb;
-let front: SupabaseFront;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await startAppServer();
-  gemini = await startFakeGemini();
-  supabase = await startSupabaseDb();
-  front = await startSupabaseFront({ db: supabase });
-}, 180_000);
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
-  await gemini?.close();
-  await front?.close();
-  await supabase?.close();
-});
-
-async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((ok) => setTimeout(ok, 150));
-  }
-  throw new Error(`Timed out waiting for ${what}`);
-}
+const app = useE2eApp({ gemini: true, supabase: true });
 
 /** A new device: its own browser context, the app open and its worker in control. */
 async function device(): Promise<Page> {
-  const context = await browser.newContext();
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(`${server.url}/queue`);
+  const page = await app.newPage();
+  await page.goto(`${app.server.url}/queue`);
   await page.getByRole('heading', { name: 'Queue' }).waitFor();
   await waitForServiceWorker(page);
-  await configureGemini(page, gemini.url, gemini.apiKey);
+  await configureGemini(page, app.gemini.url, app.gemini.apiKey);
   return page;
 }
 
 /** Settings → Sync: the project, then an account (new or existing). */
 async function connect(page: Page, email: string, action: 'Create account' | 'Sign in'): Promise<void> {
-  await page.goto(`${server.url}/settings`);
+  await page.goto(`${app.server.url}/settings`);
   await page.getByRole('heading', { name: 'Sync with Supabase' }).waitFor();
-  await page.getByLabel('Supabase project URL').fill(front.url);
-  await page.getByLabel('Supabase anon key').fill(front.anonKey);
+  await page.getByLabel('Supabase project URL').fill(app.supabase.front.url);
+  await page.getByLabel('Supabase anon key').fill(app.supabase.front.anonKey);
   await page.getByRole('button', { name: 'Save project' }).click();
   await page.getByText('Project saved').waitFor();
   await page.getByLabel('Email').fill(email);
@@ -75,22 +42,12 @@ async function connect(page: Page, email: string, action: 'Create account' | 'Si
 }
 
 async function syncNow(page: Page): Promise<void> {
-  if (!page.url().endsWith('/settings')) await page.goto(`${server.url}/settings`);
+  if (!page.url().endsWith('/settings')) await page.goto(`${app.server.url}/settings`);
   await page.getByRole('button', { name: 'Sync now' }).click();
   await page.getByText('Synced.').waitFor();
 }
 
-/** The learner's rows as the project stores them (read as the database owner). */
-async function serverStories(email: string): Promise<Array<{ id: string; deleted: boolean }>> {
-  return supabase.exclusive(async (pg) => {
-    const { rows } = await pg.query<{ id: string; deleted: boolean }>(
-      'select s.id, s.deleted from public.stories s join auth.users u on u.id = s.user_id where u.email = $1',
-      [email],
-    );
-    return rows;
-  });
-}
-
+const serverStories = (email: string) => app.supabase.serverStories(email);
 const generated = async (page: Page) => (await readAll<Story>(page, 'stories')).filter((s) => s.source === 'generated');
 
 describe('two devices of one learner, and a second learner', () => {
@@ -100,37 +57,37 @@ describe('two devices of one learner, and a second learner', () => {
     expect(await seriousA11yViolations(a)).toEqual([]);
     await requestStory(a, 'a morning in the park');
     await a.getByRole('link', { name: /^Read/ }).waitFor({ timeout: 20_000 });
-    await waitUntil(async () => (await serverStories('aki@example.test')).length === 1, 15_000, 'the story to reach the project');
+    await waitUntil(async () => (await serverStories('aki@example.test')).length === 1, { timeoutMs: 15_000, what: 'the story to reach the project' });
     const [story] = await generated(a);
 
     const b = await device();
     await connect(b, 'aki@example.test', 'Sign in');
-    await b.goto(`${server.url}/library`);
+    await b.goto(`${app.server.url}/library`);
     await b.getByRole('link', { name: new RegExp(STORY_N5.titleJP) }).waitFor({ timeout: 10_000 });
     expect((await generated(b)).map((s) => s.id)).toEqual([story!.id]);
     // It came without audio or pictures: the Reader offers to make them here.
-    await b.goto(`${server.url}/story/${story!.id}`);
+    await b.goto(`${app.server.url}/story/${story!.id}`);
     await b.getByRole('button', { name: /^Narrate this story/ }).waitFor({ timeout: 10_000 });
 
-    await a.goto(`${server.url}/story/${story!.id}`);
+    await a.goto(`${app.server.url}/story/${story!.id}`);
     await a.getByRole('button', { name: 'Delete story' }).click();
     await a.getByRole('heading', { name: 'Library' }).waitFor();
     await syncNow(a);
     expect(await serverStories('aki@example.test')).toEqual([{ id: story!.id, deleted: true }]);
     // B opens the app again: the sync on load removes the story there too.
-    await b.goto(`${server.url}/library`);
-    await waitUntil(async () => (await generated(b)).length === 0, 10_000, 'the deletion to reach B');
+    await b.goto(`${app.server.url}/library`);
+    await waitUntil(async () => (await generated(b)).length === 0, { what: 'the deletion to reach B' });
 
     const c = await device();
     await connect(c, 'chika@example.test', 'Create account');
     await syncNow(c);
     expect(await generated(c)).toEqual([]);
-    const other = createTestClient(front);
+    const other = createTestClient(app.supabase.front);
     await other.auth.signInWithPassword({ email: 'chika@example.test', password: PASSWORD });
     expect((await other.from('stories').select('id')).data).toEqual([]);
 
     // Signing out asks what to do with the library on this device.
-    await b.goto(`${server.url}/settings`);
+    await b.goto(`${app.server.url}/settings`);
     await b.getByRole('button', { name: 'Sign out…' }).click();
     await b.getByRole('dialog', { name: /Sign out of aki@example.test/ }).waitFor();
     await b.getByRole('button', { name: 'Keep library and sign out' }).click();
@@ -143,17 +100,14 @@ describe('the service worker pushes with no tab open', () => {
   it('a story finished after the tab closed reaches the project, even with an expired access token', async () => {
     const page = await device();
     await connect(page, 'sora@example.test', 'Create account');
-    gemini.setLatency(3000);
-    try {
-      await requestStory(page, 'the last train home');
-      await gemini.waitForCalls(1, 'stream', 10_000);
-      await page.close();
-      front.expireIssuedTokens();
-      front.requests.length = 0;
-      await waitUntil(async () => (await serverStories('sora@example.test')).length === 1, 30_000, 'the worker to push the story');
-    } finally {
-      gemini.setLatency(0);
-    }
+    const { front } = app.supabase;
+    app.gemini.setLatency(3000);
+    await requestStory(page, 'the last train home');
+    await app.gemini.waitForCalls(1, 'stream', 10_000);
+    await page.close();
+    front.expireIssuedTokens();
+    front.requests.length = 0;
+    await waitUntil(async () => (await serverStories('sora@example.test')).length === 1, { timeoutMs: 30_000, what: 'the worker to push the story' });
     const refreshes = front.requests.filter((r) => r.path === '/auth/v1/token' && r.status === 200);
     expect(refreshes).toHaveLength(1);
     expect(front.requests.some((r) => r.path === '/rest/v1/stories' && r.status === 401)).toBe(true);

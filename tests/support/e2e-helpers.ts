@@ -22,8 +22,38 @@ export interface AxeViolation {
   nodes: Array<{ target: unknown[] }>;
 }
 
-/** Runs axe-core in the page and returns the serious and critical violations. */
+/**
+ * Waits until the page has finished rendering what it loads: no Lit element has an update pending, no
+ * "Loading…"-style placeholder is shown, and the DOM (shadow roots included) is the same on two frames
+ * in a row. What an accessibility check should look at, instead of a pause.
+ */
+export async function renderSettled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const roots: Array<Document | ShadowRoot> = [document];
+      let pending = false;
+      let markup = '';
+      for (let i = 0; i < roots.length; i++) {
+        const root = roots[i]!;
+        markup += root instanceof Document ? root.body.innerHTML : root.innerHTML;
+        for (const el of root.querySelectorAll('*')) {
+          if ((el as { isUpdatePending?: boolean }).isUpdatePending) pending = true;
+          if (el.shadowRoot) roots.push(el.shadowRoot);
+        }
+      }
+      const w = window as unknown as { __nmLastMarkup?: string };
+      const unchanged = w.__nmLastMarkup === markup;
+      w.__nmLastMarkup = markup;
+      return !pending && unchanged && !/>\s*(Loading|Measuring|Opening the story)[^<]*…/.test(markup);
+    },
+    undefined,
+    { polling: 'raf' },
+  );
+}
+
+/** Runs axe-core in the page, once it has settled, and returns the serious and critical violations. */
 export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]> {
+  await renderSettled(page);
   await page.addScriptTag({ content: AXE_SOURCE });
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: AxeViolation[] }> } }).axe;

@@ -1,6 +1,7 @@
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { DB_NAME } from '../../src/db/names';
 import type { JobRow } from '../../src/domain/job';
+import { LOCK_NAME } from '../../src/jobs/constants';
 
 /**
  * Points the app at the fake Gemini server: the endpoint in settings and the key in the
@@ -75,4 +76,9 @@ export async function stopAllServiceWorkers(context: BrowserContext, page: Page)
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');
   await cdp.detach();
+}
+
+/** True when no context of the app (page or service worker) holds the job runner's lock. */
+export function runnerIdle(page: Page): Promise<boolean> {
+  return page.evaluate(async (name) => !((await navigator.locks.query()).held ?? []).some((lock) => lock.name === name), LOCK_NAME);
 }

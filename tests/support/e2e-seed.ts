@@ -2,6 +2,8 @@ import type { Page } from 'playwright-core';
 import { DB_NAME } from '../../src/db/names';
 import type { Story } from '../../src/domain/story';
 import type { StorySummary } from '../../src/domain/summary';
+import type { ReadingProgress } from '../../src/domain/progress';
+import { readAll } from './e2e-jobs';
 
 /** Writes stories and summaries straight into the app's IndexedDB in the page (after a first visit). */
 export async function seedLibrary(page: Page, stories: Story[], summaries: StorySummary[]): Promise<void> {
@@ -24,4 +26,10 @@ export async function seedLibrary(page: Page, stories: Story[], summaries: Story
       }),
     { name: DB_NAME, stories, summaries },
   );
+}
+
+/** The sentence the app stored as the reading position of `storyId` (undefined before the first save). */
+export async function savedPosition(page: Page, storyId: string): Promise<number | undefined> {
+  const rows = await readAll<ReadingProgress>(page, 'progress');
+  return rows.find((p) => p.storyId === storyId && p.lastReadAt > 0)?.segmentIndex;
 }

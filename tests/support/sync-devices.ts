@@ -1,10 +1,11 @@
-import { NihongoDb, setDbForTests } from '../../src/db/database';
+import { type NihongoDb, setDbForTests } from '../../src/db/database';
 import { createSyncClient, type SyncClient } from '../../src/sync/client';
 import { saveSyncConfig } from '../../src/sync/config';
-import { inProcessLocks, type Locks } from '../../src/sync/locks';
+import { inProcessLocks, type Locks } from '../../src/jobs/lock';
 import { signIn, signUp } from '../../src/sync/session';
 import { type SyncOptions, type SyncReport, syncNow } from '../../src/sync/sync-now';
 import type { SupabaseFront } from './supabase';
+import { createTestDb, deleteTestDb } from './test-db';
 
 /**
  * Devices for the sync's integration tests and benchmark: each its own IndexedDB (fake-indexeddb) and its own
@@ -31,7 +32,7 @@ export interface Device {
 }
 
 export async function newDevice(front: Pick<SupabaseFront, 'url' | 'anonKey'>, name: string): Promise<Device> {
-  const db = new NihongoDb(`${name}-${crypto.randomUUID()}`);
+  const db = createTestDb(name);
   const config = { url: front.url, anonKey: front.anonKey };
   const client = createSyncClient(config, 'page', { locks });
   const device: Device = {
@@ -54,9 +55,7 @@ export async function newDevice(front: Pick<SupabaseFront, 'url' | 'anonKey'>, n
     },
     async close() {
       await client.auth.stopAutoRefresh();
-      setDbForTests(undefined);
-      db.close();
-      await db.delete();
+      await deleteTestDb(db);
     },
   };
   await device.on(() => saveSyncConfig(config.url, config.anonKey));

@@ -1,13 +1,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  type SupabaseDb,
-  type SupabaseFront,
-  createTestClient,
-  signedUpClient,
-  startSupabaseDb,
-  startSupabaseFront,
-} from '../../support/supabase';
+import { describe, expect, it, vi } from 'vitest';
+import { createTestClient, signedUpClient, startSupabaseFront } from '../../support/supabase';
+import { useSupabaseProject } from '../../support/supabase-project';
 
 /**
  * The auth side of the front, driven by the real supabase-js 2.109: sign-up with and without email
@@ -15,32 +9,14 @@ import {
  * tokens — the situations the app's session handling (page + service worker) must survive.
  */
 
-let db: SupabaseDb;
-let front: SupabaseFront;
-
-beforeAll(async () => {
-  db = await startSupabaseDb();
-}, 180_000);
-
-beforeEach(async () => {
-  await db.reset();
-  front = await startSupabaseFront({ db });
-});
-
-afterEach(async () => {
-  await front.close();
-});
-
-afterAll(async () => {
-  await db?.close();
-});
+const project = useSupabaseProject();
 
 const readStories = (client: SupabaseClient) => client.from('stories').select('id');
 
 describe('sign-up and sign-in', () => {
   it('signs up with a session, signs in again with the password, and knows the user', async () => {
-    const { client, userId } = await signedUpClient(front, 'kenji@example.test', 'hiragana-123');
-    const other = createTestClient(front);
+    const { client, userId } = await signedUpClient(project.front, 'kenji@example.test', 'hiragana-123');
+    const other = createTestClient(project.front);
     const signIn = await other.auth.signInWithPassword({ email: 'kenji@example.test', password: 'hiragana-123' });
     expect(signIn.error).toBeNull();
     expect(signIn.data.user?.id).toBe(userId);
@@ -50,8 +26,8 @@ describe('sign-up and sign-in', () => {
   });
 
   it('refuses a wrong password and a taken address with GoTrue’s error codes', async () => {
-    await signedUpClient(front, 'kenji@example.test', 'hiragana-123');
-    const client = createTestClient(front);
+    await signedUpClient(project.front, 'kenji@example.test', 'hiragana-123');
+    const client = createTestClient(project.front);
     const wrong = await client.auth.signInWithPassword({ email: 'kenji@example.test', password: 'katakana-456' });
     expect(wrong.error).toMatchObject({ status: 400, code: 'invalid_credentials', message: 'Invalid login credentials' });
     const taken = await client.auth.signUp({ email: 'kenji@example.test', password: 'another-pass' });
@@ -61,7 +37,7 @@ describe('sign-up and sign-in', () => {
   });
 
   it('with email confirmation required, sign-up returns a user but no session until confirmed', async () => {
-    const strict = await startSupabaseFront({ db, requireEmailConfirmation: true });
+    const strict = await startSupabaseFront({ db: project.db, requireEmailConfirmation: true });
     try {
       const client = createTestClient(strict);
       const signUp = await client.auth.signUp({ email: 'yuki@example.test', password: 'snow-snow-1' });
@@ -82,9 +58,9 @@ describe('sign-up and sign-in', () => {
 
 describe('expired access tokens', () => {
   it('a token the server considers expired gets 401 PGRST303; refreshSession recovers', async () => {
-    const { client } = await signedUpClient(front, 'mika@example.test');
+    const { client } = await signedUpClient(project.front, 'mika@example.test');
     expect((await readStories(client)).status).toBe(200);
-    front.expireIssuedTokens();
+    project.front.expireIssuedTokens();
     const refused = await readStories(client);
     expect(refused.status).toBe(401);
     expect(refused.error).toMatchObject({ code: 'PGRST303', message: 'JWT expired' });
@@ -94,18 +70,24 @@ describe('expired access tokens', () => {
   });
 
   it('expireTokensAfter(seconds) ends tokens by age, whatever their exp claim says', async () => {
-    const { client } = await signedUpClient(front, 'mika@example.test');
-    front.expireTokensAfter(1);
-    await new Promise((resolve) => setTimeout(resolve, 1100));
-    expect((await readStories(client)).error?.code).toBe('PGRST303');
-    const user = await client.auth.getUser();
-    expect(user.error).toMatchObject({ status: 403, code: 'bad_jwt' });
-    expect((await client.auth.refreshSession()).error).toBeNull();
-    expect((await readStories(client)).status).toBe(200); // the new token is younger than a second
+    const { client } = await signedUpClient(project.front, 'mika@example.test');
+    project.front.expireTokensAfter(1);
+    // The clock moves on 1.1 s (only Date: the sockets keep their real timers) instead of the test sleeping.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 1_100);
+      expect((await readStories(client)).error?.code).toBe('PGRST303');
+      const user = await client.auth.getUser();
+      expect(user.error).toMatchObject({ status: 403, code: 'bad_jwt' });
+      expect((await client.auth.refreshSession()).error).toBeNull();
+      expect((await readStories(client)).status).toBe(200); // the new token is younger than a second
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('short-lived tokens: supabase-js refreshes before every request inside its 90 s margin', async () => {
-    const shortLived = await startSupabaseFront({ db, accessTokenTtlSeconds: 60 });
+    const shortLived = await startSupabaseFront({ db: project.db, accessTokenTtlSeconds: 60 });
     try {
       const { client } = await signedUpClient(shortLived, 'sora@example.test');
       await readStories(client);
@@ -120,7 +102,7 @@ describe('expired access tokens', () => {
 
 describe('refresh tokens are single use', () => {
   it('reusing a spent refresh token fails and ends the session for every holder', async () => {
-    const page = createTestClient(front);
+    const page = createTestClient(project.front);
     await page.auth.signUp({ email: 'ren@example.test', password: 'single-use-1' });
     const first = (await page.auth.getSession()).data.session?.refresh_token ?? '';
     const rotated = await page.auth.refreshSession();
@@ -128,16 +110,16 @@ describe('refresh tokens are single use', () => {
     const second = rotated.data.session?.refresh_token ?? '';
     expect(second).not.toBe(first);
     // A second context (the service worker) still holds the first token and spends it again.
-    const worker = createTestClient(front);
+    const worker = createTestClient(project.front);
     const reuse = await worker.auth.refreshSession({ refresh_token: first });
     expect(reuse.error).toMatchObject({ status: 400, code: 'refresh_token_already_used', message: 'Invalid Refresh Token: Already Used' });
     // GoTrue revokes the whole session on reuse: the page's newer token is dead too.
-    const after = await createTestClient(front).auth.refreshSession({ refresh_token: second });
+    const after = await createTestClient(project.front).auth.refreshSession({ refresh_token: second });
     expect(after.error).toMatchObject({ status: 400, code: 'refresh_token_not_found' });
   });
 
   it('with hosted GoTrue’s reuse interval, the same reuse answers with the current token', async () => {
-    const lenient = await startSupabaseFront({ db, refreshTokenReuseIntervalSeconds: 10 });
+    const lenient = await startSupabaseFront({ db: project.db, refreshTokenReuseIntervalSeconds: 10 });
     try {
       const page = createTestClient(lenient);
       await page.auth.signUp({ email: 'ren@example.test', password: 'single-use-1' });
@@ -152,14 +134,14 @@ describe('refresh tokens are single use', () => {
   });
 
   it('after sign-out the refresh token is gone and the access token no longer reaches /user', async () => {
-    const { client } = await signedUpClient(front, 'aoi@example.test');
+    const { client } = await signedUpClient(project.front, 'aoi@example.test');
     const session = (await client.auth.getSession()).data.session;
     expect((await client.auth.signOut()).error).toBeNull();
-    const reuse = await createTestClient(front).auth.refreshSession({ refresh_token: session?.refresh_token ?? '' });
+    const reuse = await createTestClient(project.front).auth.refreshSession({ refresh_token: session?.refresh_token ?? '' });
     expect(reuse.error).toMatchObject({ code: 'refresh_token_not_found' });
     // GoTrue answers 403 session_not_found; auth-js turns that into AuthSessionMissingError.
-    const user = await createTestClient(front).auth.getUser(session?.access_token);
+    const user = await createTestClient(project.front).auth.getUser(session?.access_token);
     expect(user.error?.name).toBe('AuthSessionMissingError');
-    expect(front.requests.at(-1)).toMatchObject({ path: '/auth/v1/user', status: 403 });
+    expect(project.front.requests.at(-1)).toMatchObject({ path: '/auth/v1/user', status: 403 });
   });
 });

@@ -1,15 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { SignJWT } from 'jose';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  type SupabaseDb,
-  type SupabaseFront,
-  createTestClient,
-  signedUpClient,
-  startSupabaseDb,
-  startSupabaseFront,
-} from '../../support/supabase';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createTestClient, signedUpClient } from '../../support/supabase';
+import { useSupabaseProject } from '../../support/supabase-project';
 
 /**
  * The answers the sync classifies: PostgREST's status and error code for each way a row or a
@@ -17,26 +11,12 @@ import {
  * gateway's key check, and the CORS headers a browser needs to read them at all.
  */
 
-let db: SupabaseDb;
-let front: SupabaseFront;
 let alice: SupabaseClient;
 
-beforeAll(async () => {
-  db = await startSupabaseDb();
-}, 180_000);
+const project = useSupabaseProject();
 
 beforeEach(async () => {
-  await db.reset();
-  front = await startSupabaseFront({ db });
-  ({ client: alice } = await signedUpClient(front, 'alice@example.test'));
-});
-
-afterEach(async () => {
-  await front.close();
-});
-
-afterAll(async () => {
-  await db?.close();
+  ({ client: alice } = await signedUpClient(project.front, 'alice@example.test'));
 });
 
 describe('rows the server refuses (4xx, keep aside)', () => {
@@ -91,7 +71,7 @@ describe('rows the server refuses (4xx, keep aside)', () => {
 
 describe('requests the server refuses as a whole', () => {
   it('anon (no sign-in) gets 401 and reads nothing', async () => {
-    const anon = createTestClient(front);
+    const anon = createTestClient(project.front);
     const read = await anon.from('stories').select('*');
     expect(read).toMatchObject({ status: 401, data: null, error: { code: '42501' } });
     const write = await anon.from('stories').insert({ id: randomUUID(), content: {} });
@@ -99,15 +79,15 @@ describe('requests the server refuses as a whole', () => {
   });
 
   it('the gateway wants an API key; PostgREST wants a token signed with the project secret', async () => {
-    const noKey = await fetch(`${front.url}/rest/v1/stories?select=*`);
+    const noKey = await fetch(`${project.front.url}/rest/v1/stories?select=*`);
     expect(noKey.status).toBe(401);
     expect(await noKey.json()).toMatchObject({ message: 'No API key found in request' });
     const forged = await new SignJWT({ role: 'authenticated', sub: randomUUID() })
       .setProtectedHeader({ alg: 'HS256' })
       .setExpirationTime('1h')
       .sign(new TextEncoder().encode('not-the-project-secret-not-the-project-secret'));
-    const refused = await fetch(`${front.url}/rest/v1/stories?select=*`, {
-      headers: { apikey: front.anonKey, Authorization: `Bearer ${forged}` },
+    const refused = await fetch(`${project.front.url}/rest/v1/stories?select=*`, {
+      headers: { apikey: project.front.anonKey, Authorization: `Bearer ${forged}` },
     });
     expect(refused.status).toBe(401);
     expect(await refused.json()).toMatchObject({ code: 'PGRST301' });
@@ -116,7 +96,7 @@ describe('requests the server refuses as a whole', () => {
 
 describe('CORS for the app’s origin', () => {
   it('answers the preflight and exposes Content-Range', async () => {
-    const preflight = await fetch(`${front.url}/rest/v1/stories`, {
+    const preflight = await fetch(`${project.front.url}/rest/v1/stories`, {
       method: 'OPTIONS',
       headers: {
         Origin: 'http://localhost:4173',
@@ -128,7 +108,7 @@ describe('CORS for the app’s origin', () => {
     expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
     expect(preflight.headers.get('access-control-allow-headers')).toContain('prefer');
     expect(preflight.headers.get('access-control-allow-methods')).toContain('PATCH');
-    const get = await fetch(`${front.url}/rest/v1/stories?select=*`, { headers: { apikey: front.anonKey, Origin: 'http://localhost:4173' } });
+    const get = await fetch(`${project.front.url}/rest/v1/stories?select=*`, { headers: { apikey: project.front.anonKey, Origin: 'http://localhost:4173' } });
     expect(get.headers.get('access-control-expose-headers')).toContain('Content-Range');
   });
 });

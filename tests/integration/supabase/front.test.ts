@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type SupabaseDb, type SupabaseFront, signedUpClient, startSupabaseDb, startSupabaseFront } from '../../support/supabase';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { signedUpClient } from '../../support/supabase';
+import { useSupabaseProject } from '../../support/supabase-project';
 
 /**
  * The REST side of the front with the real supabase-js 2.109: the push (batched idempotent upserts)
@@ -18,8 +19,6 @@ interface StoryRow {
   deleted: boolean;
 }
 
-let db: SupabaseDb;
-let front: SupabaseFront;
 let alice: SupabaseClient;
 let aliceId: string;
 
@@ -45,22 +44,10 @@ async function pull(client: SupabaseClient, since: string, pageSize: number): Pr
 
 const EPOCH = '1970-01-01T00:00:00Z';
 
-beforeAll(async () => {
-  db = await startSupabaseDb();
-}, 180_000);
+const project = useSupabaseProject();
 
 beforeEach(async () => {
-  await db.reset();
-  front = await startSupabaseFront({ db });
-  ({ client: alice, userId: aliceId } = await signedUpClient(front, 'alice@example.test'));
-});
-
-afterEach(async () => {
-  await front.close();
-});
-
-afterAll(async () => {
-  await db?.close();
+  ({ client: alice, userId: aliceId } = await signedUpClient(project.front, 'alice@example.test'));
 });
 
 describe('push and pull', () => {
@@ -118,7 +105,7 @@ describe('two learners', () => {
   it('Bob sees none of Alice’s stories and can change none of them', async () => {
     const batch = stories(3);
     await alice.from('stories').upsert(batch, { onConflict: 'id' });
-    const { client: bob } = await signedUpClient(front, 'bob@example.test');
+    const { client: bob } = await signedUpClient(project.front, 'bob@example.test');
     expect((await bob.from('stories').select('*')).data).toEqual([]);
     const target = batch[0]!;
     const takeover = await bob.from('stories').upsert([{ ...target, title_jp: 'mine now' }], { onConflict: 'id' });
@@ -134,29 +121,29 @@ describe('two learners', () => {
 
 describe('test controls', () => {
   it('failNext fails the next matching requests, then the server answers normally again', async () => {
-    front.requests.length = 0;
-    front.failNext(1, 500, { pathPrefix: '/rest/v1/' });
+    project.front.requests.length = 0;
+    project.front.failNext(1, 500, { pathPrefix: '/rest/v1/' });
     const failed = await alice.from('stories').upsert(stories(2), { onConflict: 'id' });
     expect(failed.status).toBe(500);
     expect((await alice.from('stories').select('id')).status).toBe(200);
-    expect(front.requests.map((r) => [r.method, r.status, r.injected])).toEqual([
+    expect(project.front.requests.map((r) => [r.method, r.status, r.injected])).toEqual([
       ['POST', 500, true],
       ['GET', 200, false],
     ]);
-    expect(front.requests[1]).toMatchObject({ role: 'authenticated', userId: aliceId });
+    expect(project.front.requests[1]).toMatchObject({ role: 'authenticated', userId: aliceId });
   });
 
   it('a dropped connection reaches the client as a network error (status 0)', async () => {
-    front.failNext(1, 0);
+    project.front.failNext(1, 0);
     const dropped = await alice.from('stories').upsert(stories(1), { onConflict: 'id' });
     expect(dropped.status).toBe(0);
     expect(dropped.error?.message).toMatch(/fetch failed/i);
   });
 
   it('postgrest-js itself retries a GET answered 503 (Retry-After: 0 keeps it fast)', async () => {
-    front.requests.length = 0;
-    front.failNext(1, 503, { retryAfterSeconds: 0 });
+    project.front.requests.length = 0;
+    project.front.failNext(1, 503, { retryAfterSeconds: 0 });
     expect((await alice.from('stories').select('id')).status).toBe(200);
-    expect(front.requests.map((r) => r.status)).toEqual([503, 200]);
+    expect(project.front.requests.map((r) => r.status)).toEqual([503, 200]);
   });
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ANON_CLAIMS, type SupabaseDb, startSupabaseDb, userClaims } from '../../support/supabase';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ANON_CLAIMS, userClaims } from '../../support/supabase';
+import { useSupabaseProject } from '../../support/supabase-project';
 
 /**
  * The migration's row level security on a real Postgres shaped like Supabase (roles, grants,
@@ -8,12 +9,11 @@ import { ANON_CLAIMS, type SupabaseDb, startSupabaseDb, userClaims } from '../..
  * these are the answers the app will get from a real project.
  */
 
-let db: SupabaseDb;
 let alice: string;
 let bob: string;
 
 const as = (userId: string, sql: string, params: unknown[] = []) =>
-  db.asRequest(userClaims(userId), async (tx) => (await tx.query<Record<string, unknown>>(sql, params)).rows);
+  project.db.asRequest(userClaims(userId), async (tx) => (await tx.query<Record<string, unknown>>(sql, params)).rows);
 
 async function insertStory(userId: string, title = 'ももたろう'): Promise<string> {
   const id = randomUUID();
@@ -27,21 +27,14 @@ async function insertStory(userId: string, title = 'ももたろう'): Promise<s
 
 /** Reads as the superuser (RLS does not apply), to see what really is in the table. */
 async function storyRow(id: string): Promise<Record<string, unknown> | undefined> {
-  return db.exclusive(async (pg) => (await pg.query<Record<string, unknown>>('select * from public.stories where id = $1', [id])).rows[0]);
+  return project.db.exclusive(async (pg) => (await pg.query<Record<string, unknown>>('select * from public.stories where id = $1', [id])).rows[0]);
 }
 
-beforeAll(async () => {
-  db = await startSupabaseDb();
-}, 180_000); // booting Postgres in WebAssembly takes seconds, more on a busy machine
+const project = useSupabaseProject({ front: false });
 
 beforeEach(async () => {
-  await db.reset();
-  alice = await db.createUser({ email: 'alice@example.test', password: 'alice-password' });
-  bob = await db.createUser({ email: 'bob@example.test', password: 'bob-password' });
-});
-
-afterAll(async () => {
-  await db?.close();
+  alice = await project.db.createUser({ email: 'alice@example.test', password: 'alice-password' });
+  bob = await project.db.createUser({ email: 'bob@example.test', password: 'bob-password' });
 });
 
 describe('stories: a user reaches only their own rows', () => {
@@ -104,7 +97,7 @@ describe('stories: a user reaches only their own rows', () => {
 describe('anon and tokens without a user', () => {
   it('anon can neither read nor write (no grants at all)', async () => {
     await insertStory(alice);
-    const asAnon = (sql: string) => db.asRequest(ANON_CLAIMS, (tx) => tx.query(sql));
+    const asAnon = (sql: string) => project.db.asRequest(ANON_CLAIMS, (tx) => tx.query(sql));
     for (const table of ['stories', 'reading_progress', 'user_settings']) {
       await expect(asAnon(`select * from public.${table}`)).rejects.toMatchObject({ code: '42501' });
     }
@@ -116,8 +109,8 @@ describe('anon and tokens without a user', () => {
   it('an authenticated token without sub sees nothing and cannot insert', async () => {
     await insertStory(alice);
     const noUser = { role: 'authenticated' as const };
-    expect((await db.asRequest(noUser, (tx) => tx.query('select * from public.stories'))).rows).toEqual([]);
-    const insert = db.asRequest(noUser, (tx) => tx.query(`insert into public.stories (id, content) values ($1, '{}')`, [randomUUID()]));
+    expect((await project.db.asRequest(noUser, (tx) => tx.query('select * from public.stories'))).rows).toEqual([]);
+    const insert = project.db.asRequest(noUser, (tx) => tx.query(`insert into public.stories (id, content) values ($1, '{}')`, [randomUUID()]));
     // user_id defaults to auth.uid(), null here: the policy refuses it before NOT NULL is checked.
     await expect(insert).rejects.toMatchObject({ code: '42501' });
   });
@@ -152,8 +145,8 @@ describe('reading_progress and user_settings follow the same rules', () => {
     await insertStory(alice);
     await as(alice, 'insert into public.reading_progress (story_id) values ($1)', [randomUUID()]);
     await as(alice, `insert into public.user_settings (settings) values ('{}')`);
-    await db.exclusive((pg) => pg.query('delete from auth.users where id = $1', [alice]));
-    const left = await db.exclusive((pg) =>
+    await project.db.exclusive((pg) => pg.query('delete from auth.users where id = $1', [alice]));
+    const left = await project.db.exclusive((pg) =>
       pg.query<{ n: number }>(
         `select (select count(*) from public.stories) + (select count(*) from public.reading_progress)
               + (select count(*) from public.user_settings) as n`,

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type SupabaseDb, migrationFiles, startSupabaseDb, userClaims } from '../../support/supabase';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { migrationFiles, userClaims } from '../../support/supabase';
+import { useSupabaseProject } from '../../support/supabase-project';
 
 /**
  * What the migration promises beyond access control: the server owns updated_at (the pull cursor),
@@ -11,27 +12,19 @@ import { type SupabaseDb, migrationFiles, startSupabaseDb, userClaims } from '..
 
 const ROLLBACK = fileURLToPath(new URL('../../../supabase/rollback/20261128000000_sync_tables.down.sql', import.meta.url));
 
-let db: SupabaseDb;
 let alice: string;
 
 /** Rows with updated_at as Postgres' text (microseconds kept, unlike a JS Date). */
 const as = (sql: string, params: unknown[] = []) =>
-  db.asRequest(userClaims(alice), async (tx) => (await tx.query<Record<string, unknown>>(sql, params)).rows);
+  project.db.asRequest(userClaims(alice), async (tx) => (await tx.query<Record<string, unknown>>(sql, params)).rows);
 
 const stamp = async (id: string): Promise<string> =>
   String((await as('select updated_at::text as t from public.stories where id = $1', [id]))[0]?.t);
 
-beforeAll(async () => {
-  db = await startSupabaseDb();
-}, 180_000);
+const project = useSupabaseProject({ front: false });
 
 beforeEach(async () => {
-  await db.reset();
-  alice = await db.createUser({ email: 'alice@example.test' });
-});
-
-afterAll(async () => {
-  await db?.close();
+  alice = await project.db.createUser({ email: 'alice@example.test' });
 });
 
 describe('updated_at is the server’s', () => {
@@ -54,7 +47,7 @@ describe('updated_at is the server’s', () => {
   it('moves forward even for two updates in one transaction (now() would not)', async () => {
     const id = randomUUID();
     await as(`insert into public.stories (id, content) values ($1, '{}')`, [id]);
-    const stamps = await db.asRequest(userClaims(alice), async (tx) => {
+    const stamps = await project.db.asRequest(userClaims(alice), async (tx) => {
       const read = async () => (await tx.query<{ t: string }>('select updated_at::text as t from public.stories')).rows[0]?.t;
       await tx.query(`update public.stories set level = 'N4' where id = $1`, [id]);
       const a = await read();
@@ -114,12 +107,12 @@ describe('rollback', () => {
   it('removes every table and function, and the migration applies again afterwards', async () => {
     const objects = `select (select count(*) from pg_tables where schemaname = 'public')
                           + (select count(*) from pg_proc where proname like 'sync\\_%') as n`;
-    const count = async () => Number((await db.exclusive((pg) => pg.query<{ n: number }>(objects))).rows[0]?.n);
+    const count = async () => Number((await project.db.exclusive((pg) => pg.query<{ n: number }>(objects))).rows[0]?.n);
     const applied = await count();
     expect(applied).toBe(5);
-    await db.exclusive((pg) => pg.exec(readFileSync(ROLLBACK, 'utf8')));
+    await project.db.exclusive((pg) => pg.exec(readFileSync(ROLLBACK, 'utf8')));
     expect(await count()).toBe(0);
-    for (const file of migrationFiles()) await db.exclusive((pg) => pg.exec(readFileSync(file, 'utf8')));
+    for (const file of migrationFiles()) await project.db.exclusive((pg) => pg.exec(readFileSync(file, 'utf8')));
     expect(await count()).toBe(applied);
   });
 });

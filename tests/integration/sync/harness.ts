@@ -1,56 +1,43 @@
-import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { afterEach } from 'vitest';
 import type { Story } from '../../../src/domain/story';
 import { putStories } from '../../../src/db/stories-repo';
 import { makeStory } from '../../support/fixtures/library';
-import { type SupabaseDb, type SupabaseFront, startSupabaseDb, startSupabaseFront } from '../../support/supabase';
+import type { SupabaseFront } from '../../support/supabase';
+import { type SupabaseProject, useSupabaseProject } from '../../support/supabase-project';
 import { type Device, newDevice } from '../../support/sync-devices';
 
 /**
- * One migrated Postgres (PGlite) per test file, emptied before each test, a fresh Supabase front per
- * test, and devices that are closed after it.
+ * The shared Supabase set-up (one migrated Postgres per file, emptied before each test, a fresh front per
+ * test) plus devices of the real sync code, closed after each test.
  */
-export interface SyncProject {
-  readonly db: SupabaseDb;
-  readonly front: SupabaseFront;
+export interface SyncProject extends SupabaseProject {
   device(name: string, front?: SupabaseFront): Promise<Device>;
   /** Device `name` of a new learner who wrote `stories` stories and synced them. */
   learnerWithLibrary(name: string, email: string, stories: number): Promise<Device>;
   /** Another device of an existing learner, signed in and synced once. */
   syncedDevice(name: string, email: string): Promise<Device>;
-  /** The learner's story rows as the project stores them (read as the database owner). */
-  serverStories(email: string): Promise<Array<{ id: string; deleted: boolean }>>;
 }
 
 export function useSyncProject(): SyncProject {
-  let db: SupabaseDb | undefined;
-  let front: SupabaseFront | undefined;
+  const project = useSupabaseProject();
   const devices: Device[] = [];
-  beforeAll(async () => {
-    db = await startSupabaseDb();
-  }, 180_000);
-  beforeEach(async () => {
-    await db!.reset();
-    front = await startSupabaseFront({ db: db! });
-  });
+  // Registered after the project's hooks, so it runs before the front closes.
   afterEach(async () => {
     for (const d of devices.splice(0)) await d.close();
-    await front?.close();
   });
-  afterAll(async () => {
-    await db?.close();
-  });
-  const device = async (name: string, on = front!): Promise<Device> => {
+  const device = async (name: string, on = project.front): Promise<Device> => {
     const d = await newDevice(on, name);
     devices.push(d);
     return d;
   };
   return {
     get db() {
-      return db!;
+      return project.db;
     },
     get front() {
-      return front!;
+      return project.front;
     },
+    serverStories: project.serverStories,
     device,
     async learnerWithLibrary(name, email, stories) {
       const d = await device(name);
@@ -65,14 +52,6 @@ export function useSyncProject(): SyncProject {
       await d.sync();
       return d;
     },
-    serverStories: (email) =>
-      db!.exclusive(async (pg) => {
-        const { rows } = await pg.query<{ id: string; deleted: boolean }>(
-          'select s.id, s.deleted from public.stories s join auth.users u on u.id = s.user_id where u.email = $1 order by s.id',
-          [email],
-        );
-        return rows;
-      }),
   };
 }
 

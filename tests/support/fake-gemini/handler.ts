@@ -13,6 +13,8 @@ export interface FakeState {
   calls: FakeCall[];
   script: ScriptedFault[];
   latencyMs: number;
+  /** The PCM every TTS answer carries (0.3 s of sine unless a test asks for longer sentences). */
+  ttsPcm: Buffer;
   chunkDelayMs: number;
   /** Aborted by close(): ends waits, hangs and streams still in progress. */
   closing: AbortSignal;
@@ -94,7 +96,7 @@ async function handle(state: FakeState, req: IncomingMessage, res: ServerRespons
     const fault = state.script.shift();
     call.fault = faultLabel(fault);
     if (fault?.kind === 'latency') extraDelay = fault.ms;
-    outcome = decideOutcome(call.body, fault, target.model);
+    outcome = decideOutcome(call.body, fault, target.model, state.ttsPcm);
   }
 
   await sleep(state.latencyMs + extraDelay, signal);

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { type Fault, normalizeFault } from './faults';
 import { createHandler, type FakeState } from './handler';
 import type { CallKind, FakeCall } from './types';
+import { sinePcm, TTS_PCM } from './media';
 
 /**
  * A local stand-in for the Gemini REST API (generativelanguage.googleapis.com, v1beta) for
@@ -43,6 +44,8 @@ export interface FakeGemini {
   pending(): number;
   /** Delay before every generate/stream answer, in ms (default 0). */
   setLatency(ms: number): void;
+  /** Length of the sentence every TTS answer speaks, in seconds (default 0.3; reset restores it). */
+  setTtsSeconds(seconds: number): void;
   /** Resolves once `n` calls (of `kind`) have arrived, e.g. to abort a 'hang' call that is in flight. */
   waitForCalls(n: number, kind?: CallKind, timeoutMs?: number): Promise<void>;
   /** Clears calls, script and latency. */
@@ -61,6 +64,7 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
     calls: [],
     script: [],
     latencyMs: 0,
+    ttsPcm: TTS_PCM,
     chunkDelayMs: options.streamChunkDelayMs ?? 20,
     closing: closing.signal,
     onCall: () => {
@@ -91,6 +95,10 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
       if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`latency must be >= 0 ms, got ${ms}`);
       state.latencyMs = ms;
     },
+    setTtsSeconds: (seconds) => {
+      if (!(seconds > 0 && seconds <= 30)) throw new RangeError(`TTS length must be in (0, 30] s, got ${seconds}`);
+      state.ttsPcm = sinePcm(seconds);
+    },
     waitForCalls: (n, kind, timeoutMs = 5_000) =>
       new Promise<void>((resolve, reject) => {
         const check = () => {
@@ -110,6 +118,7 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
       state.calls.length = 0;
       state.script.length = 0;
       state.latencyMs = 0;
+      state.ttsPcm = TTS_PCM;
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

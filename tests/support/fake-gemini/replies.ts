@@ -28,10 +28,10 @@ export function requestType(body: RequestBody | null): RequestType {
 
 const inline = (mimeType: string, bytes: Buffer): Part => ({ inlineData: { mimeType, data: bytes.toString('base64') } });
 
-function successParts(body: RequestBody | null): Part[] {
+function successParts(body: RequestBody | null, ttsPcm: Buffer): Part[] {
   switch (requestType(body)) {
     case 'tts':
-      return [inline(PCM_MIME, TTS_PCM)];
+      return [inline(PCM_MIME, ttsPcm)];
     case 'image':
       return [{ text: 'Here is the picture' }, inline('image/png', IMAGE_PNG)];
     default:
@@ -39,7 +39,7 @@ function successParts(body: RequestBody | null): Part[] {
   }
 }
 
-export function decideOutcome(body: RequestBody | null, fault: ScriptedFault | undefined, model: string): Outcome {
+export function decideOutcome(body: RequestBody | null, fault: ScriptedFault | undefined, model: string, ttsPcm: Buffer = TTS_PCM): Outcome {
   const promptTokens = Math.max(1, Math.ceil(promptText(body).length / 3));
   const reply = (parts: Part[], finishReason?: string): Outcome => ({
     type: 'reply',
@@ -51,9 +51,9 @@ export function decideOutcome(body: RequestBody | null, fault: ScriptedFault | u
     case undefined:
     case 'ok':
     case 'latency':
-      return reply(successParts(body), 'STOP');
+      return reply(successParts(body, ttsPcm), 'STOP');
     case 'drop-mid-stream':
-      return { type: 'reply', reply: { parts: successParts(body), finishReason: 'STOP', promptTokens }, drop: true };
+      return { type: 'reply', reply: { parts: successParts(body, ttsPcm), finishReason: 'STOP', promptTokens }, drop: true };
     case 'hang':
       return { type: 'hang' };
     case 'rate-limit':

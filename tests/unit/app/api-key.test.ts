@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { API_KEY_MESSAGES, checkApiKeyInput, forgetApiKey, maskedApiKey, saveApiKey } from '../../../src/app/api-key';
 import { getApiKey } from '../../../src/db/secrets-repo';
-import { useTestDb } from '../../support/fixtures/library';
+import { useTestDb } from '../../support/test-db';
 import { mintFakeGoogleKey } from '../../support/fake-key';
 
 useTestDb();

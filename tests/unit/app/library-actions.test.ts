@@ -3,7 +3,8 @@ import { deleteStoryWithUndo } from '../../../src/app/library-actions';
 import { saveProgress } from '../../../src/db/progress-repo';
 import { putStories } from '../../../src/db/stories-repo';
 import { dumpDb } from '../../support/fixtures/db-dump';
-import { makeMedia, makeProgress, makeStory, storyId, useTestDb } from '../../support/fixtures/library';
+import { makeMedia, makeProgress, makeStory, storyId } from '../../support/fixtures/library';
+import { useTestDb } from '../../support/test-db';
 
 const db = useTestDb();
 

@@ -8,7 +8,8 @@ import { putStories } from '../../../src/db/stories-repo';
 import type { ImportPlan, ReadyImportPlan } from '../../../src/domain/backup/plan-import';
 import { idFromLegacy } from '../../../src/domain/ids';
 import { countRows, dumpDb } from '../../support/fixtures/db-dump';
-import { makeMedia, makeProgress, makeStory, storyId, T0, useTestDb } from '../../support/fixtures/library';
+import { makeMedia, makeProgress, makeStory, storyId, T0 } from '../../support/fixtures/library';
+import { useTestDb } from '../../support/test-db';
 import { makeOldBackup, oldStoryId } from '../../support/fixtures/old-app-backup';
 
 const db = useTestDb();

@@ -6,7 +6,8 @@ import { setApiKey } from '../../../src/db/secrets-repo';
 import { saveSettings } from '../../../src/db/settings-repo';
 import { putStories } from '../../../src/db/stories-repo';
 import { dumpDb } from '../../support/fixtures/db-dump';
-import { makeMedia, makeProgress, makeStory, storyId, T0, useTestDb } from '../../support/fixtures/library';
+import { makeMedia, makeProgress, makeStory, storyId, T0 } from '../../support/fixtures/library';
+import { useTestDb } from '../../support/test-db';
 import { makeOldBackup } from '../../support/fixtures/old-app-backup';
 
 /**

@@ -11,7 +11,8 @@ import { getApiKey, setApiKey } from '../../../src/db/secrets-repo';
 import { loadSettings } from '../../../src/db/settings-repo';
 import { idFromLegacy } from '../../../src/domain/ids';
 import { dumpDb } from '../../support/fixtures/db-dump';
-import { fakeStorage, T0, useTestDb } from '../../support/fixtures/library';
+import { fakeStorage, T0 } from '../../support/fixtures/library';
+import { useTestDb } from '../../support/test-db';
 import { makeOldBackup, oldStoryId } from '../../support/fixtures/old-app-backup';
 
 const db = useTestDb();

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { MediaRow } from '../../../src/db/rows';
 import { storageUsage } from '../../../src/db/storage-usage';
 import { putStories } from '../../../src/db/stories-repo';
-import { makeMedia, makeStory, storyId, useTestDb } from '../../support/fixtures/library';
+import { makeMedia, makeStory, storyId } from '../../support/fixtures/library';
+import { useTestDb } from '../../support/test-db';
 
 const db = useTestDb();
 

@@ -18,7 +18,17 @@ function seeded(seed: number): () => number {
 describe('topic list', () => {
   it('holds at least 300 topics', () => {
     expect(TOPICS.length).toBeGreaterThanOrEqual(300);
-    expect(TOPICS).toEqual(TOPIC_GROUPS.flatMap((g) => g.topics));
+  });
+
+  it('lists every group’s topics, group by group in order', () => {
+    // Written out by hand: the first and last topics, and one from each end of the difficulty range.
+    expect(TOPICS[0]).toBe('A morning alarm that fails');
+    expect(TOPICS.at(-1)).toBe('Trouble parking my bicycle');
+    for (const topic of ['Making onigiri for a picnic', 'A day trip to Kyoto', 'The legend of Momotaro', 'A robot that wants friends', 'Who rang the temple bell?']) {
+      expect(TOPICS, topic).toContain(topic);
+    }
+    expect(TOPICS.indexOf('Moving to a new apartment')).toBeLessThan(TOPICS.indexOf('Making onigiri for a picnic'));
+    expect(TOPICS.indexOf('A day trip to Kyoto')).toBeLessThan(TOPICS.indexOf('The legend of Momotaro'));
   });
 
   it('has no duplicates, compared case-insensitively', () => {
@@ -47,7 +57,11 @@ describe('topic list', () => {
     expect(topicsFor('N1')).toEqual(TOPICS);
     expect(topicsFor('Beginner')).toEqual(topicsFor('N5'));
     expect(topicsFor('N5').length).toBeLessThan(topicsFor('N3').length);
+    expect(topicsFor('N5')).toContain('A lost cat comes home');
     expect(topicsFor('N5')).not.toContain('The legend of Momotaro');
+    expect(topicsFor('N5')).not.toContain('A day trip to Kyoto');
+    expect(topicsFor('N3')).toContain('A day trip to Kyoto');
+    expect(topicsFor('N3')).not.toContain('A robot that wants friends');
   });
 });
 
