@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { randomTopic } from '../../src/domain/topics';
+import { seriousA11yViolations } from '../support/e2e-helpers';
+import { firedEvents, focused, useFixturePage } from './support/fixture-page';
+
+/** `<nm-generator-dialog>` in Chromium: validation, focus in and out, Escape, what it asks the host for. */
+const fixture = useFixturePage();
+
+const dialog = () => fixture.page.getByRole('dialog', { name: 'New story' });
+const topic = () => dialog().getByLabel('Topic', { exact: true });
+const create = () => dialog().getByRole('button', { name: 'Create story' });
+
+/** Mounts the dialog and opens it the way a learner does, with the "New story" button. */
+async function open(options: Parameters<Window['fixture']['mountGenerator']>[0] = {}): Promise<void> {
+  await fixture.page.evaluate((o) => window.fixture.mountGenerator(o), options);
+  await fixture.page.getByRole('button', { name: 'New story' }).click();
+  await dialog().waitFor();
+}
+
+/** The message shown for a field (its `aria-describedby` target) and whether it is marked invalid. */
+function fieldState(selector: string) {
+  return fixture.page.locator('nm-generator-dialog').evaluate((host, selector) => {
+    const root = host.shadowRoot!;
+    const field = root.querySelector(selector)!;
+    const ids = (field.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
+    return {
+      invalid: field.getAttribute('aria-invalid'),
+      message: ids.map((id) => root.getElementById(id)?.textContent?.trim() ?? '').filter((t) => t && !t.startsWith('Anything')).join(' '),
+    };
+  }, selector);
+}
+
+describe('<nm-generator-dialog>', () => {
+  it('opening moves focus into the topic field; Escape closes it and focus goes back to the opener', async () => {
+    await open();
+    expect(await focused(fixture.page)).toBe('input#topic');
+    await fixture.page.keyboard.press('Escape');
+    await dialog().waitFor({ state: 'hidden' });
+    expect(await focused(fixture.page)).toBe('button#opener');
+    expect(await firedEvents(fixture.page)).toEqual([{ type: 'nm-generator-close', detail: { submitted: false } }]);
+  });
+
+  it('"Cancel" closes it without asking for a story, focus back on the opener', async () => {
+    await open();
+    await topic().fill('A rainy day');
+    await dialog().getByRole('button', { name: 'Cancel' }).click();
+    await dialog().waitFor({ state: 'hidden' });
+    expect(await focused(fixture.page)).toBe('button#opener');
+    expect(await firedEvents(fixture.page)).toEqual([{ type: 'nm-generator-close', detail: { submitted: false } }]);
+  });
+
+  it('an empty or blank topic shows "Enter a topic" next to the field and puts focus there', async () => {
+    await open();
+    await create().click();
+    const alert = dialog().getByRole('alert').filter({ hasText: 'Enter a topic' });
+    await alert.waitFor();
+    expect(await fieldState('#topic')).toEqual({ invalid: 'true', message: 'Enter a topic' });
+    expect(await focused(fixture.page)).toBe('input#topic');
+    expect(await dialog().isVisible()).toBe(true);
+
+    // Spaces only are not a topic either.
+    await topic().fill('   ');
+    await create().click();
+    expect(await fieldState('#topic')).toEqual({ invalid: 'true', message: 'Enter a topic' });
+    expect(await firedEvents(fixture.page)).toEqual([]);
+
+    // The message goes as soon as the topic is fixed, before submitting again.
+    await topic().fill('A day at the beach');
+    await alert.waitFor({ state: 'detached' });
+    expect(await fieldState('#topic')).toEqual({ invalid: 'false', message: '' });
+  });
+
+  it('a preset level the app does not know says "Choose one of the levels" and focuses the level', async () => {
+    await open({ level: 'N9' });
+    await topic().fill('Cats');
+    await create().click();
+    await dialog().getByRole('alert').filter({ hasText: 'Choose one of the levels' }).waitFor();
+    expect(await fieldState('#level')).toEqual({ invalid: 'true', message: 'Choose one of the levels' });
+    expect(await fieldState('#topic')).toEqual({ invalid: 'false', message: '' });
+    expect(await focused(fixture.page)).toBe('select#level');
+
+    await dialog().getByLabel('Level').selectOption('N4');
+    expect(await fieldState('#level')).toEqual({ invalid: 'false', message: '' });
+  });
+
+  it('the topic stops at 200 characters and the instructions at 1000, with a live count', async () => {
+    await open();
+    await topic().fill('あ'.repeat(250));
+    expect((await topic().inputValue()).length).toBe(200);
+    await dialog().getByLabel('Instructions (optional)').fill('x'.repeat(1200));
+    await dialog().getByText('1000 / 1000 characters.').waitFor();
+  });
+
+  it('a valid form asks the host for the story (and its extras), closes, and gives focus back', async () => {
+    await open();
+    await topic().fill('  A lost umbrella  ');
+    await dialog().getByLabel('Level').selectOption('N3');
+    await dialog().getByRole('radio', { name: /^Medium/ }).check();
+    await dialog().getByLabel('Instructions (optional)').fill('a cat named Tama');
+    await dialog().getByLabel('Also narrate it (audio)').check();
+    await dialog().getByText('In all: about 13 requests to Gemini (1 for the story, about 12 for narration).').waitFor();
+    await create().click();
+    await dialog().waitFor({ state: 'hidden' });
+    expect(await focused(fixture.page)).toBe('button#opener');
+    expect(await firedEvents(fixture.page)).toEqual([
+      {
+        type: 'nm-generate',
+        detail: { params: { topic: 'A lost umbrella', level: 'N3', length: 'medium', instructions: 'a cat named Tama' }, narrate: true, illustrate: false },
+      },
+      { type: 'nm-generator-close', detail: { submitted: true } },
+    ]);
+
+    // Opened again, it starts clean: no topic, no messages.
+    await fixture.page.getByRole('button', { name: 'New story' }).click();
+    await dialog().waitFor();
+    expect(await topic().inputValue()).toBe('');
+    expect(await dialog().getByRole('alert').filter({ hasText: /\S/ }).count()).toBe(0);
+  });
+
+  it('"Random topic" fills in a topic, announces it, and clears the topic message', async () => {
+    await open({ random: 0 });
+    await create().click();
+    await dialog().getByRole('alert').filter({ hasText: 'Enter a topic' }).waitFor();
+    await dialog().getByRole('button', { name: 'Random topic' }).click();
+    const expected = randomTopic(() => 0, '', 'N5');
+    expect(await topic().inputValue()).toBe(expected);
+    await dialog().getByRole('status').filter({ hasText: `Topic: ${expected}` }).waitFor();
+    expect(await fieldState('#topic')).toEqual({ invalid: 'false', message: '' });
+  });
+
+  it('offline, it says the story will be written later', async () => {
+    await open({ offline: true });
+    await dialog().getByRole('status').filter({ hasText: "You're offline — the story will be written when you're back online." }).waitFor();
+  });
+
+  it('has no serious accessibility violations, open and showing messages', async () => {
+    await open({ offline: true, level: 'N9' });
+    expect(await seriousA11yViolations(fixture.page)).toEqual([]);
+    await create().click();
+    await dialog().getByRole('alert').filter({ hasText: 'Enter a topic' }).waitFor();
+    expect(await seriousA11yViolations(fixture.page)).toEqual([]);
+  });
+});
