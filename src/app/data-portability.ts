@@ -1,8 +1,11 @@
 /// <reference path="../vite-env.d.ts" />
 import { applyImport, exportLibraryFile, type ImportResult, planLibraryImport } from '../db/backup-repo';
 import { loadSettings } from '../db/settings-repo';
-import type { ImportPlan, ReadyImportPlan } from '../domain/backup/plan-import';
+import { IMPORT_LIMITS } from '../domain/backup/limits';
+import { type ImportPlan, type ReadyImportPlan, refuse } from '../domain/backup/plan-import';
+import { isQuotaError } from '../domain/error-kinds';
 import { plural, storyCount } from '../domain/format';
+import { scrubDetail } from '../domain/secrets';
 import type { Settings } from '../domain/settings';
 import { applyAppearance } from './theme';
 
@@ -31,8 +34,9 @@ export async function downloadLibraryBackup(doc: Document = document, now = Date
   return fileName;
 }
 
-/** Reads and judges a chosen file; nothing is written. */
+/** Reads and judges a chosen file; nothing is written. A huge file is refused before it is read. */
 export async function planImportFile(file: Blob): Promise<ImportPlan> {
+  if (file.size > IMPORT_LIMITS.bytes) return refuse('too-large');
   const start = performance.now();
   const plan = await planLibraryImport(await file.text());
   performance.measure('import:plan', { start }); // read by `npm run bench`
@@ -48,6 +52,17 @@ export async function applyImportPlan(plan: ReadyImportPlan, { withSettings = tr
   return result;
 }
 
+/**
+ * What the import screen says when reading or writing failed unexpectedly (not a refusal: those
+ * have their own sentences). Either way nothing was written: the apply is one transaction.
+ */
+export function importFailureMessage(stage: 'plan' | 'apply', error: unknown): string {
+  if (isQuotaError(error)) return 'Your device is out of storage space, so the import could not be finished. Nothing was changed.';
+  const detail = scrubDetail(error instanceof Error ? error.message : String(error), 200);
+  const what = stage === 'plan' ? 'This file could not be read' : 'The import could not be finished';
+  return `${what} (${detail || 'no details'}). Nothing was changed; you can try again.`;
+}
+
 const SETTING_LABELS: Partial<Record<keyof Settings, string>> = {
   theme: 'Theme',
   fontSize: 'Text size',
@@ -60,9 +75,7 @@ const SETTING_LABELS: Partial<Record<keyof Settings, string>> = {
   textModel: 'Story model',
   ttsModel: 'Narration model',
   imageModel: 'Picture model',
-  geminiBaseUrl: 'Gemini endpoint',
   notifyOnFinish: 'Notify when a story is ready',
-  supabaseUrl: 'Supabase project',
 };
 
 const VALUE_WORDS: Record<string, string> = {
@@ -79,7 +92,8 @@ function describeValue(value: unknown): string {
 
 /**
  * The preferences an import would change, as "Theme: Dark" lines, in a stable order; fields equal
- * to the current ones and fields this version has no words for are left out.
+ * to the current ones and fields this version has no words for are left out. The endpoint and the
+ * Supabase project have no words on purpose: an import never changes them (device-settings.ts).
  */
 export function describeSettingsChanges(patch: Partial<Settings> | null, current: Settings): string[] {
   if (!patch) return [];
@@ -93,6 +107,9 @@ export function describeSettingsChanges(patch: Partial<Settings> | null, current
 /** One line per outcome, e.g. "Added 3 stories." / "1 story was already in your library." */
 export function importSummaryLines(result: ImportResult): string[] {
   const lines = [result.added ? `Added ${storyCount(result.added)}.` : 'No new stories were added.'];
+  if (result.restored) {
+    lines.push(`${storyCount(result.restored)} you had deleted ${plural(result.restored, 'was', 'were')} restored as ${plural(result.restored, 'a new copy', 'new copies')}, so sync will not delete ${plural(result.restored, 'it', 'them')} again.`);
+  }
   if (result.alreadyPresent) {
     lines.push(`${storyCount(result.alreadyPresent)} ${plural(result.alreadyPresent, 'was', 'were')} already in your library and left as ${plural(result.alreadyPresent, 'it was', 'they were')}.`);
   }

@@ -1,6 +1,7 @@
 import { classifyModels, listModels, testApiKey } from '../ai/models';
 import { getApiKey } from '../db/secrets-repo';
 import { loadSettings } from '../db/settings-repo';
+import { checkEndpoint } from '../domain/device-settings';
 import { DEFAULT_GEMINI_BASE_URL } from '../domain/settings-options';
 import { updatePreferences } from './preferences';
 
@@ -36,21 +37,15 @@ export async function loadModelChoices(signal: AbortSignal): Promise<ModelChoice
   }
 }
 
-/** Checks and saves the endpoint: an http(s) URL without a trailing slash; empty = Google's. */
+/**
+ * Checks and saves the endpoint with the one rule every other path uses (src/domain/device-settings.ts):
+ * https, or http to this computer; empty = Google's.
+ */
 export async function saveEndpoint(raw: string): Promise<ConnectionResult> {
-  const value = raw.trim() || DEFAULT_GEMINI_BASE_URL;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return { ok: false, message: 'Enter a full address starting with https://, or leave it empty for Google’s.' };
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return { ok: false, message: 'The endpoint must start with https:// (or http:// for a local server).' };
-  }
-  const clean = `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
-  await updatePreferences({ geminiBaseUrl: clean });
-  return { ok: true, message: `Saved: requests go to ${clean}.` };
+  const checked = checkEndpoint(raw.trim() || DEFAULT_GEMINI_BASE_URL);
+  if (!checked.ok) return { ok: false, message: checked.message };
+  await updatePreferences({ geminiBaseUrl: checked.url });
+  return { ok: true, message: `Saved: requests go to ${checked.url}.` };
 }
 
 /** Asks for notification permission when the learner turns "tell me when a story is ready" on. */

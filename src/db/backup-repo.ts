@@ -1,4 +1,5 @@
 import { type BackupFile, backupFileName, buildBackup } from '../domain/backup/backup-format';
+import { withoutDeviceSettings } from '../domain/device-settings';
 import { type ExistingLibrary, type ImportPlan, planImport, type ReadyImportPlan } from '../domain/backup/plan-import';
 import type { ReadingProgress } from '../domain/progress';
 import type { Settings } from '../domain/settings';
@@ -35,9 +36,13 @@ export async function exportLibraryFile(
   return { fileName: backupFileName(now), text: JSON.stringify(backup, null, 2) };
 }
 
+/** Stored ids, and the deleted ones (a story deleted here is restored under a new id). */
 export async function existingLibrary(): Promise<ExistingLibrary> {
-  const ids = await getDb().stories.toCollection().primaryKeys();
-  return { ids: new Set(ids) };
+  const db = getDb();
+  return db.transaction('r', db.stories, db.tombstones, async () => {
+    const [ids, tombstones] = await Promise.all([db.stories.toCollection().primaryKeys(), db.tombstones.toArray()]);
+    return { ids: new Set(ids), tombstones: new Map(tombstones.map((t) => [t.storyId, t.deletedAt])) };
+  });
 }
 
 /** Reads the library's ids, then plans the import of `text` (nothing is written). */
@@ -48,6 +53,8 @@ export async function planLibraryImport(text: string, now = Date.now()): Promise
 export interface ImportResult {
   added: number;
   alreadyPresent: number;
+  /** Among `added`: deleted here before, written back as new copies under new ids. */
+  restored: number;
   rejected: number;
   /** Progress rows written (new, or newer than the stored row). */
   progress: number;
@@ -71,9 +78,11 @@ export async function applyImport(plan: ReadyImportPlan, now = Date.now()): Prom
     for (const story of fresh) stored.add(story.id);
     const progress = await applyProgress(plan.progress, stored);
     const settingsChanged = await applySettings(plan.settings, now);
+    const restoredIds = new Set(plan.restored.map((r) => r.id));
     return {
       added: fresh.length,
       alreadyPresent: plan.alreadyPresent.length + plan.new.length - fresh.length,
+      restored: fresh.filter((story) => restoredIds.has(story.id)).length,
       rejected: plan.rejected.length,
       progress,
       settingsChanged,
@@ -93,9 +102,13 @@ async function applyProgress(incoming: readonly ReadingProgress[], withStory: Re
   return rows.length;
 }
 
-/** Written only when a value differs, so importing the same file twice leaves the row untouched. */
-async function applySettings(patch: Partial<Settings> | null, now: number): Promise<boolean> {
-  if (!patch) return false;
+/**
+ * Written only when a value differs, so importing the same file twice leaves the row untouched.
+ * Device fields are dropped here too, whoever built the plan: a file never moves the endpoint.
+ */
+async function applySettings(filePatch: Partial<Settings> | null, now: number): Promise<boolean> {
+  if (!filePatch) return false;
+  const patch: Partial<Settings> = withoutDeviceSettings(filePatch);
   const current = await loadSettings();
   const currentFields: Record<string, unknown> = current;
   const changed = Object.entries(patch).some(([key, value]) => !sameValue(currentFields[key], value));

@@ -1,12 +1,16 @@
 import { DEFAULT_SETTINGS } from '../domain/default-settings';
+import { withSafeEndpoints } from '../domain/device-settings';
 import type { Settings } from '../domain/settings';
 import { getDb } from './database';
 import { queueChange, SETTINGS_ROW_KEY } from './outbox-repo';
 
-/** Stored settings merged over the defaults, so a field added in a later version has a value. */
+/**
+ * Stored settings merged over the defaults, so a field added in a later version has a value. Every
+ * reader (including the worker right before a paid call) gets endpoints that pass the one rule.
+ */
 export async function loadSettings(): Promise<Settings> {
   const row = await getDb().settings.get('app');
-  return { ...DEFAULT_SETTINGS, ...row?.value };
+  return withSafeEndpoints({ ...DEFAULT_SETTINGS, ...row?.value }, DEFAULT_SETTINGS);
 }
 
 export async function saveSettings(patch: Partial<Settings>, now = Date.now()): Promise<Settings> {

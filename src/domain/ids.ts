@@ -20,3 +20,19 @@ export function newId(): string {
 export function idFromLegacy(legacyId: string): string {
   return isUuid(legacyId) ? legacyId.toLowerCase() : uuidv5(legacyId, LEGACY_ID_NAMESPACE);
 }
+
+/**
+ * Namespace for the new id of a story restored from a backup after it was deleted here. Fixed
+ * forever, like LEGACY_ID_NAMESPACE: the same file imported twice must produce the same id.
+ */
+export const RESTORED_ID_NAMESPACE = 'b3e2f1a0-7c4d-5e6f-8a9b-0c1d2e3f4a5b';
+
+/**
+ * The id of a restored copy. A tombstone is final (the server never undoes one), so the old id can
+ * never be live again; the copy gets a new id derived from the old id and when it was deleted, so
+ * a second import finds the copy instead of making another, and a later deletion of the copy (a
+ * new tombstone, a new time) leads to a new copy again.
+ */
+export function restoredId(oldId: string, deletedAt: number): string {
+  return uuidv5(`${oldId}@${deletedAt}`, RESTORED_ID_NAMESPACE);
+}

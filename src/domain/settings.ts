@@ -1,9 +1,10 @@
 import { z } from 'zod';
 
+import { ENDPOINT_MESSAGES, isAllowedEndpoint } from './device-settings';
 import { DEFAULT_GEMINI_BASE_URL, FONT_SIZES, THEMES, VIEW_MODES } from './settings-options';
+import { EpochMsSchema } from './untrusted-text';
 
 export { DEFAULT_GEMINI_BASE_URL, FONT_SIZES, THEMES, VIEW_MODES, VOICES } from './settings-options';
-
 
 /**
  * Learner preferences. Never holds the Gemini API key: that lives in the device-only `secrets`
@@ -17,15 +18,16 @@ export const SettingsSchema = z.looseObject({
   showEnglish: z.boolean().default(true),
   showImages: z.boolean().default(true),
   playbackSpeed: z.number().min(0.5).max(1.5).default(1),
-  geminiBaseUrl: z.url().default(DEFAULT_GEMINI_BASE_URL),
+  // Where the key is sent: https, or http only to this computer (src/domain/device-settings.ts).
+  geminiBaseUrl: z.string().refine(isAllowedEndpoint, ENDPOINT_MESSAGES.notSecure).default(DEFAULT_GEMINI_BASE_URL),
   textModel: z.string().min(1).default('gemini-2.5-flash'),
   ttsModel: z.string().min(1).default('gemini-2.5-flash-preview-tts'),
   imageModel: z.string().min(1).default('gemini-2.5-flash-image'),
   voice: z.string().min(1).default('Kore'),
   notifyOnFinish: z.boolean().default(false),
-  supabaseUrl: z.string().default(''),
+  supabaseUrl: z.string().refine((v) => v === '' || isAllowedEndpoint(v), ENDPOINT_MESSAGES.notSecure).default(''),
   supabaseAnonKey: z.string().default(''),
-  updatedAt: z.number().int().min(0).default(0),
+  updatedAt: EpochMsSchema.default(0),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;

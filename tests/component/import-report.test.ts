@@ -38,6 +38,22 @@ const report = (page: Page) => page.getByRole('group', { name: 'What this file h
 const lines = (page: Page) => report(page).getByRole('listitem').allTextContents().then((items) => items.map((t) => t.replace(/\s+/g, ' ').trim()));
 
 describe('<nm-import-report>', () => {
+  it('says which stories were deleted here and come back as new copies', async () => {
+    const page = fixture.page;
+    const text = JSON.stringify(makeOldBackup(2));
+    const first = planImport(text, { ids: new Set() }, NOW);
+    if (!first.ok) throw new Error(first.message);
+    const plan = planImport(text, { ids: new Set(), tombstones: new Map([[first.new[0]!.id, NOW]]) }, NOW);
+    await mount(page, { plan, changes: [] });
+    expect(await lines(page)).toEqual([
+      '2 new stories',
+      '1 of them was deleted here before and will be restored as a new copy.',
+      '0 already in your library (left as they are)',
+      '0 cannot be imported',
+    ]);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
   it('lists new, already present and rejected stories with the reason, and takes focus to its heading', async () => {
     const page = fixture.page;
     const plan = planOf(mixedBackup(), [0]);

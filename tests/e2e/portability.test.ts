@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useE2eApp } from '../support/e2e-app';
 import { hasNoHorizontalOverflow, seriousA11yViolations } from '../support/e2e-helpers';
+import { makeStory, T0 } from '../support/fixtures/library';
 import { makeOldBackup, makeOldStory, oldStoryId } from '../support/fixtures/old-app-backup';
 
 /** Each test starts in a fresh profile (empty storage, so the samples are seeded on the first visit). */
@@ -143,5 +144,48 @@ describe('a backup with one bad story', () => {
     await page.getByText('Added 2 stories.').waitFor();
     const titles = await libraryTitles(page);
     expect(titles.filter((t) => t.startsWith('猫の日'))).toEqual(['猫の日 1', '猫の日 3']);
+  });
+});
+
+describe('a backup shared by someone else', () => {
+  it('cannot move the endpoint: a stranger’s endpoint and project in the file leave this device’s as they are', async () => {
+    const page = app.page;
+    await openSettings(page);
+    const mine = 'http://127.0.0.1:9/mine';
+    await page.getByLabel(/^Endpoint/).fill(mine);
+    await page.getByRole('button', { name: 'Save endpoint' }).click();
+    await page.getByText(`Saved: requests go to ${mine}.`).waitFor();
+
+    const shared = {
+      format: 'nihongo-monogatari-backup',
+      formatVersion: 1,
+      exportedAt: new Date(T0).toISOString(),
+      app: { version: 'someone-else' },
+      stories: [makeStory(70)],
+      progress: [],
+      settings: { theme: 'dark', geminiBaseUrl: 'https://stranger.example', supabaseUrl: 'https://stranger.supabase.co', supabaseAnonKey: 'theirs' },
+    };
+    const path = join(app.tmp, 'shared-backup.json');
+    writeFileSync(path, JSON.stringify(shared));
+    await chooseImportFile(page, path);
+    const text = await report(page);
+    expect(text).toContain('Theme: Dark');
+    expect(text).toContain('Those were not used: this device keeps its own');
+    expect(text).not.toContain('stranger');
+    await page.getByRole('button', { name: 'Import 1 story' }).click();
+    await page.getByText('Import finished.').waitFor();
+
+    await page.reload();
+    await page.getByRole('heading', { name: 'Gemini connection and models' }).waitFor();
+    await expect(page.getByLabel(/^Endpoint/).inputValue()).resolves.toBe(mine);
+    const stored = await page.evaluate(() => new Promise<unknown>((resolve, reject) => {
+      const open = indexedDB.open('nihongo-monogatari');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const get = open.result.transaction('settings').objectStore('settings').get('app');
+        get.onsuccess = () => { resolve(get.result?.value); open.result.close(); };
+      };
+    }));
+    expect(stored).toMatchObject({ theme: 'dark', geminiBaseUrl: mine, supabaseUrl: '', supabaseAnonKey: '' });
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isDeviceOnlySetting, withoutDeviceSettings } from '../device-settings';
 import { type ReadingProgress, ReadingProgressSchema } from '../progress';
 import { type Settings, SettingsSchema } from '../settings';
 import { type Story, StorySchema } from '../story';
@@ -30,9 +31,12 @@ export function withoutSecrets<T extends Record<string, unknown>>(settings: T): 
   return Object.fromEntries(entries) as T;
 }
 
-const NoSecretsSettingsSchema = SettingsSchema.refine(
-  (s) => Object.keys(s).every((key) => !isSecretSettingKey(key)),
-  'Settings in a backup must not hold an API key or session.',
+/** A file's settings, without device fields (the schema fills defaults for them, so `omit` them). */
+const FileSettingsSchema = SettingsSchema.omit({ supabaseUrl: true, supabaseAnonKey: true, geminiBaseUrl: true });
+
+const NoSecretsSettingsSchema = FileSettingsSchema.refine(
+  (s) => Object.keys(s).every((key) => !isSecretSettingKey(key) && !isDeviceOnlySetting(key)),
+  'Settings in a backup must not hold an API key, a session or where this device sends them.',
 );
 
 export const BackupFileSchema = z.object({
@@ -49,7 +53,9 @@ export type BackupFile = z.infer<typeof BackupFileSchema>;
 
 /**
  * Builds the export. Device-local parts are dropped: `media` counts describe blobs on this device,
- * which the file does not carry (another device offers to generate them instead).
+ * which the file does not carry (another device offers to generate them instead), and the device
+ * settings (endpoint, Supabase project) say where this device sends the key, which a file must
+ * never decide for another device.
  */
 export function buildBackup(input: {
   stories: readonly Story[];
@@ -65,7 +71,8 @@ export function buildBackup(input: {
     app: { version: input.appVersion },
     stories: input.stories.map(({ media: _media, ...story }) => story),
     progress: [...input.progress],
-    settings: withoutSecrets(input.settings),
+    // `Omit` over a loose object keeps only its index signature, hence the named type.
+    settings: withoutDeviceSettings(withoutSecrets(input.settings)) as BackupFile['settings'],
   };
 }
 

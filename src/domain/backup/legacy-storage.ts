@@ -4,7 +4,8 @@ import { type ExistingLibrary, type ImportPlan, planImportValue, refuse } from '
 /**
  * The older app kept its library in localStorage on the same origin. Reading it is harmless and
  * never changes it (the learner may still want the old app); what to do with it is the learner's
- * decision (db/legacy-migration.ts offers it once).
+ * decision (db/legacy-migration.ts offers it once). The one thing ever removed is the old copy of
+ * the key, and only when the learner asks (removeLegacyApiKey).
  */
 export const LEGACY_STORAGE_KEYS = {
   stories: 'nihongo_stories',
@@ -90,4 +91,34 @@ export function planLegacyStorage(data: LegacyStorageData, existing: ExistingLib
   if (!plan.ok) return plan;
   const notes = data.unreadable.map((key) => IMPORT_NOTES.legacyKeyUnreadable(key));
   return { ...plan, notes: [...notes, ...plan.notes] };
+}
+
+type Writer = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+/**
+ * Removes the older app's copy of the Gemini key, once the learner agrees (after it was copied
+ * here, nothing needs it but the older app, and a key at rest in localStorage is readable by any
+ * script on the origin). Only the Google key goes: anything else in that entry (the older app's
+ * Pollinations key) stays, so the older app keeps what it had apart from this one key.
+ * @returns whether a key was there to remove.
+ */
+export function removeLegacyApiKey(storage: Writer): boolean {
+  const text = storage.getItem(LEGACY_STORAGE_KEYS.apiKeys);
+  if (text === null) return false;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    // Unreadable: it may still hold the key in some form, and nothing here can use it.
+    storage.removeItem(LEGACY_STORAGE_KEYS.apiKeys);
+    return true;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    storage.removeItem(LEGACY_STORAGE_KEYS.apiKeys);
+    return true;
+  }
+  const { google, ...rest } = value as Record<string, unknown>;
+  if (Object.keys(rest).length === 0) storage.removeItem(LEGACY_STORAGE_KEYS.apiKeys);
+  else storage.setItem(LEGACY_STORAGE_KEYS.apiKeys, JSON.stringify(rest));
+  return google !== undefined;
 }

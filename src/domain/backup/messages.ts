@@ -10,6 +10,11 @@ export const IMPORT_REFUSALS = {
   'stories-not-a-list': 'This file is not a Nihongo Monogatari backup: its “stories” entry is not a list.',
   'newer-format':
     'This backup was made by a newer version of Nihongo Monogatari. Update the app, then import it again.',
+  'too-large': 'This file is larger than 50 MB, which is far more than any Nihongo Monogatari backup. Nothing was read from it.',
+  'too-deep': 'This file is nested far deeper than a Nihongo Monogatari backup ever is, so it was not read.',
+  'field-too-large':
+    'This file holds a piece of text longer than 100,000 characters, far longer than any story field, so it was not read.',
+  'too-many-entries': 'This file has a list with more than 100,000 entries, more than a backup can hold, so it was not read.',
   'legacy-stories-unreadable':
     'The stories the older app saved on this device could not be read, so nothing was migrated.',
 } as const;
@@ -19,6 +24,8 @@ export type ImportRefusalCode = keyof typeof IMPORT_REFUSALS;
 /** Notes shown under an otherwise successful import report. */
 export const IMPORT_NOTES = {
   settingsIgnored: 'The settings in this file were not understood and were left unchanged.',
+  deviceSettingsKept:
+    'The file also names a Gemini endpoint or Supabase project. Those were not used: this device keeps its own, so your key goes only where you sent it.',
   progressIgnored: (count: number) =>
     `${count} reading-progress ${count === 1 ? 'entry was' : 'entries were'} not understood and skipped.`,
   legacyKeyUnreadable: (key: string) => `The older app's “${key}” data could not be read and was skipped.`,

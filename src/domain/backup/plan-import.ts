@@ -1,13 +1,16 @@
 import type { ReadingProgress } from '../progress';
 import type { Settings } from '../settings';
-import { type Story, StorySchema } from '../story';
+import type { Story } from '../story';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION } from './backup-format';
-import { storyRejectionReason, storyTitle } from './issue-text';
 import { type LegacyClock, legacyStoryCandidate } from './legacy-story';
 import { isRecord, timestampMs } from './legacy-values';
-import { IMPORT_NOTES, IMPORT_REFUSALS, type ImportRefusalCode, STORY_REASONS } from './messages';
+import { importLimitProblem, textTooLarge } from './limits';
+import { IMPORT_NOTES, IMPORT_REFUSALS, type ImportRefusalCode } from './messages';
 import { type ImportedProgress, legacyProgress, ownProgress } from './progress-import';
 import { type ImportedSettings, importableSettings, legacySettings } from './settings-import';
+import { type ExistingLibrary, type PresentStory, type RejectedStory, type RestoredStory, sortStories } from './sort-stories';
+
+export type { ExistingLibrary, PresentStory, RejectedStory, RestoredStory } from './sort-stories';
 
 /**
  * Import is validate-then-apply (DESIGN §2): this module reads and judges the whole file without
@@ -16,25 +19,13 @@ import { type ImportedSettings, importableSettings, legacySettings } from './set
  */
 export type ImportSource = 'backup' | 'legacy-backup' | 'legacy-storage';
 
-export interface RejectedStory {
-  /** 0-based position in the file's stories list. */
-  index: number;
-  title: string | null;
-  /** One sentence naming the story and what is wrong with it. */
-  reason: string;
-}
-
-export interface PresentStory {
-  index: number;
-  id: string;
-  title: string;
-}
-
 export interface ReadyImportPlan {
   ok: true;
   source: ImportSource;
   /** Valid stories not in the library yet: these will be written. */
   new: Story[];
+  /** Among `new`: stories deleted here, coming back as new copies under a new id. */
+  restored: RestoredStory[];
   /** Valid stories the library already has (same id, or same older-app id): left untouched. */
   alreadyPresent: PresentStory[];
   rejected: RejectedStory[];
@@ -54,17 +45,13 @@ export interface RefusedImportPlan {
 
 export type ImportPlan = ReadyImportPlan | RefusedImportPlan;
 
-export interface ExistingLibrary {
-  /** Ids of every story already stored. */
-  ids: ReadonlySet<string>;
-}
-
 export function refuse(code: ImportRefusalCode): RefusedImportPlan {
   return { ok: false, code, message: IMPORT_REFUSALS[code] };
 }
 
 /** Plans the import of a file's text (this app's export or the older app's backup). */
 export function planImport(text: string, existing: ExistingLibrary, now = Date.now()): ImportPlan {
+  if (textTooLarge(text)) return refuse('too-large');
   let value: unknown;
   try {
     // Editors on Windows may prefix a byte-order mark, which JSON.parse does not accept.
@@ -82,6 +69,8 @@ export function planImportValue(
   options: { now: number; source?: ImportSource },
 ): ImportPlan {
   if (!isRecord(value)) return refuse('not-an-object');
+  const tooMuch = importLimitProblem(value);
+  if (tooMuch) return refuse(tooMuch);
   const own = value.format === BACKUP_FORMAT;
   if (own && typeof value.formatVersion === 'number' && value.formatVersion > BACKUP_FORMAT_VERSION) {
     return refuse('newer-format');
@@ -92,60 +81,28 @@ export function planImportValue(
   const clock: LegacyClock = { exportedAt: timestampMs(value.exportedAt), now: options.now };
   const candidates = own ? value.stories.map(withoutDeviceMedia) : value.stories.map((s) => legacyStoryCandidate(s, clock));
   const sorted = sortStories(value.stories, candidates, existing);
-  const accepted = [...sorted.new, ...sorted.presentStories];
+  const segments = new Map([...sorted.new, ...sorted.presentStories].map((s) => [s.id, s.content.length]));
 
   const progress: ImportedProgress = own
-    ? ownProgress(value.progress, new Set(accepted.map((s) => s.id)))
-    : legacyProgress(value.progress, new Map(accepted.map((s) => [s.id, s.content.length])), clock.exportedAt);
+    ? ownProgress(value.progress, sorted.idMap)
+    : legacyProgress(value.progress, sorted.idMap, segments, clock.exportedAt);
   const settings: ImportedSettings = own ? importableSettings(value.settings) : legacySettings(value.settings, value.theme);
 
   const notes: string[] = [];
   if (settings.ignored) notes.push(IMPORT_NOTES.settingsIgnored);
+  if (settings.deviceSettingsKept) notes.push(IMPORT_NOTES.deviceSettingsKept);
   if (progress.skipped > 0) notes.push(IMPORT_NOTES.progressIgnored(progress.skipped));
   return {
     ok: true,
     source: options.source ?? (own ? 'backup' : 'legacy-backup'),
     new: sorted.new,
+    restored: sorted.restored,
     alreadyPresent: sorted.alreadyPresent,
     rejected: sorted.rejected,
     progress: progress.progress,
     settings: settings.settings,
     notes,
   };
-}
-
-/** Each story is judged on its own, so one bad story never costs the learner the good ones. */
-function sortStories(raw: readonly unknown[], candidates: readonly unknown[], existing: ExistingLibrary) {
-  const result = {
-    new: [] as Story[],
-    presentStories: [] as Story[],
-    alreadyPresent: [] as PresentStory[],
-    rejected: [] as RejectedStory[],
-  };
-  const firstIndexById = new Map<string, number>();
-  candidates.forEach((candidate, index) => {
-    const parsed = StorySchema.safeParse(candidate);
-    if (!parsed.success) {
-      const reason = storyRejectionReason(parsed.error.issues, candidate, index);
-      result.rejected.push({ index, title: storyTitle(raw[index]), reason });
-      return;
-    }
-    const story = parsed.data;
-    const first = firstIndexById.get(story.id);
-    if (first !== undefined) {
-      const reason = `${STORY_REASONS.storyLabel(index, story.titleJP)} ${STORY_REASONS.duplicateInFile(first)}`;
-      result.rejected.push({ index, title: story.titleJP, reason });
-      return;
-    }
-    firstIndexById.set(story.id, index);
-    if (existing.ids.has(story.id)) {
-      result.presentStories.push(story);
-      result.alreadyPresent.push({ index, id: story.id, title: story.titleJP });
-    } else {
-      result.new.push(story);
-    }
-  });
-  return result;
 }
 
 /** Media counts describe blobs on the device that wrote the file; none come with the import. */

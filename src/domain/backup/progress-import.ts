@@ -11,15 +11,20 @@ export interface ImportedProgress {
   skipped: number;
 }
 
-/** This app's own export: an array of ReadingProgress rows. */
-export function ownProgress(raw: unknown, acceptedIds: ReadonlySet<string>): ImportedProgress {
+/**
+ * This app's own export: an array of ReadingProgress rows.
+ * @param idMap the file's story id → its id here, for every story the import accepted (a story
+ *   restored as a new copy has a new id, and its progress follows it).
+ */
+export function ownProgress(raw: unknown, idMap: ReadonlyMap<string, string>): ImportedProgress {
   if (!Array.isArray(raw)) return { progress: [], skipped: raw === undefined || raw === null ? 0 : 1 };
   const progress: ReadingProgress[] = [];
   let skipped = 0;
   for (const entry of raw) {
     const parsed = ReadingProgressSchema.safeParse(entry);
+    const storyId = parsed.success ? idMap.get(parsed.data.storyId) : undefined;
     if (!parsed.success) skipped++;
-    else if (acceptedIds.has(parsed.data.storyId)) progress.push(parsed.data);
+    else if (storyId !== undefined) progress.push({ ...parsed.data, storyId });
   }
   return { progress, skipped };
 }
@@ -30,10 +35,12 @@ export function ownProgress(raw: unknown, acceptedIds: ReadonlySet<string>): Imp
  * `lastRead` without a usable date falls back to the export time (or 0), never to "now", so that
  * importing the same file twice yields identical rows.
  *
- * @param segmentCounts new story id → number of segments, for every story the import accepted.
+ * @param idMap candidate story id (from the old id) → its id here, for every accepted story.
+ * @param segmentCounts id here → number of segments.
  */
 export function legacyProgress(
   raw: unknown,
+  idMap: ReadonlyMap<string, string>,
   segmentCounts: ReadonlyMap<string, number>,
   exportedAt: number | null,
 ): ImportedProgress {
@@ -41,9 +48,9 @@ export function legacyProgress(
   const progress: ReadingProgress[] = [];
   let skipped = 0;
   for (const [oldId, entry] of Object.entries(raw)) {
-    const storyId = idFromLegacy(oldId);
-    const segments = segmentCounts.get(storyId);
-    if (segments === undefined) continue;
+    const storyId = idMap.get(idFromLegacy(oldId));
+    const segments = storyId === undefined ? undefined : segmentCounts.get(storyId);
+    if (storyId === undefined || segments === undefined) continue;
     const parsed = isRecord(entry) ? ReadingProgressSchema.safeParse(mapEntry(storyId, entry, segments, exportedAt)) : null;
     if (parsed?.success) progress.push(parsed.data);
     else skipped++;

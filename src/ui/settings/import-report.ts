@@ -7,6 +7,11 @@ import { settingsStyles } from './settings-styles';
 
 const REASONS_SHOWN = 50;
 
+/** A deleted story cannot come back under its old id (the deletion is final once synced). */
+function restoredLine(count: number): string {
+  return `${count === 1 ? '1 of them was' : `${count} of them were`} deleted here before and will be restored as ${plural(count, 'a new copy', 'new copies')}.`;
+}
+
 /**
  * `<nm-import-report>`: what a chosen backup holds, before anything is written — how many stories
  * are new, already in the library, or cannot be imported (each with its reason), the notes, and
@@ -78,6 +83,7 @@ export class NmImportReport extends LitElement {
       <h4 id="report-h" tabindex="-1">What this file holds</h4>
       <div role="status"><ul class="plain">
         <li><strong>${plan.new.length}</strong> new ${plural(plan.new.length, 'story', 'stories')}</li>
+        ${plan.restored.length ? html`<li data-testid="restored">${restoredLine(plan.restored.length)}</li>` : null}
         <li><strong>${present}</strong> already in your library (left as they are)</li>
         <li><strong>${plan.rejected.length}</strong> cannot be imported</li>
       </ul></div>

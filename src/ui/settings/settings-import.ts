@@ -1,5 +1,5 @@
 import { css, html, LitElement, type TemplateResult } from 'lit';
-import { applyImportPlan, describeSettingsChanges, importSummaryLines, planImportFile } from '../../app/data-portability';
+import { applyImportPlan, describeSettingsChanges, importFailureMessage, importSummaryLines, planImportFile } from '../../app/data-portability';
 import type { ImportResult } from '../../db/backup-repo';
 import { loadSettings } from '../../db/settings-repo';
 import type { ImportPlan } from '../../domain/backup/plan-import';
@@ -14,13 +14,15 @@ import { settingsStyles } from './settings-styles';
  */
 export class NmSettingsImport extends LitElement {
   static override properties = {
-    plan: { state: true }, changes: { state: true }, result: { state: true }, busy: { state: true },
+    plan: { state: true }, changes: { state: true }, result: { state: true }, busy: { state: true }, error: { state: true },
   };
   declare plan: ImportPlan | null;
   /** Preferences the file would change, as "Theme: Dark" lines. */
   declare changes: string[];
   declare result: ImportResult | null;
   declare busy: boolean;
+  /** Why reading or applying the file failed; shown, never swallowed. */
+  declare error: string;
 
   static override styles = [
     sharedStyles,
@@ -37,6 +39,7 @@ export class NmSettingsImport extends LitElement {
     this.changes = [];
     this.result = null;
     this.busy = false;
+    this.error = '';
   }
 
   private get input(): HTMLInputElement | null {
@@ -47,12 +50,15 @@ export class NmSettingsImport extends LitElement {
     const file = (event.target as HTMLInputElement).files?.[0];
     this.result = null;
     this.plan = null;
+    this.error = '';
     if (!file) return;
     this.busy = true;
     try {
       const plan = await planImportFile(file);
       this.changes = plan.ok ? describeSettingsChanges(plan.settings, await loadSettings()) : [];
       this.plan = plan;
+    } catch (error) {
+      this.error = importFailureMessage('plan', error);
     } finally {
       this.busy = false;
     }
@@ -64,10 +70,14 @@ export class NmSettingsImport extends LitElement {
     const plan = this.plan;
     if (!plan?.ok) return;
     this.busy = true;
+    this.error = '';
     try {
       this.result = await applyImportPlan(plan, { withSettings });
       this.plan = null;
       if (this.input) this.input.value = '';
+    } catch (error) {
+      // The plan stays on screen, so the learner can try again or cancel.
+      this.error = importFailureMessage('apply', error);
     } finally {
       this.busy = false;
     }
@@ -75,6 +85,7 @@ export class NmSettingsImport extends LitElement {
 
   private cancel(): void {
     this.plan = null;
+    this.error = '';
     if (this.input) this.input.value = '';
     this.input?.focus();
   }
@@ -90,6 +101,7 @@ export class NmSettingsImport extends LitElement {
             @nm-import-confirm=${(e: CustomEvent<{ withSettings: boolean }>) => void this.confirm(e.detail.withSettings)}
             @nm-import-cancel=${() => this.cancel()}></nm-import-report>`
         : null}
+      <p class="error" role="alert" data-testid="import-error">${this.error}</p>
       <div role="status">${this.result
         ? html`<p class="ok">Import finished.</p><ul class="plain">${importSummaryLines(this.result).map((l) => html`<li>${l}</li>`)}</ul>`
         : null}</div>`;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeSettingsChanges, importSummaryLines } from '../../../src/app/data-portability';
+import { describeSettingsChanges, importFailureMessage, importSummaryLines, planImportFile } from '../../../src/app/data-portability';
+import { IMPORT_REFUSALS } from '../../../src/domain/backup/messages';
 import { DEFAULT_SETTINGS } from '../../../src/domain/default-settings';
 
 describe('describeSettingsChanges', () => {
@@ -18,12 +19,18 @@ describe('describeSettingsChanges', () => {
     expect(describeSettingsChanges({ ...DEFAULT_SETTINGS, updatedAt: 5 }, DEFAULT_SETTINGS)).toEqual([]);
     expect(describeSettingsChanges({ futureField: 1 } as never, DEFAULT_SETTINGS)).toEqual([]);
   });
+
+  it('never offers the endpoint or Supabase project under "also use the file’s preferences"', () => {
+    const patch = { geminiBaseUrl: 'https://stranger.example', supabaseUrl: 'https://stranger.supabase.co' };
+    expect(describeSettingsChanges(patch, DEFAULT_SETTINGS)).toEqual([]);
+  });
 });
 
 describe('importSummaryLines', () => {
   it('reports every outcome with singular and plural', () => {
-    expect(importSummaryLines({ added: 3, alreadyPresent: 1, rejected: 2, progress: 1, settingsChanged: true })).toEqual([
+    expect(importSummaryLines({ added: 3, alreadyPresent: 1, restored: 2, rejected: 2, progress: 1, settingsChanged: true })).toEqual([
       'Added 3 stories.',
+      '2 stories you had deleted were restored as new copies, so sync will not delete them again.',
       '1 story was already in your library and left as it was.',
       '2 stories could not be imported (see the reasons above).',
       'Reading position restored for 1 story.',
@@ -32,9 +39,23 @@ describe('importSummaryLines', () => {
   });
 
   it('says plainly when nothing was added', () => {
-    expect(importSummaryLines({ added: 0, alreadyPresent: 6, rejected: 0, progress: 0, settingsChanged: false })).toEqual([
+    expect(importSummaryLines({ added: 0, alreadyPresent: 6, restored: 0, rejected: 0, progress: 0, settingsChanged: false })).toEqual([
       'No new stories were added.',
       '6 stories were already in your library and left as they were.',
     ]);
+  });
+});
+
+describe('import failures', () => {
+  it('refuses a file over 50 MB without reading it', async () => {
+    const huge = { size: 50 * 1024 * 1024 + 1, text: () => Promise.reject(new Error('must not be read')) } as unknown as Blob;
+    await expect(planImportFile(huge)).resolves.toEqual({ ok: false, code: 'too-large', message: IMPORT_REFUSALS['too-large'] });
+  });
+
+  it('says what failed in plain words, without the key, and that nothing changed', () => {
+    const message = importFailureMessage('apply', new Error('Transaction aborted for key AIzaSyLEAK_0123456789abcdefghijklmnopq'));
+    expect(message).toMatch(/^The import could not be finished \(.*\)\. Nothing was changed; you can try again\.$/);
+    expect(message).not.toContain('AIzaSyLEAK');
+    expect(importFailureMessage('plan', new DOMException('full', 'QuotaExceededError'))).toMatch(/out of storage space.*Nothing was changed/);
   });
 });

@@ -35,12 +35,18 @@ describe('the export format', () => {
     expect(backupWith(DEFAULT_SETTINGS).stories[0]).not.toHaveProperty('media');
   });
 
-  it('strips any secret-looking field from settings, keeping the public anon key', () => {
+  it('strips any secret-looking field and every device setting (project, anon key, endpoint) from settings', () => {
     const settings = { ...DEFAULT_SETTINGS, supabaseAnonKey: 'anon', apiKey: 'AIzaX', supabaseSession: '{}' };
     const backup = backupWith(settings);
-    expect(Object.keys(backup.settings)).not.toContain('apiKey');
-    expect(Object.keys(backup.settings)).not.toContain('supabaseSession');
-    expect(backup.settings.supabaseAnonKey).toBe('anon');
+    for (const key of ['apiKey', 'supabaseSession', 'supabaseAnonKey', 'supabaseUrl', 'geminiBaseUrl']) {
+      expect(Object.keys(backup.settings)).not.toContain(key);
+    }
+    expect(BackupFileSchema.safeParse(backup).success).toBe(true);
+  });
+
+  it('the schema refuses a file whose settings say where this device sends the key', () => {
+    const backup = { ...backupWith(DEFAULT_SETTINGS), settings: { ...backupWith(DEFAULT_SETTINGS).settings, geminiBaseUrl: 'https://stranger.example' } };
+    expect(BackupFileSchema.safeParse(backup).success).toBe(false);
   });
 
   it('the schema refuses a file whose settings hold a key', () => {

@@ -91,7 +91,8 @@ describe("this app's own export", () => {
     expect(plan.source).toBe('backup');
     expect(plan.new).toEqual([makeStory(1), makeStory(2)]);
     expect(plan.progress).toEqual([makeProgress(storyId(1))]);
-    const { updatedAt: _u, ...settings } = { ...DEFAULT_SETTINGS, theme: 'dark' };
+    // Device settings (endpoint, Supabase project) are neither exported nor imported.
+    const { updatedAt: _u, geminiBaseUrl: _g, supabaseUrl: _s, supabaseAnonKey: _a, ...settings } = { ...DEFAULT_SETTINGS, theme: 'dark' };
     expect(plan.settings).toEqual(settings);
   });
 

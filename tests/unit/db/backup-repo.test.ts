@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { applyImport, exportLibrary, exportLibraryFile, planLibraryImport } from '../../../src/db/backup-repo';
-import { deleteAllStories } from '../../../src/db/library-repo';
 import { getProgress, saveProgress } from '../../../src/db/progress-repo';
 import { setApiKey } from '../../../src/db/secrets-repo';
 import { loadSettings, saveSettings } from '../../../src/db/settings-repo';
 import { putStories } from '../../../src/db/stories-repo';
 import type { ImportPlan, ReadyImportPlan } from '../../../src/domain/backup/plan-import';
+import { DEFAULT_SETTINGS } from '../../../src/domain/default-settings';
 import { idFromLegacy } from '../../../src/domain/ids';
 import { countRows, dumpDb } from '../../support/fixtures/db-dump';
 import { makeMedia, makeProgress, makeStory, storyId, T0 } from '../../support/fixtures/library';
@@ -31,23 +31,21 @@ async function seedLibrary(): Promise<void> {
 }
 
 describe('export then import of our own file', () => {
-  it('gives back the same library after a wipe', async () => {
+  it('gives back the same library on a fresh device', async () => {
     await seedLibrary();
     const { text } = await exportLibraryFile(T0 + 10, '0.1.0');
     const before = await dumpDb(db());
-    await deleteAllStories(T0 + 20);
-    await db().settings.clear();
+    for (const table of [db().stories, db().storySummaries, db().progress, db().media, db().settings]) await table.clear();
 
-    // The import also lifts the tombstones delete-all left, so sync will not delete them again.
     const result = await importText(text, T0 + 30);
-    expect(result).toEqual({ added: 2, alreadyPresent: 0, rejected: 0, progress: 1, settingsChanged: true });
+    expect(result).toEqual({ added: 2, alreadyPresent: 0, restored: 0, rejected: 0, progress: 1, settingsChanged: true });
     const after = await dumpDb(db());
     for (const table of ['stories', 'storySummaries', 'progress', 'tombstones'] as const) {
       expect(after[table], table).toEqual(before[table]);
     }
     // Media blobs are device-local and not part of a backup; settings come back with a new stamp.
     expect(after.media).toEqual([]);
-    expect(await loadSettings()).toEqual({ ...(await exportLibrary(T0)).settings, updatedAt: T0 + 30 });
+    expect(await loadSettings()).toEqual({ ...DEFAULT_SETTINGS, ...(await exportLibrary(T0)).settings, updatedAt: T0 + 30 });
   });
 
   it('changes nothing when the same file is imported twice', async () => {
@@ -56,7 +54,7 @@ describe('export then import of our own file', () => {
     expect(first).toMatchObject({ added: 8, alreadyPresent: 0, progress: 3, settingsChanged: true });
     const snapshot = await dumpDb(db());
     const second = await importText(text, T0 + 999);
-    expect(second).toEqual({ added: 0, alreadyPresent: 8, rejected: 0, progress: 0, settingsChanged: false });
+    expect(second).toEqual({ added: 0, alreadyPresent: 8, restored: 0, rejected: 0, progress: 0, settingsChanged: false });
     expect(await dumpDb(db())).toEqual(snapshot);
   });
 });
