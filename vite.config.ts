@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import pkg from './package.json' with { type: 'json' };
+import { SECURITY_HEADERS } from './src/domain/csp';
 
 /**
  * `<semver>+<build stamp>`: every build is a distinct, ordered version, so a page or worker that hears
@@ -13,7 +14,10 @@ const appVersion = `${pkg.version}+${buildStamp}`;
 export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify(appVersion) },
   build: { target: 'es2022', sourcemap: false },
-  preview: { port: 4173, strictPort: true },
+  // `vite preview` serves like a production host: the CSP header on every response, /sw.js included
+  // (the worker is not covered by index.html's meta tag). The dev server is left alone: its HMR
+  // client needs what a production page must not allow.
+  preview: { port: 4173, strictPort: true, headers: { ...SECURITY_HEADERS } },
   plugins: [
     VitePWA({
       strategies: 'injectManifest',

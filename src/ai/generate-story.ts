@@ -7,6 +7,7 @@ import { AiError, mapGeminiError } from './errors';
 import { AI_MESSAGES } from './messages';
 import { checkOutcome, type Outcome, partsOf } from './finish';
 import { buildStoryPrompt } from './story-prompt';
+import { StoryText } from './story-stream';
 import { type GeneratedStory, parseStoryText } from './story-parse';
 import { storyGenerationConfig } from './story-schema';
 
@@ -24,8 +25,6 @@ export interface GenerateStoryOptions extends GeminiTarget {
   signal: AbortSignal;
   onProgress?: (progress: StoryProgress) => void;
 }
-
-const JP_KEY = /"jp"\s*:/g;
 
 /** Appends one chunk's text and remembers its finish reason and prompt feedback. */
 function absorb(chunk: EnhancedGenerateContentResponse, outcome: Outcome): string {
@@ -60,11 +59,16 @@ export async function generateStory(opts: GenerateStoryOptions): Promise<Generat
     timeoutMs: TIMEOUTS.story,
   });
   const outcome: Outcome = {};
-  let text = '';
+  const text = new StoryText();
+  // Our own stop, linked to the job's: an answer over the cap is cut off at the connection, not
+  // just ignored (the SDK tees the stream and would otherwise go on buffering it).
+  const stop = new AbortController();
+  const forward = () => stop.abort(signal.reason);
+  signal.addEventListener('abort', forward, { once: true });
   try {
     const result = await model.generateContentStream(
       { contents: [{ role: 'user', parts: [{ text: prompt.prompt }] }] },
-      callOptions(signal),
+      callOptions(stop.signal),
     );
     // The SDK tees the stream into this aggregate too; we read the stream, so a failure would reject
     // this promise with no one listening (an unhandled rejection in the worker).
@@ -72,16 +76,20 @@ export async function generateStory(opts: GenerateStoryOptions): Promise<Generat
     for await (const chunk of result.stream) {
       const delta = absorb(chunk, outcome);
       if (delta === '') continue;
-      text += delta;
-      report(onProgress, { chars: text.length, segments: text.match(JP_KEY)?.length ?? 0 });
+      text.append(delta);
+      report(onProgress, { chars: text.chars, segments: text.segments });
     }
   } catch (err) {
     throw mapGeminiError(err, { apiKey: opts.apiKey, online: isOnline(), model: opts.model, signal });
+  } finally {
+    signal.removeEventListener('abort', forward);
+    // Ends the request if it is still open (an answer over the cap); a no-op after a normal end.
+    if (!stop.signal.aborted) stop.abort();
   }
   // A late chunk must not turn a cancelled job into a result.
   throwIfAborted(signal);
   checkOutcome(outcome, 'story');
-  return parseStoryText(text);
+  return parseStoryText(text.text());
 }
 
 /** The first sentence of `jp` (up to and including its first 。！？ or !?), for a missing excerpt. */

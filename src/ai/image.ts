@@ -1,3 +1,4 @@
+import { describeImageBytes, sniffImageType } from '../domain/image-type';
 import { type GeminiTarget, generateOnce, type ModalityConfig, TIMEOUTS } from './client';
 import { AiError } from './errors';
 import { base64ToBytes, checkOutcome, outcomeOf, partsOf } from './finish';
@@ -10,7 +11,9 @@ import { cleanPromptText } from './story-prompt';
  * Failures, decided here: IMAGE_SAFETY and the other IMAGE_* refusals, and NO_IMAGE, are permanent
  * (the model has judged this prompt; asking again is another paid call for the same "no"). A normal
  * finish with no picture in it (the model answered only with text) is invalid-output: that is a
- * glitch, which a bounded retry usually fixes.
+ * glitch, which a bounded retry usually fixes. So is a picture in a format this app does not store:
+ * the type is sniffed from the bytes (src/domain/image-type.ts), never taken from the part's label,
+ * and only PNG, JPEG and WebP are kept — an SVG could run script when opened from its object URL.
  */
 
 export interface ImageOptions extends GeminiTarget {
@@ -20,15 +23,13 @@ export interface ImageOptions extends GeminiTarget {
 }
 
 export interface ImageResult {
-  /** The picture as the model sent it: `image/png` from current models. */
+  /** The picture's bytes, typed by what they are (PNG, JPEG or WebP), whatever the part claimed. */
   blob: Blob;
   /** Size of the blob in bytes. */
   bytes: number;
 }
 
 export const IMAGE_PROMPT_MAX_CHARS = 1000;
-
-const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 export function imageConfig(): ModalityConfig {
   // Image models answer with TEXT and IMAGE parts; asking for IMAGE alone is rejected by some of them.
@@ -44,20 +45,27 @@ export function imageRequestText(prompt: string): string {
   );
 }
 
-/** The picture's mime type: the part's own, except that PNG bytes are called PNG whatever the label. */
-function pictureType(mimeType: string, bytes: Uint8Array): string {
-  const isPng = PNG_SIGNATURE.every((b, i) => bytes[i] === b);
-  return isPng ? 'image/png' : mimeType.toLowerCase();
+/**
+ * The answer's picture as a blob typed by its bytes. Every inlineData part is a candidate whatever
+ * its label (PNG labelled `image/svg+xml` is still a PNG); the first storable one wins.
+ */
+function pictureBlob(datas: readonly string[]): Blob {
+  const candidates = datas.map(base64ToBytes).filter((bytes) => bytes.length > 0);
+  for (const bytes of candidates) {
+    const type = sniffImageType(bytes);
+    if (type) return new Blob([bytes], { type });
+  }
+  const first = candidates[0];
+  if (!first) throw new AiError('invalid-output', 'missing-image', AI_MESSAGES.noPicture);
+  const what = describeImageBytes(first);
+  throw new AiError('invalid-output', 'unsupported-image', AI_MESSAGES.unsupportedPicture(what), { detail: what });
 }
 
 /** Draws one picture. Throws AiError (classified for the engine) or, on cancel, the abort reason. */
 export async function generateImage(opts: ImageOptions): Promise<ImageResult> {
   const response = await generateOnce(opts, imageRequestText(opts.prompt), imageConfig(), opts.signal, TIMEOUTS.image);
   checkOutcome(outcomeOf(response), 'image');
-  const picture = partsOf(response).find((p) => p.inlineData?.mimeType.toLowerCase().startsWith('image/'))?.inlineData;
-  if (!picture?.data) throw new AiError('invalid-output', 'missing-image', AI_MESSAGES.noPicture);
-  const bytes = base64ToBytes(picture.data);
-  if (bytes.length === 0) throw new AiError('invalid-output', 'missing-image', AI_MESSAGES.noPicture);
-  const blob = new Blob([bytes], { type: pictureType(picture.mimeType, bytes) });
+  const datas = partsOf(response).flatMap((p) => (p.inlineData?.data ? [p.inlineData.data] : []));
+  const blob = pictureBlob(datas);
   return { blob, bytes: blob.size };
 }

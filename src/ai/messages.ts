@@ -55,11 +55,14 @@ export const AI_MESSAGES = {
   emptyAnswer: 'Gemini returned an empty answer',
   notJson: "Gemini's answer was not valid JSON",
   schemaMismatch: (reason: string) => `Gemini's story did not have the expected shape (${reason})`,
+  answerTooLong: (maxChars: number) =>
+    `Gemini's answer ran past ${maxChars.toLocaleString('en')} characters without finishing, so it was stopped`,
   storyUnsaveable: (reason: string) => `The generated story could not be saved (${reason})`,
 
   noAudio: 'Gemini returned no audio for this sentence',
   badAudio: (detail: string) => `Gemini returned audio this app cannot play (${detail})`,
   noPicture: 'Gemini returned no picture',
+  unsupportedPicture: (what: string) => `Gemini returned a picture as ${what}, which this app does not store (only PNG, JPEG or WebP)`,
   imageRefused: (why: string) => `Gemini would not draw this picture (${why})`,
 } as const;
 

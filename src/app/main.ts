@@ -1,3 +1,5 @@
+// First: zod must be told not to use eval before any schema module runs (see no-eval.ts).
+import '../domain/no-eval';
 import { getDb } from '../db/database';
 import { loadSettings } from '../db/settings-repo';
 import { installPageErrorHandlers } from './error-handlers';

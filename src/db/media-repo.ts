@@ -1,3 +1,4 @@
+import { isStorableImageType } from '../domain/image-type';
 import type { Story } from '../domain/story';
 import { getDb } from './database';
 import type { MediaKind, MediaRow } from './rows';
@@ -36,8 +37,15 @@ export async function storedMedia(storyId: string): Promise<StoredMedia> {
   return { audio, images };
 }
 
+/**
+ * One stored blob. A picture whose type is not PNG, JPEG or WebP is never handed out: rows written
+ * before types were sniffed (src/domain/image-type.ts) kept the model's label, and an object URL of
+ * an `image/svg+xml` blob is a same-origin document that can run script.
+ */
 export function getMedia(storyId: string, kind: MediaKind, index: number): Promise<MediaRow | undefined> {
-  return getDb().media.get([storyId, kind, index]);
+  return getDb()
+    .media.get([storyId, kind, index])
+    .then((row) => (row && kind === 'image' && !isStorableImageType(row.blob.type) ? undefined : row));
 }
 
 /** The summary a story row should carry, counted from this table (works inside a transaction). */

@@ -14,11 +14,14 @@ const REDACTED = '[redacted]';
  */
 const VALUE = String.raw`(?!\[redacted\])[^&\s"'#)\]}>,;]+`;
 
+/** Google API keys: "AIza" and a long run of key characters. */
+const GOOGLE_KEY = /AIza[0-9A-Za-z_-]{8,}/g;
+/** JWTs (Supabase access tokens, anon keys): three base64url segments, the first an encoded `{"`. */
+const JWT = /\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g;
+
 const SECRET_PATTERNS: readonly [RegExp, string][] = [
-  // Google API keys: "AIza" and a long run of key characters.
-  [/AIza[0-9A-Za-z_-]{8,}/g, REDACTED],
-  // JWTs (Supabase access tokens): three base64url segments, the first an encoded `{"`.
-  [/\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g, REDACTED],
+  [GOOGLE_KEY, REDACTED],
+  [JWT, REDACTED],
   [/\bBearer\s+[A-Za-z0-9._~+/-]+=*/gi, `Bearer ${REDACTED}`],
   // Query or form parameters that carry credentials.
   [new RegExp(String.raw`\b((?:api[_-]?)?key|access_token|refresh_token|token|apikey)=${VALUE}`, 'gi'), `$1=${REDACTED}`],
@@ -28,6 +31,17 @@ const SECRET_PATTERNS: readonly [RegExp, string][] = [
     `$1$2${REDACTED}`,
   ],
 ];
+
+/**
+ * Whether `text` holds something shaped like a key or token (a Google API key, a JWT), for text the
+ * learner types that is stored and synced (a story's topic, instructions): it is refused there,
+ * not redacted, since a silently edited topic would surprise. Only the two unmistakable shapes:
+ * the `key=` / `Bearer` patterns would refuse ordinary prose about keys.
+ */
+export function containsCredential(text: string): boolean {
+  // `search` ignores the patterns' global flag and lastIndex, so shared regexes stay stateless here.
+  return text.search(GOOGLE_KEY) !== -1 || text.search(JWT) !== -1;
+}
 
 /** Below this an "exact secret" is too short to remove safely: it would shred ordinary words. */
 const MIN_EXACT_SECRET = 4;

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { getDb } from '../db/database';
 import { loadSettings } from '../db/settings-repo';
+import { notificationTarget, storyNotificationPath } from '../domain/notification-url';
 
 declare let self: ServiceWorkerGlobalScope;
 
@@ -20,12 +21,17 @@ export async function notifyIfHidden(storyId: string): Promise<void> {
     body: `${story.titleJP}${story.titleEN ? ` — ${story.titleEN}` : ''}`,
     icon: '/icons/icon-192.png',
     tag: `story-${storyId}`,
-    data: { url: `/story/${storyId}` },
+    data: { url: storyNotificationPath(storyId) },
   });
 }
 
-/** Focuses an open window on the story, or opens one. */
-export async function openFromNotification(url: string): Promise<void> {
+/**
+ * Focuses an open window on the notification's page, or opens one. `rawUrl` is the notification's
+ * `data.url`, checked here (src/domain/notification-url.ts): only a page of this app on this
+ * origin, within the worker's scope, is opened; anything else opens the home page.
+ */
+export async function openFromNotification(rawUrl: unknown): Promise<void> {
+  const url = notificationTarget(rawUrl, self.location.origin, new URL(self.registration.scope).pathname);
   const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
   const existing = windows[0];
   if (existing) {

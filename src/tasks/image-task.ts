@@ -1,6 +1,9 @@
+import { AiError } from '../ai/errors';
 import { generateImage, type ImageOptions, type ImageResult } from '../ai/image';
+import { AI_MESSAGES } from '../ai/messages';
 import { mediaIndexes } from '../db/media-repo';
 import { countOf } from '../domain/format';
+import { DESCRIBE_BYTES, describeImageBytes, sniffImageType } from '../domain/image-type';
 import { IMAGE_BYTES_ESTIMATE, illustrationPlan, illustrationSteps } from '../domain/media-plan';
 import type { TaskHandler, TaskOutcome } from '../jobs/registry';
 import { geminiTarget } from './gemini-target';
@@ -15,6 +18,20 @@ import { browserEstimate, type EstimateFn } from './storage-check';
  * IMAGE_SAFETY / NO_IMAGE are permanent in the adapter: the job ends with its message, and the
  * pictures already stored stay.
  */
+
+/**
+ * The blob as it will be stored: typed by its own bytes. The adapter already does this; checked
+ * again here because this is the last step before IndexedDB, whatever `generate` was given.
+ */
+async function storablePicture(blob: Blob): Promise<Blob> {
+  const head = new Uint8Array(await blob.slice(0, DESCRIBE_BYTES).arrayBuffer());
+  const type = sniffImageType(head);
+  if (!type) {
+    const what = describeImageBytes(head);
+    throw new AiError('invalid-output', 'unsupported-image', AI_MESSAGES.unsupportedPicture(what), { detail: what });
+  }
+  return blob.type === type ? blob : new Blob([blob], { type });
+}
 
 export interface ImageTaskDeps {
   generate?: (options: ImageOptions) => Promise<ImageResult>;
@@ -47,7 +64,8 @@ export function createImageTask(deps: ImageTaskDeps = {}): TaskHandler<'image'> 
               what: `${todo.length} picture${todo.length === 1 ? '' : 's'}`,
               produce: async (step) => {
                 const picture = await generate({ ...target, prompt: step.prompt, signal: ctx.signal });
-                return { kind: 'image', index: step.index, blob: picture.blob, bytes: picture.bytes };
+                const blob = await storablePicture(picture.blob);
+                return { kind: 'image', index: step.index, blob, bytes: blob.size };
               },
               checkpoint: (done) => ({ done, total }),
             };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { randomTopic } from '../../src/domain/topics';
 import { seriousA11yViolations } from '../support/e2e-helpers';
+import { mintFakeGoogleKey } from '../support/fake-key';
 import { firedEvents, focused, useFixturePage } from './support/fixture-page';
 
 /** `<nm-generator-dialog>` in Chromium: validation, focus in and out, Escape, what it asks the host for. */
@@ -115,6 +116,27 @@ describe('<nm-generator-dialog>', () => {
     await dialog().waitFor();
     expect(await topic().inputValue()).toBe('');
     expect(await dialog().getByRole('alert').filter({ hasText: /\S/ }).count()).toBe(0);
+  });
+
+  it('a key pasted into the topic or the instructions is refused with a plain message, and nothing is asked for', async () => {
+    const message = 'This looks like an API key or access token. Remove it — what you type here is saved with the story and can be synced.';
+    const key = mintFakeGoogleKey();
+    await open();
+    await topic().fill(`my key ${key}`);
+    await create().click();
+    await dialog().getByRole('alert').filter({ hasText: message }).waitFor();
+    expect(await fieldState('#topic')).toEqual({ invalid: 'true', message });
+    expect(await focused(fixture.page)).toBe('input#topic');
+
+    await topic().fill('A walk in the park');
+    await dialog().getByLabel(/Instructions/).fill(`use ${key} for the calls`);
+    await create().click();
+    await dialog().getByRole('alert').filter({ hasText: message }).waitFor();
+    expect(await fieldState('#instructions')).toEqual({ invalid: 'true', message });
+    expect(await fieldState('#topic')).toEqual({ invalid: 'false', message: '' });
+    expect(await focused(fixture.page)).toBe('textarea#instructions');
+    expect(await firedEvents(fixture.page)).toEqual([]);
+    expect(await dialog().isVisible()).toBe(true);
   });
 
   it('"Random topic" fills in a topic, announces it, and clears the topic message', async () => {

@@ -166,6 +166,33 @@ describe('illustration jobs end to end', () => {
   });
 });
 
+describe('illustration answers typed by their bytes', () => {
+  const SVG = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(document.domain)"/>');
+
+  it('an SVG labelled image/png is never stored: the job fails saying why', async () => {
+    const story = await seedStory(2);
+    const svg = { kind: 'inline-image', mimeType: 'image/png', bytes: SVG } as const;
+    gemini.script(svg, svg, svg);
+    const { id } = await enqueue('image', { storyId: story.id });
+    await run();
+    const failed = await job(id);
+    expect(failed.status).toBe('failed');
+    expect(failed.error?.message).toMatch(/Gemini returned a picture as SVG, which this app does not store \(only PNG, JPEG or WebP\)/);
+    expect(await db().media.count()).toBe(0);
+  });
+
+  it('PNG bytes labelled image/svg+xml are stored as image/png', async () => {
+    const story = await seedStory(2);
+    gemini.script({ kind: 'inline-image', mimeType: 'image/svg+xml', bytes: IMAGE_PNG });
+    const { id } = await enqueue('image', { storyId: story.id });
+    await run();
+    expect(await job(id)).toMatchObject({ status: 'completed' });
+    const cover = await db().media.get([story.id, 'image', -1]);
+    expect(cover).toMatchObject({ mime: 'image/png', bytes: IMAGE_PNG.length });
+    expect(cover?.blob.type).toBe('image/png');
+  });
+});
+
 describe('story + narration + illustration', () => {
   it('a failed story fails its narration and illustration with a message; retrying the story re-queues them', async () => {
     gemini.script('api-key-invalid');

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AiError } from '../../../src/ai/errors';
+import { MAX_STORY_ANSWER_CHARS } from '../../../src/ai/story-stream';
 import { type GenerateStoryOptions, generateStory, type StoryProgress, toStory } from '../../../src/ai/generate-story';
 import type { JobParams } from '../../../src/domain/job';
 import { StorySchema } from '../../../src/domain/story';
@@ -121,6 +122,20 @@ describe('generateStory against the fake Gemini server', () => {
     expect(await failure(generateStory(dead))).toMatchObject({ kind: 'transient', code: 'network' });
     vi.stubGlobal('navigator', { onLine: false });
     expect(await failure(generateStory(dead))).toMatchObject({ kind: 'offline', code: 'offline' });
+  });
+});
+
+describe('a runaway answer', () => {
+  it('is cut off at the cap, at the connection, as invalid output', async () => {
+    // Five times the cap in 40 deltas: the old code kept all of it and failed only on parsing.
+    gemini.script({ kind: 'runaway', chars: 5 * MAX_STORY_ANSWER_CHARS, pieces: 40 });
+    const progress: StoryProgress[] = [];
+    const err = await failure(generateStory(options({ onProgress: (p) => progress.push(p) })));
+    expect(err).toMatchObject({ kind: 'invalid-output', code: 'answer-too-long' });
+    expect(err.message).toBe("Gemini's answer ran past 200,000 characters without finishing, so it was stopped");
+    expect(Math.max(...progress.map((p) => p.chars))).toBeLessThanOrEqual(MAX_STORY_ANSWER_CHARS);
+    // The request itself was ended: the fake saw the client go away before its last frame.
+    await vi.waitFor(() => expect(gemini.calls[0]!.aborted).toBe(true));
   });
 });
 

@@ -17,6 +17,9 @@ const speak = (signal?: AbortSignal) =>
   synthesizeSentence({ ...target(), model: 'gemini-2.5-flash-preview-tts', voice: 'Kore', text: '公園へ行きました。', ...(signal ? { signal } : {}) });
 const draw = () => generateImage({ ...target(), model: 'gemini-2.5-flash-image', prompt: 'A quiet park in the morning, watercolor' });
 
+/** An SVG that runs script when opened as a document (e.g. from a same-origin object URL). */
+const SVG_WITH_SCRIPT = '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(document.domain)"><script>alert(1)</script></svg>';
+
 const bytesOf = async (blob: Blob) => new Uint8Array(await blob.arrayBuffer());
 
 async function failure(promise: Promise<unknown>): Promise<AiError> {
@@ -90,6 +93,27 @@ describe('generateImage', () => {
     const body = gemini.calls[0]!.body!;
     expect(body.generationConfig?.responseModalities).toEqual(['TEXT', 'IMAGE']);
     expect(JSON.stringify(body.contents)).toContain('A quiet park in the morning');
+  });
+
+  it('types the picture by its bytes: PNG bytes labelled image/svg+xml are stored as PNG', async () => {
+    gemini.script({ kind: 'inline-image', mimeType: 'image/svg+xml', bytes: IMAGE_PNG });
+    const result = await draw();
+    expect(result.blob.type).toBe('image/png');
+    expect(Buffer.from(await bytesOf(result.blob)).equals(IMAGE_PNG)).toBe(true);
+  });
+
+  it.each([
+    ['image/png', 'SVG'],
+    ['image/svg+xml', 'SVG'],
+    ['image/jpeg', 'HTML'],
+  ])('refuses %s-labelled %s bytes as invalid output', async (mimeType, what) => {
+    const bytes = Buffer.from(what === 'SVG' ? SVG_WITH_SCRIPT : '<!DOCTYPE html><script>parent.alert(1)</script>');
+    gemini.script({ kind: 'inline-image', mimeType, bytes });
+    expect(await failure(draw())).toMatchObject({
+      kind: 'invalid-output',
+      code: 'unsupported-image',
+      message: `Gemini returned a picture as ${what}, which this app does not store (only PNG, JPEG or WebP)`,
+    });
   });
 
   it('says Gemini would not draw it on IMAGE_SAFETY (permanent)', async () => {

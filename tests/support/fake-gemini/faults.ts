@@ -47,14 +47,23 @@ export type Fault =
   /** `retryDelay` is RetryInfo's duration string ("2s", "26s", "0.5s"); `retryAfter` adds a Retry-After header. */
   | { kind: 'rate-limit'; retryDelay?: string; retryAfter?: string }
   /** Any other HTTP error in Google's envelope, e.g. 502/504 or 408, which the app treats as transient. */
-  | { kind: 'http-error'; code: number; status: string; message?: string; details?: ErrorDetail[] };
+  | { kind: 'http-error'; code: number; status: string; message?: string; details?: ErrorDetail[] }
+  /** 200, a picture of these bytes under this label (SVG labelled image/png, PNG labelled image/svg+xml…). */
+  | InlineImageFault
+  /** 200, a streamed answer that never ends its JSON: `chars` characters in `pieces` deltas. */
+  | RunawayFault;
+
+export type InlineImageFault = { kind: 'inline-image'; mimeType: string; bytes: Buffer };
+export type RunawayFault = { kind: 'runaway'; chars: number; pieces: number };
 
 /** The queued form: always an object, so the handler switches on one `kind` field. */
 export type ScriptedFault =
   | { kind: Exclude<FaultName, 'rate-limit'> }
   | { kind: 'latency'; ms: number }
   | { kind: 'rate-limit'; retryDelay: string; retryAfter?: string }
-  | { kind: 'http-error'; code: number; status: string; message: string; details?: ErrorDetail[] };
+  | { kind: 'http-error'; code: number; status: string; message: string; details?: ErrorDetail[] }
+  | InlineImageFault
+  | RunawayFault;
 
 export const DEFAULT_RETRY_DELAY = '2s';
 
@@ -74,6 +83,9 @@ export function normalizeFault(fault: Fault): ScriptedFault {
     case 'http-error':
       if (fault.code < 400 || fault.code > 599) throw new RangeError(`http-error fault needs a 4xx/5xx code, got ${fault.code}`);
       return { ...fault, message: fault.message ?? `Fake HTTP ${fault.code} error.` };
+    case 'inline-image':
+    case 'runaway':
+      return fault;
     default:
       return { kind: fault.kind };
   }

@@ -12,6 +12,8 @@ export interface Reply {
   finishReason?: string;
   blockReason?: string;
   promptTokens: number;
+  /** How many deltas a streamed text is split into (default 6). */
+  pieces?: number;
 }
 
 export type Outcome = { type: 'error'; error: HttpError } | { type: 'hang' } | { type: 'reply'; reply: Reply; drop: boolean };
@@ -89,6 +91,13 @@ export function decideOutcome(body: RequestBody | null, fault: ScriptedFault | u
       return reply([], 'IMAGE_SAFETY');
     case 'no-image':
       return reply([], 'NO_IMAGE');
+    case 'inline-image':
+      return reply([{ text: 'Here is the picture' }, inline(fault.mimeType, fault.bytes)], 'STOP');
+    case 'runaway': {
+      // An opened story whose title never ends: the model repeating itself until someone stops it.
+      const text = `{"titleJP":"${'あ'.repeat(Math.max(0, fault.chars - 13))}`;
+      return { type: 'reply', reply: { parts: [{ text }], finishReason: 'STOP', promptTokens, pieces: fault.pieces }, drop: false };
+    }
   }
 }
 
@@ -133,7 +142,7 @@ export function unaryResponse(reply: Reply, model: string): GenerateContentRespo
  * The streamGenerateContent chunks: text split into `pieces` deltas, each inline part in a chunk of
  * its own, finishReason and usage on the last chunk, as the real stream does.
  */
-export function streamFrames(reply: Reply, model: string, pieces = 6): GenerateContentResponse[] {
+export function streamFrames(reply: Reply, model: string, pieces = reply.pieces ?? 6): GenerateContentResponse[] {
   const id = randomUUID().replaceAll('-', '');
   if (reply.blockReason) return [envelope(model, id, undefined, reply, true)];
   const deltas: Part[] = [];

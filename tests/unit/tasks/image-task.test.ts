@@ -13,12 +13,12 @@ const db = useTestDb();
 const plenty: EstimateFn = async () => ({ usage: 0, quota: 10 * 1024 ** 3 });
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
 
-function fakeImages(behave: (call: number) => void = () => {}) {
+function fakeImages(behave: (call: number) => void = () => {}, picture: () => Blob = () => new Blob([PNG], { type: 'image/png' })) {
   const calls: ImageOptions[] = [];
   const generate = async (options: ImageOptions) => {
     calls.push(options);
     behave(calls.length);
-    const blob = new Blob([PNG], { type: 'image/png' });
+    const blob = picture();
     return { blob, bytes: blob.size };
   };
   return { calls, generate };
@@ -74,5 +74,28 @@ describe('image task', () => {
     await runOnce(task({ generate: images.generate, estimate: async () => ({ usage: 0, quota: 4 * 1024 ** 2 }) }));
     expect(await jobRow(job.id)).toMatchObject({ status: 'failed', error: { code: 'storage-insufficient' } });
     expect(images.calls).toHaveLength(0);
+  });
+
+  it('stores what the bytes are, whatever the blob handed to it claims', async () => {
+    const story = await seedStory(storyWith(1));
+    const job = await enqueue('image', { storyId: story.id });
+    const images = fakeImages(undefined, () => new Blob([PNG], { type: 'image/svg+xml' }));
+    await runOnce(task({ generate: images.generate }));
+    expect(await jobRow(job.id)).toMatchObject({ status: 'completed' });
+    const row = await db().media.get([story.id, 'image', -1]);
+    expect(row).toMatchObject({ mime: 'image/png' });
+    expect(row?.blob.type).toBe('image/png');
+  });
+
+  it('refuses an SVG labelled image/png: the step fails with the reason and nothing is stored', async () => {
+    const story = await seedStory(storyWith(1));
+    const job = await enqueue('image', { storyId: story.id });
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>';
+    await runOnce(task({ generate: fakeImages(undefined, () => new Blob([svg], { type: 'image/png' })).generate }));
+    expect((await jobRow(job.id)).error).toMatchObject({
+      code: 'unsupported-image',
+      message: expect.stringContaining('Gemini returned a picture as SVG, which this app does not store (only PNG, JPEG or WebP)'),
+    });
+    expect(await storedIndexes(story.id, 'image')).toEqual([]);
   });
 });
