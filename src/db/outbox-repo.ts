@@ -55,8 +55,8 @@ function nextQueuedAt(now: number): number {
 }
 
 /**
- * Ids of the stories that sync. The bundled samples do not: every device has them already, and
- * their fixed ids would collide between learners (story ids are the server's primary key).
+ * Ids of the stories that sync. The bundled samples do not: every device has them already (the
+ * server keys stories per learner, `(user_id, id)`, so they would not collide, only waste space).
  */
 export function syncedStoryIds(stories: readonly Pick<Story, 'id' | 'source'>[]): string[] {
   return stories.filter((story) => story.source !== 'sample').map((story) => story.id);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EpochMsSchema } from './untrusted-text';
 
 /** Where a learner is in one story; `segmentIndex` + `segmentOffset` restore the scroll position. */
 export const ReadingProgressSchema = z.looseObject({
@@ -12,8 +13,8 @@ export const ReadingProgressSchema = z.looseObject({
   completed: z.boolean().default(false),
   /** Quiz answers by question index (the option picked), kept so the score survives a reload. */
   quizAnswers: z.record(z.string(), z.int().min(0).max(3)).default({}),
-  lastReadAt: z.number().int().min(0),
-  updatedAt: z.number().int().min(0),
+  lastReadAt: EpochMsSchema,
+  updatedAt: EpochMsSchema,
 });
 
 export type ReadingProgress = z.infer<typeof ReadingProgressSchema>;

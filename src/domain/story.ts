@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LEVELS, STORY_LENGTHS } from './levels';
+import { boundedText, EpochMsSchema, requiredText } from './untrusted-text';
 
 /**
  * The Story format. The core fields keep the older app's shape (DESIGN §2) so old libraries import
@@ -8,37 +9,53 @@ import { LEVELS, STORY_LENGTHS } from './levels';
  */
 export const STORY_SCHEMA_VERSION = 1;
 
+/**
+ * Caps on every field and list: far above any story the app makes (a long story is ~60 sentences),
+ * but finite, so a runaway model answer or a crafted file cannot store megabytes in one title.
+ */
+export const STORY_LIMITS = {
+  shortText: 300,
+  sentence: 2_000,
+  longText: 4_000,
+  segments: 1_000,
+  readingsPerSegment: 300,
+  vocabPerSegment: 200,
+  questions: 100,
+  readTimeMinutes: 10_000,
+} as const;
+const L = STORY_LIMITS;
+
 export const LevelSchema = z.enum(LEVELS);
 export const StoryLengthSchema = z.enum(STORY_LENGTHS);
 export const StorySourceSchema = z.enum(['generated', 'sample', 'imported']);
 
 export const ReadingSchema = z.object({
   /** A substring of the segment's `jp` that contains kanji. */
-  text: z.string().min(1),
+  text: requiredText(L.shortText),
   /** Its reading in hiragana. */
-  reading: z.string().min(1),
+  reading: requiredText(L.shortText),
 });
 
 export const VocabSchema = z.looseObject({
-  word: z.string().min(1),
-  reading: z.string().default(''),
-  meaning: z.string().default(''),
+  word: requiredText(L.shortText),
+  reading: boundedText(L.shortText).default(''),
+  meaning: boundedText(L.longText).default(''),
 });
 
 export const SegmentSchema = z.looseObject({
-  jp: z.string().min(1),
-  readings: z.array(ReadingSchema).default([]),
-  en: z.string().default(''),
-  imagePrompt: z.string().optional(),
-  vocab: z.array(VocabSchema).default([]),
+  jp: requiredText(L.sentence),
+  readings: z.array(ReadingSchema).max(L.readingsPerSegment).default([]),
+  en: boundedText(L.longText).default(''),
+  imagePrompt: boundedText(L.longText).optional(),
+  vocab: z.array(VocabSchema).max(L.vocabPerSegment).default([]),
 });
 
 export const QuestionSchema = z.looseObject({
-  question: z.string().min(1),
-  options: z.array(z.string().min(1)).length(4),
+  question: requiredText(L.longText),
+  options: z.array(requiredText(L.sentence)).length(4),
   /** Index of the correct option, 0–3. */
   answer: z.int().min(0).max(3),
-  explanation: z.string().default(''),
+  explanation: boundedText(L.longText).default(''),
 });
 
 export const MediaSummarySchema = z.looseObject({
@@ -50,24 +67,26 @@ export const MediaSummarySchema = z.looseObject({
 
 export const StorySchema = z.looseObject({
   id: z.uuid(),
-  titleJP: z.string().min(1),
-  titleEN: z.string().default(''),
+  titleJP: requiredText(L.shortText),
+  titleEN: boundedText(L.shortText).default(''),
   level: LevelSchema,
   /** Estimated reading time in minutes. */
-  readTime: z.number().min(0).default(0),
-  excerpt: z.string().default(''),
-  content: z.array(SegmentSchema).min(1),
-  questions: z.array(QuestionSchema).default([]),
-  topic: z.string().default(''),
+  readTime: z.number().min(0).max(L.readTimeMinutes).default(0),
+  excerpt: boundedText(L.longText).default(''),
+  content: z.array(SegmentSchema).min(1).max(L.segments),
+  questions: z.array(QuestionSchema).max(L.questions).default([]),
+  topic: boundedText(L.longText).default(''),
   length: StoryLengthSchema.optional(),
   source: StorySourceSchema,
-  model: z.string().optional(),
+  model: boundedText(L.shortText).optional(),
   /** The older app's id (e.g. `gen-1700000000000`) when this story was imported. */
-  legacyId: z.string().optional(),
+  legacyId: boundedText(L.shortText).optional(),
+  /** The id this story had when it was deleted here and then restored from a backup as a new copy. */
+  restoredFrom: boundedText(L.shortText).optional(),
   media: MediaSummarySchema.optional(),
   /** Epoch milliseconds. */
-  createdAt: z.number().int().min(0),
-  updatedAt: z.number().int().min(0),
+  createdAt: EpochMsSchema,
+  updatedAt: EpochMsSchema,
   schemaVersion: z.int().min(1).default(STORY_SCHEMA_VERSION),
 });
 

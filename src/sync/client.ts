@@ -33,7 +33,8 @@ export function createSyncClient(config: SyncConfig, context: SyncContext, optio
     url: `${config.url}/auth/v1`,
     headers: { apikey: config.anonKey, Authorization: `Bearer ${config.anonKey}` },
     storageKey: AUTH_STORAGE_KEY,
-    storage: indexedDbAuthStorage(),
+    // Bound to this project: the client never reads (or refreshes, or revokes) another project's session.
+    storage: indexedDbAuthStorage(config.url),
     persistSession: true,
     autoRefreshToken: context === 'page',
     detectSessionInUrl: false,

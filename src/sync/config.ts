@@ -1,6 +1,8 @@
 import { getDb } from '../db/database';
 import { loadSettings } from '../db/settings-repo';
+import { checkEndpoint, ENDPOINT_MESSAGES } from '../domain/device-settings';
 import type { Settings } from '../domain/settings';
+import { forgetStoredSession } from './auth-storage';
 
 /**
  * Which Supabase project the app syncs with: the project URL and anon key entered in Settings, or
@@ -39,32 +41,36 @@ export async function loadSyncConfig(): Promise<SyncConfig | null> {
 
 export type UrlCheck = { ok: true; url: string } | { ok: false; message: string };
 
-/** An https URL (http only for this machine, as a local Supabase runs), without trailing slashes. */
+/**
+ * The one endpoint rule (domain/device-settings.ts: https, or http only on this computer, no
+ * credentials in the address), worded for the Supabase form.
+ */
 export function checkProjectUrl(raw: string): UrlCheck {
   const text = raw.trim();
   if (text === '') return { ok: false, message: 'Enter your Supabase project URL.' };
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return { ok: false, message: 'That is not a URL. It looks like https://abcd.supabase.co.' };
-  }
-  const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
-    return { ok: false, message: 'The project URL must start with https://.' };
-  }
-  return { ok: true, url: `${url.origin}${url.pathname}`.replace(/\/+$/, '') };
+  const checked = checkEndpoint(text);
+  if (checked.ok) return checked;
+  if (checked.message === ENDPOINT_MESSAGES.notAUrl) return { ok: false, message: 'That is not a URL. It looks like https://abcd.supabase.co.' };
+  if (checked.message === ENDPOINT_MESSAGES.notSecure) return { ok: false, message: 'The project URL must start with https://.' };
+  return checked;
 }
 
 /**
  * Stores the project in Settings. Written straight to the row, without moving `updatedAt` and
  * without queueing a push: which project a device talks to is not a preference to sync, and
  * bumping the clock would let a fresh device's defaults win over the learner's synced preferences.
+ *
+ * Another project forgets the stored session in the same transaction, before any client of the new
+ * project exists: its tokens belong to the old project and must never be sent to the new one (the
+ * storage refuses them anyway, auth-storage.ts; this also stops them lingering on the device).
  */
 export async function saveSyncConfig(url: string, anonKey: string): Promise<void> {
   const db = getDb();
-  await db.transaction('rw', db.settings, async () => {
+  await db.transaction('rw', db.settings, db.secrets, db.syncState, async () => {
     const current = await loadSettings();
+    const before = syncConfigFrom(current)?.url ?? null;
     await db.settings.put({ key: 'app', value: { ...current, supabaseUrl: url, supabaseAnonKey: anonKey } });
+    const after = syncConfigFrom({ supabaseUrl: url, supabaseAnonKey: anonKey })?.url ?? null;
+    if (before !== after) await forgetStoredSession();
   });
 }

@@ -1,6 +1,9 @@
 import { getDb } from '../db/database';
 import { loadSettings } from '../db/settings-repo';
 import type { OutboxRow, SyncTable } from '../db/rows';
+import type { ZodType } from 'zod';
+import { ReadingProgressSchema } from '../domain/progress';
+import { StorySchema } from '../domain/story';
 import { DELETE_GRACE_MS } from './constants';
 import { progressToRow, settingsToRow, storyDeletionRow, storyToRow } from './rows';
 
@@ -14,6 +17,8 @@ export interface Change {
   row: OutboxRow;
   /** The row to upsert; null when there is nothing left to send (e.g. a sample, or a vanished row). */
   payload: object | null;
+  /** Why this row cannot be sent as it is (set aside as rejected; the others still go). */
+  problem?: string;
 }
 
 /** Pending (not rejected) rows of `table`; deletions younger than the undo window wait unless `force`. */
@@ -27,21 +32,41 @@ export async function buildChanges(rows: readonly OutboxRow[]): Promise<Change[]
   const db = getDb();
   return db.transaction('r', db.stories, db.tombstones, db.progress, db.settings, async () => {
     const changes: Change[] = [];
-    for (const row of rows) changes.push({ row, payload: await payloadOf(row) });
+    for (const row of rows) changes.push(await changeOf(row));
     return changes;
   });
+}
+
+/**
+ * One row's change, never throwing: a row stored before a rule existed (a createdAt of 9e15 once
+ * made every push throw RangeError, for that row and all the others) becomes a problem of its own.
+ */
+async function changeOf(row: OutboxRow): Promise<Change> {
+  try {
+    return { row, payload: await payloadOf(row) };
+  } catch (error) {
+    return { row, payload: null, problem: `Not sent: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+/** Throws with the first issue: the schema also normalises the text (NUL, lone surrogates…). */
+function checked<T>(schema: ZodType<T>, value: unknown, what: string): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new Error(`this ${what} does not pass the app's checks (${issue ? `${issue.path.map(String).join('.') || 'value'}: ${issue.message}` : 'invalid'})`);
 }
 
 async function payloadOf(row: OutboxRow): Promise<object | null> {
   const db = getDb();
   if (row.table === 'stories') {
     const story = await db.stories.get(row.rowKey);
-    if (story) return story.source === 'sample' ? null : storyToRow(story);
+    if (story) return story.source === 'sample' ? null : storyToRow(checked(StorySchema, story, 'story'));
     return (await db.tombstones.get(row.rowKey)) ? storyDeletionRow(row.rowKey) : null;
   }
   if (row.table === 'reading_progress') {
     const progress = await db.progress.get(row.rowKey);
-    return progress ? progressToRow(progress) : null;
+    return progress ? progressToRow(checked(ReadingProgressSchema, progress, 'reading progress')) : null;
   }
   return settingsToRow(await loadSettings());
 }

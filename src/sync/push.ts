@@ -9,9 +9,14 @@ import { type RetryOptions, withRetry } from './transient-retry';
  * same rows again). A refused batch (4xx) is split in halves until the refused row is alone; that
  * row is kept aside with the server's reason and the rest goes through. A transient failure is
  * retried with backoff; if it persists, the push stops and everything not sent stays queued.
+ * A row that cannot even be turned into a payload (outbox.ts) is kept aside the same way, status 0.
+ *
+ * Stories are keyed per user, `(user_id, id)` (supabase/migrations/20261205000000): user_id is
+ * not in the payload, the server fills it from the token, so an upsert only ever meets the
+ * caller's own row.
  */
 export const CONFLICT_KEYS: Record<SyncTable, string> = {
-  stories: 'id',
+  stories: 'user_id,id',
   reading_progress: 'user_id,story_id',
   user_settings: 'user_id',
 };
@@ -36,7 +41,11 @@ export async function pushOutbox(rest: RestClient, options: PushOptions = {}): P
     const rows = await pendingRows(table, now, options.force ?? false);
     if (rows.length === 0) continue;
     const changes = await buildChanges(rows);
-    await markSent(changes.filter((c) => c.payload === null).map((c) => c.row));
+    for (const bad of changes.filter((c) => c.problem !== undefined)) {
+      await markRejected(bad.row, 0, bad.problem ?? '');
+      report.rejected += 1;
+    }
+    await markSent(changes.filter((c) => c.payload === null && c.problem === undefined).map((c) => c.row));
     for (const batch of batches(changes.filter((c) => c.payload !== null))) {
       await sendBatch(rest, table, batch, report, options);
     }

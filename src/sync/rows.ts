@@ -1,6 +1,8 @@
+import { DEVICE_ONLY_SETTINGS } from '../domain/device-settings';
 import type { ReadingProgress } from '../domain/progress';
 import type { Settings } from '../domain/settings';
 import type { Story } from '../domain/story';
+import { MAX_EPOCH_MS, normaliseDeep, normaliseText } from '../domain/untrusted-text';
 
 /**
  * Local objects ↔ the server's rows (supabase/migrations). Times are epoch ms here and timestamptz
@@ -9,7 +11,11 @@ import type { Story } from '../domain/story';
  * `ReadingProgress.lastReadAt`, `Settings.updatedAt`), which travel inside the rows.
  */
 
-export const toTimestamp = (ms: number): string => new Date(ms).toISOString();
+/** Throws a RangeError that names the value (not Date's bare "Invalid time value") when out of range. */
+export const toTimestamp = (ms: number): string => {
+  if (!Number.isFinite(ms) || ms < 0 || ms > MAX_EPOCH_MS) throw new RangeError(`${ms} is not a time the server can store`);
+  return new Date(ms).toISOString();
+};
 export const fromTimestamp = (value: string | null | undefined): number | null => {
   if (value === null || value === undefined) return null;
   const ms = Date.parse(value);
@@ -33,11 +39,13 @@ export interface StoryRecord extends StoryUpsert {
 
 /**
  * The Story JSON as it syncs: without `media`, which counts the audio and pictures stored on this
- * device only (they do not sync; another device makes its own).
+ * device only (they do not sync; another device makes its own). Every string is normalised once
+ * more, fields the schema does not know included: Postgres refuses NUL and lone surrogates in jsonb.
  */
 export function storyToRow(story: Story): StoryUpsert {
   const { media: _deviceOnly, ...content } = story;
-  return { id: story.id, content, level: story.level, title_jp: story.titleJP, created_at: toTimestamp(story.createdAt), deleted: false };
+  const created_at = toTimestamp(story.createdAt);
+  return { id: story.id, content: normaliseDeep(content) as object, level: story.level, title_jp: normaliseText(story.titleJP), created_at, deleted: false };
 }
 
 /** A deletion: the tombstone keeps only the id (the server also drops the text it had). */
@@ -95,11 +103,8 @@ function isAnswers(value: unknown): value is Record<string, number> {
   return Object.values(value).every((v) => Number.isInteger(v) && v >= 0 && v <= 3);
 }
 
-/**
- * Settings that describe this device, not the learner's taste: which Supabase project and Gemini
- * endpoint it talks to. They neither leave the device nor get overwritten by a pull.
- */
-export const DEVICE_ONLY_SETTINGS = ['supabaseUrl', 'supabaseAnonKey', 'geminiBaseUrl'] as const;
+// Device fields (project, endpoint; one list in src/domain/device-settings.ts) neither leave the
+// device nor get overwritten by a pull.
 
 export interface SettingsUpsert {
   settings: Record<string, unknown>;

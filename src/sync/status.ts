@@ -34,14 +34,10 @@ const TABLE_WORDS: Record<SyncTable, string> = { stories: 'Story', reading_progr
 
 export async function loadSyncView(): Promise<SyncView> {
   const db = getDb();
-  const [settings, account, hasSession, status, outbox] = await Promise.all([
-    loadSettings(),
-    readAccount(),
-    hasStoredSession(),
-    readStatus(),
-    db.outbox.toArray(),
-  ]);
+  const [settings, account, status, outbox] = await Promise.all([loadSettings(), readAccount(), readStatus(), db.outbox.toArray()]);
   const config = syncConfigFrom(settings);
+  // Only a session of the project now configured counts (another project's is never used).
+  const hasSession = await hasStoredSession(config?.url ?? null);
   const fromBuild = config !== null && settings.supabaseUrl.trim() === '';
   const rejectedRows = outbox.filter((r) => r.rejected !== null);
   const titles = await db.storySummaries.bulkGet(rejectedRows.map((r) => r.rowKey));

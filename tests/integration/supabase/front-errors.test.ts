@@ -39,7 +39,7 @@ describe('rows the server refuses (4xx, keep aside)', () => {
       { id, content: { v: 1 } },
       { id, content: { v: 2 } },
     ];
-    const twice = await alice.from('stories').upsert(batch, { onConflict: 'id' });
+    const twice = await alice.from('stories').upsert(batch, { onConflict: 'user_id,id' });
     expect(twice).toMatchObject({ status: 400, error: { code: '21000' } });
     expect((await alice.from('stories').select('id')).data).toEqual([]);
   });

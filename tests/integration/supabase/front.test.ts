@@ -51,12 +51,12 @@ beforeEach(async () => {
 });
 
 describe('push and pull', () => {
-  it('upserts a batch on id (idempotently) and pulls it back in (updated_at, id) pages', async () => {
+  it('upserts a batch on (user_id, id) (idempotently) and pulls it back in (updated_at, id) pages', async () => {
     const batch = stories(7);
-    const first = await alice.from('stories').upsert(batch, { onConflict: 'id' });
+    const first = await alice.from('stories').upsert(batch, { onConflict: 'user_id,id' });
     expect(first).toMatchObject({ error: null, status: 201, data: null });
     // The same batch again (a retry after a lost response): no duplicates, the new content wins.
-    const retry = await alice.from('stories').upsert(batch.map((s) => ({ ...s, title_jp: 'again' })), { onConflict: 'id' });
+    const retry = await alice.from('stories').upsert(batch.map((s) => ({ ...s, title_jp: 'again' })), { onConflict: 'user_id,id' });
     expect(retry.error).toBeNull();
     const pulled = await pull(alice, EPOCH, 3);
     expect(pulled.map((r) => r.id).sort()).toEqual(batch.map((s) => s.id).sort());
@@ -68,7 +68,7 @@ describe('push and pull', () => {
 
   it('an incremental pull after the watermark returns only the changed row', async () => {
     const batch = stories(5);
-    await alice.from('stories').upsert(batch, { onConflict: 'id' });
+    await alice.from('stories').upsert(batch, { onConflict: 'user_id,id' });
     const watermark = (await pull(alice, EPOCH, 100)).at(-1)?.updated_at ?? EPOCH;
     await alice.from('stories').update({ title_jp: '変わった' }).eq('id', batch[2]?.id);
     const changed = await pull(alice, watermark, 100);
@@ -77,9 +77,9 @@ describe('push and pull', () => {
 
   it('a tombstone travels like any change and cannot be undone by a stale push', async () => {
     const story = stories(1)[0]!;
-    await alice.from('stories').upsert([story], { onConflict: 'id' });
-    await alice.from('stories').upsert([{ ...story, deleted: true }], { onConflict: 'id' });
-    await alice.from('stories').upsert([{ ...story, deleted: false }], { onConflict: 'id' });
+    await alice.from('stories').upsert([story], { onConflict: 'user_id,id' });
+    await alice.from('stories').upsert([{ ...story, deleted: true }], { onConflict: 'user_id,id' });
+    await alice.from('stories').upsert([{ ...story, deleted: false }], { onConflict: 'user_id,id' });
     const [row] = await pull(alice, EPOCH, 10);
     expect(row?.deleted).toBe(true);
   });
@@ -104,18 +104,24 @@ describe('push and pull', () => {
 describe('two learners', () => {
   it('Bob sees none of Alice’s stories and can change none of them', async () => {
     const batch = stories(3);
-    await alice.from('stories').upsert(batch, { onConflict: 'id' });
+    await alice.from('stories').upsert(batch, { onConflict: 'user_id,id' });
     const { client: bob } = await signedUpClient(project.front, 'bob@example.test');
     expect((await bob.from('stories').select('*')).data).toEqual([]);
     const target = batch[0]!;
-    const takeover = await bob.from('stories').upsert([{ ...target, title_jp: 'mine now' }], { onConflict: 'id' });
-    expect(takeover.status).toBe(403);
-    expect(takeover.error).toMatchObject({ code: '42501', message: expect.stringContaining('row-level security policy') });
-    const patch = await bob.from('stories').update({ title_jp: 'mine now' }).in('id', batch.map((s) => s.id)).select();
+    // The same id from Bob is Bob's own row (an older backup both imported): no error, no probe.
+    const same = await bob.from('stories').upsert([{ ...target, title_jp: 'mine now' }], { onConflict: 'user_id,id' });
+    expect(same).toMatchObject({ error: null, status: 201 });
+    expect((await bob.from('stories').select('id,title_jp')).data).toEqual([{ id: target.id, title_jp: 'mine now' }]);
+    const patch = await bob.from('stories').update({ title_jp: 'hacked' }).in('id', batch.slice(1).map((s) => s.id)).select();
     expect(patch).toMatchObject({ error: null, data: [] });
     expect((await bob.from('stories').delete().eq('id', target.id)).status).toBe(403);
     const untouched = await pull(alice, EPOCH, 10);
     expect(untouched.map((r) => r.title_jp).sort()).toEqual(batch.map((s) => s.title_jp).sort());
+  });
+
+  it('on_conflict must name a unique key, as PostgREST requires: the id alone is refused', async () => {
+    const refused = await alice.from('stories').upsert(stories(1), { onConflict: 'id' });
+    expect(refused).toMatchObject({ status: 400, error: { code: '42P10' } });
   });
 });
 
@@ -123,7 +129,7 @@ describe('test controls', () => {
   it('failNext fails the next matching requests, then the server answers normally again', async () => {
     project.front.requests.length = 0;
     project.front.failNext(1, 500, { pathPrefix: '/rest/v1/' });
-    const failed = await alice.from('stories').upsert(stories(2), { onConflict: 'id' });
+    const failed = await alice.from('stories').upsert(stories(2), { onConflict: 'user_id,id' });
     expect(failed.status).toBe(500);
     expect((await alice.from('stories').select('id')).status).toBe(200);
     expect(project.front.requests.map((r) => [r.method, r.status, r.injected])).toEqual([
@@ -135,7 +141,7 @@ describe('test controls', () => {
 
   it('a dropped connection reaches the client as a network error (status 0)', async () => {
     project.front.failNext(1, 0);
-    const dropped = await alice.from('stories').upsert(stories(1), { onConflict: 'id' });
+    const dropped = await alice.from('stories').upsert(stories(1), { onConflict: 'user_id,id' });
     expect(dropped.status).toBe(0);
     expect(dropped.error?.message).toMatch(/fetch failed/i);
   });

@@ -65,15 +65,25 @@ describe('stories: a user reaches only their own rows', () => {
     expect(await storyRow(own)).toBeDefined();
   });
 
-  it('cannot upsert over another user’s row (the conflict hits RLS, nothing changes)', async () => {
-    const bobs = await insertStory(bob, 'かぐやひめ');
-    const upsert = `insert into public.stories (id, content, title_jp) values ($1, '{}', 'hacked')
-                    on conflict (id) do update set title_jp = excluded.title_jp, content = excluded.content`;
-    await expect(as(alice, upsert, [bobs])).rejects.toMatchObject({
-      code: '42501',
-      message: expect.stringContaining('violates row-level security policy'),
-    });
-    expect((await storyRow(bobs))?.title_jp).toBe('かぐやひめ');
+  it('the same id upserted by two users is two rows: each keeps their own, nothing is probed', async () => {
+    const id = await insertStory(bob, 'かぐやひめ');
+    const upsert = `insert into public.stories (id, content, title_jp) values ($1, '{}', 'ももたろう')
+                    on conflict (user_id, id) do update set title_jp = excluded.title_jp, content = excluded.content`;
+    // Before the per-user key this was a 42501 from RLS: an answer that told Alice the id existed.
+    expect(await as(alice, `${upsert} returning title_jp`, [id])).toEqual([{ title_jp: 'ももたろう' }]);
+    await as(alice, upsert, [id]); // and again: her own row, updated in place
+    const rows = await project.db.exclusive(async (pg) =>
+      (await pg.query<{ user_id: string; title_jp: string }>('select user_id, title_jp from public.stories where id = $1 order by title_jp', [id])).rows,
+    );
+    expect(rows).toEqual([
+      { user_id: bob, title_jp: 'かぐやひめ' },
+      { user_id: alice, title_jp: 'ももたろう' },
+    ]);
+  });
+
+  it('an upsert on the id alone is refused: there is no such key any more', async () => {
+    const upsert = `insert into public.stories (id, content) values ($1, '{}') on conflict (id) do nothing`;
+    await expect(as(alice, upsert, [randomUUID()])).rejects.toMatchObject({ code: '42P10' });
   });
 
   it('rejects a forged user_id on insert, and fills user_id from the token when omitted', async () => {

@@ -10,7 +10,10 @@ import { useSupabaseProject } from '../../support/supabase-project';
  * tombstones stick, settings can never carry an API key, and the rollback script undoes it all.
  */
 
-const ROLLBACK = fileURLToPath(new URL('../../../supabase/rollback/20261128000000_sync_tables.down.sql', import.meta.url));
+/** Every rollback script, newest first: the order in which they undo the migrations. */
+const ROLLBACKS = ['20261205000000_per_user_keys', '20261128000000_sync_tables'].map((name) =>
+  fileURLToPath(new URL(`../../../supabase/rollback/${name}.down.sql`, import.meta.url)),
+);
 
 let alice: string;
 
@@ -69,15 +72,49 @@ describe('updated_at is the server’s', () => {
 });
 
 describe('tombstones', () => {
-  it('a deleted story stays deleted when a stale device pushes it again', async () => {
+  const stale = `insert into public.stories (id, content, level, title_jp, deleted) values ($1, '{"v":0,"text":"日記"}', 'N5', '日記', false)
+                 on conflict (user_id, id) do update set content = excluded.content, level = excluded.level,
+                 title_jp = excluded.title_jp, deleted = excluded.deleted`;
+
+  it('a deleted story stays deleted, and keeps no content, when a stale device pushes it again', async () => {
     const id = randomUUID();
-    await as(`insert into public.stories (id, content) values ($1, '{"v":1}')`, [id]);
+    await as(`insert into public.stories (id, content, title_jp) values ($1, '{"v":1}', 'ひみつ')`, [id]);
     await as('update public.stories set deleted = true where id = $1', [id]);
-    const stale = `insert into public.stories (id, content, deleted) values ($1, '{"v":0}', false)
-                   on conflict (id) do update set content = excluded.content, deleted = excluded.deleted`;
+    expect(await as('select content, level, title_jp from public.stories where id = $1', [id])).toEqual([
+      { content: {}, level: null, title_jp: null },
+    ]);
     await as(stale, [id]);
-    const [row] = await as('select deleted from public.stories where id = $1', [id]);
-    expect(row?.deleted).toBe(true);
+    expect(await as('select deleted, content, level, title_jp from public.stories where id = $1', [id])).toEqual([
+      { deleted: true, content: {}, level: null, title_jp: null },
+    ]);
+  });
+
+  it('a tombstone inserted with text stores none', async () => {
+    const id = randomUUID();
+    await as(`insert into public.stories (id, content, title_jp, deleted) values ($1, '{"v":1}', 'ひみつ', true)`, [id]);
+    expect(await as('select content, title_jp from public.stories where id = $1', [id])).toEqual([{ content: {}, title_jp: null }]);
+  });
+});
+
+describe('stories never hold an API key', () => {
+  const key = `AIza${'B'.repeat(35)}`;
+  const attempts = [
+    { topic: `use my key ${key} please` },
+    { content: [{ jp: 'こんにちは', en: `(${key})` }] },
+    { extra: { apiKey: 'x' } },
+  ];
+  for (const content of attempts) {
+    it(`refuses ${JSON.stringify(content).slice(0, 60)}`, async () => {
+      const insert = as('insert into public.stories (id, content) values ($1, $2::jsonb)', [randomUUID(), JSON.stringify(content)]);
+      await expect(insert).rejects.toMatchObject({ code: '23514', constraint: 'stories_no_api_key' });
+    });
+  }
+
+  it('refuses one in the title column, and accepts an ordinary story', async () => {
+    const titled = as(`insert into public.stories (id, content, title_jp) values ($1, '{}', $2)`, [randomUUID(), `鍵${key}`]);
+    await expect(titled).rejects.toMatchObject({ code: '23514' });
+    const content = { titleJP: 'ももたろう', topic: 'AIza is how keys start; this is not one', content: [{ jp: '昔々' }] };
+    await as('insert into public.stories (id, content) values ($1, $2::jsonb)', [randomUUID(), JSON.stringify(content)]);
   });
 });
 
@@ -88,6 +125,7 @@ describe('user_settings never holds an API key', () => {
     { gemini: { api_key: 'x' } },
     { profiles: [{ GEMINI_API_KEY: 'x' }] },
     { note: `AIza${'A'.repeat(35)}` }, // a Google API key under an innocent name
+    { note: `my key: AIza${'A'.repeat(35)}.` }, // … or inside a longer string
   ];
   for (const settings of attempts) {
     it(`refuses ${JSON.stringify(settings)}`, async () => {
@@ -104,13 +142,13 @@ describe('user_settings never holds an API key', () => {
 });
 
 describe('rollback', () => {
-  it('removes every table and function, and the migration applies again afterwards', async () => {
+  it('removes every table and function (newest rollback first), and the migrations apply again afterwards', async () => {
     const objects = `select (select count(*) from pg_tables where schemaname = 'public')
                           + (select count(*) from pg_proc where proname like 'sync\\_%') as n`;
     const count = async () => Number((await project.db.exclusive((pg) => pg.query<{ n: number }>(objects))).rows[0]?.n);
     const applied = await count();
-    expect(applied).toBe(5);
-    await project.db.exclusive((pg) => pg.exec(readFileSync(ROLLBACK, 'utf8')));
+    expect(applied).toBe(6);
+    for (const file of ROLLBACKS) await project.db.exclusive((pg) => pg.exec(readFileSync(file, 'utf8')));
     expect(await count()).toBe(0);
     for (const file of migrationFiles()) await project.db.exclusive((pg) => pg.exec(readFileSync(file, 'utf8')));
     expect(await count()).toBe(applied);

@@ -69,7 +69,8 @@ describe('sessions and failures', () => {
     await a.signUp('kumi@example.test');
     await a.on(() => putStories(library(2)));
     // Someone spends the refresh token twice: GoTrue revokes the whole session.
-    const stored = JSON.parse((await a.db.secrets.get('supabaseSession'))!.value) as { refresh_token: string };
+    const { item } = JSON.parse((await a.db.secrets.get('supabaseSession'))!.value) as { item: string };
+    const stored = JSON.parse(item) as { refresh_token: string };
     for (let i = 0; i < 2; i++) {
       await fetch(`${project.front.url}/auth/v1/token?grant_type=refresh_token`, {
         method: 'POST',

@@ -99,21 +99,19 @@ describe('deletions', () => {
 });
 
 describe('two learners', () => {
-  it('a second learner sees nothing of the first, and cannot take over a story id', async () => {
+  it('a second learner sees nothing of the first, and a shared story id is their own row', async () => {
     await project.learnerWithLibrary('a', 'kumi@example.test', 5);
     const d = await project.device('d');
     await d.signUp('ren@example.test');
     const report = await d.sync();
     expect(report.pull?.stories.transferred).toBe(0);
     expect(await d.db.stories.count()).toBe(0);
-    // Ren's copy of one of Kumi's ids (an imported legacy story) is refused and kept aside; the rest goes.
-    await d.on(() => putStories([makeStory(3), makeStory(100), makeStory(101)]));
+    // Ren's copy of one of Kumi's ids (the same older backup imported) is Ren's own row: keys are per user.
+    await d.on(() => putStories([makeStory(3, { titleJP: 'れんの話' }), makeStory(100), makeStory(101)]));
     const pushed = await d.sync();
-    expect(pushed.push).toMatchObject({ sent: 2, rejected: 1 });
-    const kept = await d.db.outbox.toArray();
-    expect(kept).toMatchObject([{ rowKey: storyId(3), rejected: { status: 403 } }]);
-    expect(kept[0]!.rejected!.message).toMatch(/row-level security/);
-    expect(await project.serverStories('ren@example.test')).toHaveLength(2);
+    expect(pushed.push).toMatchObject({ sent: 3, rejected: 0 });
+    expect(await d.db.outbox.count()).toBe(0);
+    expect(await project.serverStories('ren@example.test')).toHaveLength(3);
     expect(await project.serverStories('kumi@example.test')).toHaveLength(5);
   });
 });

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { SupabaseDb } from './database';
 import { type AuthContext, handleAuth } from './gotrue';
 import { SessionStore } from './gotrue-sessions';
-import { type ParsedRequest, apiKeyOf, parseRequest, preflight, writeReply } from './http';
+import { type ParsedRequest, apiKeyOf, bearerOf, parseRequest, preflight, writeReply } from './http';
 import { TokenIssuer } from './jwt';
 import { type RestContext, handleRest } from './postgrest';
 import { type TableInfo, loadSchema } from './postgrest-sql';
@@ -111,6 +111,7 @@ export async function startSupabaseFront(options: SupabaseFrontOptions): Promise
       path: req.path,
       query: [...req.query],
       body: req.body,
+      bearer: bearerOf(req) ?? null,
       status: 0,
       role: null,
       userId: null,

@@ -35,6 +35,8 @@ export interface FrontRequest {
   query: [string, string][];
   /** Parsed JSON body, or undefined for none. */
   body: unknown;
+  /** The `Authorization: Bearer` token as sent (to prove which tokens reached which project). */
+  bearer: string | null;
   status: number;
   /** Role the request ran as, once its token was accepted. */
   role: ApiRole | null;

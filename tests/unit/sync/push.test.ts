@@ -104,4 +104,22 @@ describe('pushOutbox', () => {
     expect(await db().outbox.count()).toBe(0);
     expect(rest.rows('reading_progress')[0]!.percent).toBe(60);
   });
+
+  it('rows that cannot be built into a payload are set aside with their reason; the rest go in the same request', async () => {
+    const rest = new FakeRest();
+    await putStories([makeStory(1, { createdAt: 9e15 }), makeStory(2), makeStory(3, { updatedAt: -5 })]);
+    await saveProgress(makeProgress(storyId(2), { lastReadAt: 9e15 }));
+    await saveProgress(makeProgress(storyId(3)));
+    const report = await pushOutbox(rest, noWait);
+    expect(report).toEqual({ sent: 2, rejected: 3, requests: 2 });
+    expect(rest.rows('stories').map((r) => r.id)).toEqual([storyId(2)]);
+    expect(rest.rows('reading_progress').map((r) => r.story_id)).toEqual([storyId(3)]);
+    const kept = await db().outbox.orderBy('id').toArray();
+    expect(kept.map((r) => [r.table, r.rowKey, r.rejected?.status])).toEqual([
+      ['reading_progress', storyId(2), 0],
+      ['stories', storyId(1), 0],
+      ['stories', storyId(3), 0],
+    ]);
+    expect(kept.map((r) => r.rejected?.message)).toEqual([expect.stringMatching(/lastReadAt/), expect.stringMatching(/createdAt/), expect.stringMatching(/updatedAt/)]);
+  });
 });
