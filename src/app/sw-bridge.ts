@@ -1,3 +1,4 @@
+/// <reference path="../background-sync.d.ts" />
 import { Workbox } from 'workbox-window';
 import { type AppMessage, isAppMessage, isNewerVersion, MESSAGE_TYPES, type MessageType } from '../domain/worker-protocol';
 import { SYNC_TAG } from '../jobs/constants';
@@ -96,6 +97,15 @@ function post(worker: ServiceWorker | null | undefined, type: MessageType, detai
   const message: AppMessage = { type, version: __APP_VERSION__, ...(detail ? { detail } : {}) };
   worker.postMessage(message);
   return true;
+}
+
+/**
+ * Posts to the worker controlling this page in the caller's own task (nothing is awaited first), so
+ * the message is on its way before the tab can close. False when no worker controls the page yet.
+ */
+export function tellController(type: MessageType, detail?: Record<string, unknown>): boolean {
+  if (!('serviceWorker' in navigator)) return false;
+  return post(navigator.serviceWorker.controller, type, detail);
 }
 
 /** "Reload to update": the running worker stops claiming, the waiting one takes over when idle. */

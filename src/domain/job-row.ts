@@ -23,7 +23,11 @@ export type JobStatus = (typeof JOB_STATUSES)[keyof typeof JOB_STATUSES];
 export const JOB_TYPES = ['story', 'audio', 'image'] as const;
 export type JobType = (typeof JOB_TYPES)[number];
 
-export const WAITING_REASONS = ['network', 'backoff', 'dependency'] as const;
+/**
+ * Why a pending job is not running: `storage` is a finished result kept in the job's checkpoint
+ * until there is room on the device to save it (src/jobs/storage-wait.ts).
+ */
+export const WAITING_REASONS = ['network', 'backoff', 'dependency', 'storage'] as const;
 export type WaitingReason = (typeof WAITING_REASONS)[number];
 
 export interface JobError {
@@ -82,6 +86,13 @@ export interface JobRow<T extends JobType = JobType> {
    * on rows written before this field existed, means "look").
    */
   hasDependants?: boolean;
+  /**
+   * The app version (`<semver>+<build stamp>`) whose code last wrote the params: set at enqueue, and
+   * at claim (which stores the params as this version parsed them). An older runner leaves such a
+   * row untouched and pending for that version, since it cannot know what the newer fields mean.
+   * Optional: rows written before it existed read as the oldest version.
+   */
+  writtenBy?: string;
 }
 
 /** −priority, written as `0 - p` so priority 0 gives +0 (IndexedDB and equality checks agree). */

@@ -1,25 +1,45 @@
 import { z } from 'zod';
+import { containsCredential } from './secrets';
 import { LevelSchema, StoryLengthSchema } from './story';
 
 export * from './job-row';
 
-export const StoryJobParamsSchema = z.object({
-  topic: z.string().trim().min(1, 'Enter a topic').max(200, 'Keep the topic under 200 characters'),
+/**
+ * A key pasted into the topic or instructions would be stored in the story, synced and exported:
+ * refused here, so neither the form nor any other way to enqueue can store it (secrets.ts).
+ */
+export const KEY_IN_TEXT =
+  'This looks like an API key or access token. Remove it — what you type here is saved with the story and can be synced.';
+const noCredential = (text: string) => !containsCredential(text);
+
+/*
+ * Params schemas are loose: fields this version does not know are kept, not stripped. A row in
+ * IndexedDB outlives the code that wrote it, and re-validating at claim stores the parsed params
+ * back, so a strict schema would silently delete what a newer version added. The types below
+ * describe only the known fields (a loose object's inferred type carries an index signature, and
+ * `Omit` over one loses every named key).
+ */
+const storyShape = {
+  topic: z.string().trim().min(1, 'Enter a topic').max(200, 'Keep the topic under 200 characters').refine(noCredential, KEY_IN_TEXT),
   level: LevelSchema,
   length: StoryLengthSchema,
-  instructions: z.string().max(1000, 'Keep instructions under 1000 characters').default(''),
-});
+  instructions: z.string().max(1000, 'Keep instructions under 1000 characters').refine(noCredential, KEY_IN_TEXT).default(''),
+};
 
-export const AudioJobParamsSchema = z.object({
+const audioShape = {
   storyId: z.uuid(),
   voice: z.string().min(1).optional(),
-});
+};
 
-export const ImageJobParamsSchema = z.object({
+const imageShape = {
   storyId: z.uuid(),
   /** `cover` = one picture; `paragraphs` = cover plus one per segment that has an imagePrompt. */
   scope: z.enum(['cover', 'paragraphs']).default('cover'),
-});
+};
+
+export const StoryJobParamsSchema = z.looseObject(storyShape);
+export const AudioJobParamsSchema = z.looseObject(audioShape);
+export const ImageJobParamsSchema = z.looseObject(imageShape);
 
 export const JOB_PARAMS_SCHEMAS = {
   story: StoryJobParamsSchema,
@@ -27,16 +47,17 @@ export const JOB_PARAMS_SCHEMAS = {
   image: ImageJobParamsSchema,
 } as const;
 
+type Known<S extends z.ZodRawShape> = z.ZodObject<S>;
+
 export type JobParams = {
-  story: z.infer<typeof StoryJobParamsSchema>;
-  audio: z.infer<typeof AudioJobParamsSchema>;
-  image: z.infer<typeof ImageJobParamsSchema>;
+  story: z.output<Known<typeof storyShape>>;
+  audio: z.output<Known<typeof audioShape>>;
+  image: z.output<Known<typeof imageShape>>;
 };
 
 /** What a caller passes to `enqueue` (fields with defaults may be left out). */
 export type JobParamsInput = {
-  story: z.input<typeof StoryJobParamsSchema>;
-  audio: z.input<typeof AudioJobParamsSchema>;
-  image: z.input<typeof ImageJobParamsSchema>;
+  story: z.input<Known<typeof storyShape>>;
+  audio: z.input<Known<typeof audioShape>>;
+  image: z.input<Known<typeof imageShape>>;
 };
-

@@ -15,7 +15,19 @@ export const MESSAGE_TYPES = {
   drainQueue: 'nm:drain-queue',
   /** Worker → page: the run loop stopped with work left that only a page can re-schedule. */
   queueStopped: 'nm:queue-stopped',
+  /**
+   * Page → worker, in the task of the "Create story" click: the minted ids and validated params of
+   * a new group of jobs (`detail`: a `GroupPlan`, src/jobs/enqueue-group.ts). The worker writes the
+   * same rows inside `waitUntil` and drains, so the tab may close the moment the click returns.
+   */
+  enqueueJobs: 'nm:enqueue-jobs',
 } as const;
+
+/**
+ * This build's version, carried by every message and stamped on every job row. Outside a Vite build
+ * (unit tests in Node) the constant is not defined: the oldest readable version stands in.
+ */
+export const APP_VERSION: string = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0+0';
 
 export type MessageType = (typeof MESSAGE_TYPES)[keyof typeof MESSAGE_TYPES];
 

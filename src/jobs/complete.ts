@@ -25,6 +25,13 @@ export interface TaskOutcome {
    * whole transaction: nothing is written and the error is handled like a failed run.
    */
   commit?: (tx: JobTransaction) => Promise<void>;
+  /**
+   * Paid work the handler can rebuild this outcome from without paying again (a story job: the
+   * parsed story). If `commit` hits a full disk, the engine keeps it as the job's checkpoint and
+   * tries again later (storage-wait.ts), so the handler must look for it in `ctx.job.checkpoint`.
+   * Structured-cloneable; dropped from the row once the outcome is written.
+   */
+  keep?: unknown;
 }
 
 /**
@@ -52,6 +59,9 @@ export async function complete(
       waitingFor: null,
       error: null,
       result: outcome.result ?? null,
+      // A kept result is written now: holding a second copy for the 7 days a completed row stays
+      // would only take space.
+      checkpoint: outcome.keep === undefined ? job.checkpoint : null,
       progress: progress ?? job.progress,
       updatedAt: now,
       finishedAt: now,

@@ -7,6 +7,13 @@
 /** Web Lock that guards the run loop: one runner at a time across every tab and the worker. */
 export const LOCK_NAME = 'nihongo-monogatari:job-runner';
 
+/**
+ * Prefix of the lock each run holds for its whole life, named after its run id (the lease owner
+ * without its `/n` claim suffix). The browser releases it when the runner dies, so a processing job
+ * whose run lock nobody holds has no living runner and is taken over at once, not at lease expiry.
+ */
+export const RUN_LOCK_PREFIX = `${LOCK_NAME}:run:`;
+
 /** Background Sync tag the service worker drains the queue on; says what it does in devtools. */
 export const SYNC_TAG = 'drain-job-queue';
 

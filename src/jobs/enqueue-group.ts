@@ -1,5 +1,7 @@
+import { z } from 'zod';
 import type { JobParamsInput, JobRow } from '../domain/job';
 import { newId } from '../domain/ids';
+import { APP_VERSION } from '../domain/worker-protocol';
 import { buildJobRow, insertJobs } from './enqueue';
 
 /** Narration / illustration settings of a group request; `storyId` is filled in here. */
@@ -21,6 +23,19 @@ export interface GroupOptions {
   now?: number;
 }
 
+/**
+ * Everything needed to write the same rows in any context: the request, ids minted once, the
+ * clock reading and the writer's version. The page and the worker both write from one plan, and
+ * whichever commits second finds every row there already, so two writes make one group.
+ */
+export interface GroupPlan extends GroupOptions {
+  request: GroupRequest;
+  /** Audio and image ids are minted even when unused, so a plan is a fixed shape. */
+  ids: { group: string; story: string; audio: string; image: string };
+  now: number;
+  version: string;
+}
+
 export interface EnqueuedGroup {
   groupId: string;
   story: JobRow<'story'>;
@@ -33,28 +48,69 @@ function settings<T extends object>(value: boolean | T | undefined): T | null {
   return value === true ? ({} as T) : value;
 }
 
+export function planGroup(request: GroupRequest, options: GroupOptions = {}): GroupPlan {
+  return {
+    request,
+    ids: { group: newId(), story: newId(), audio: newId(), image: newId() },
+    now: options.now ?? Date.now(),
+    version: APP_VERSION,
+    ...(options.priority === undefined ? {} : { priority: options.priority }),
+    ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),
+  };
+}
+
 /**
- * "Story + narration + illustration" as up to three jobs sharing a groupId, written in one
- * transaction (all or nothing). A generated story's id IS its job's id, so the audio and image jobs
+ * The plan's rows, validated: invalid params in any of them throw (a permanent JobFailure) before
+ * anything is written or sent. A generated story's id IS its job's id, so the audio and image jobs
  * name the story job's id as `storyId` and depend on it: they wait until the story exists.
  */
-export async function enqueueGroup(request: GroupRequest, options: GroupOptions = {}): Promise<EnqueuedGroup> {
-  const groupId = newId();
-  const common = { groupId, priority: options.priority, maxAttempts: options.maxAttempts, now: options.now ?? Date.now() };
-  // Build every row first: invalid params in any of them throw before anything is written.
-  const story = buildJobRow('story', request.story, common);
+export function buildGroupRows(plan: GroupPlan): [JobRow<'story'>, JobRow<'audio'> | null, JobRow<'image'> | null] {
+  const { request, ids } = plan;
+  const common = { groupId: ids.group, priority: plan.priority, maxAttempts: plan.maxAttempts, now: plan.now, version: plan.version };
+  const after = { ...common, dependsOn: [ids.story] };
+  const story = buildJobRow('story', request.story, { ...common, id: ids.story });
   const narration = settings(request.narrate);
   const illustration = settings(request.illustrate);
-  const audio = narration === null ? null : buildJobRow('audio', { ...narration, storyId: story.id }, { ...common, dependsOn: [story.id] });
-  const image =
-    illustration === null ? null : buildJobRow('image', { ...illustration, storyId: story.id }, { ...common, dependsOn: [story.id] });
+  const audio = narration === null ? null : buildJobRow('audio', { ...narration, storyId: ids.story }, { ...after, id: ids.audio });
+  const image = illustration === null ? null : buildJobRow('image', { ...illustration, storyId: ids.story }, { ...after, id: ids.image });
+  return [story, audio, image];
+}
+
+/** Writes a plan's rows in one transaction (all or nothing); a plan written before is left as it is. */
+export async function writeGroup(plan: GroupPlan): Promise<EnqueuedGroup> {
+  const [story, audio, image] = buildGroupRows(plan);
   const stored = await insertJobs([story, ...(audio ? [audio] : []), ...(image ? [image] : [])]);
   const byId = new Map(stored.map((row) => [row.id, row]));
   return {
-    groupId,
-    // Fresh ids cannot collide, so each stored row is the one built above (waitingFor filled in).
+    groupId: plan.ids.group,
+    // insertJobs returns the stored row for every id (of the same type, or it throws).
     story: (byId.get(story.id) ?? story) as JobRow<'story'>,
     audio: audio === null ? null : ((byId.get(audio.id) ?? audio) as JobRow<'audio'>),
     image: image === null ? null : ((byId.get(image.id) ?? image) as JobRow<'image'>),
   };
+}
+
+/** "Story + narration + illustration" as up to three jobs sharing a groupId. */
+export function enqueueGroup(request: GroupRequest, options: GroupOptions = {}): Promise<EnqueuedGroup> {
+  return writeGroup(planGroup(request, options));
+}
+
+const memberSettings = z.union([z.boolean(), z.record(z.string(), z.unknown())]).optional();
+const GroupPlanSchema = z.object({
+  request: z.object({ story: z.record(z.string(), z.unknown()), narrate: memberSettings, illustrate: memberSettings }),
+  ids: z.object({ group: z.uuid(), story: z.uuid(), audio: z.uuid(), image: z.uuid() }),
+  now: z.number(),
+  version: z.string().max(100),
+  priority: z.number().optional(),
+  maxAttempts: z.number().int().positive().optional(),
+});
+
+/**
+ * A plan received from another context (a message is `unknown`). Checks its shape only: the params
+ * themselves are validated by `buildGroupRows`, with this context's schemas, when it is written.
+ */
+export function parseGroupPlan(value: unknown): GroupPlan | null {
+  const parsed = GroupPlanSchema.safeParse(value);
+  // The params are a record here; buildJobRow validates them as story/audio/image params.
+  return parsed.success ? (parsed.data as GroupPlan) : null;
 }

@@ -2,6 +2,7 @@ import { getDb } from '../db/database';
 import { JOB_STATUSES, type JobRow, type JobType, queueRank } from '../domain/job-row';
 import type { JobParamsInput } from '../domain/job';
 import { newId } from '../domain/ids';
+import { APP_VERSION } from '../domain/worker-protocol';
 import { DEFAULT_MAX_ATTEMPTS } from './constants';
 import { JobFailure } from './errors';
 import { ENGINE_CODES, MESSAGES } from './messages';
@@ -18,6 +19,8 @@ export interface EnqueueOptions {
   id?: string;
   /** Clock override (epoch ms), for tests and callers that already read the clock. */
   now?: number;
+  /** The app version that writes the row (default this build's); another context's when it sent them. */
+  version?: string;
 }
 
 /**
@@ -59,6 +62,7 @@ export function buildJobRow<T extends JobType>(type: T, params: JobParamsInput[T
     invalidOutputs: 0,
     leaseLosses: 0,
     hasDependants: false,
+    writtenBy: options.version ?? APP_VERSION,
   };
 }
 

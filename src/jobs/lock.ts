@@ -1,5 +1,5 @@
 import { getDb } from '../db/database';
-import { RUNNER_LOCK_KEY } from './constants';
+import { RUN_LOCK_PREFIX, RUNNER_LOCK_KEY } from './constants';
 
 /**
  * The one wrapper around Web Locks (navigator.locks): exclusive locks shared by every tab and the
@@ -19,6 +19,8 @@ export interface LockRunOptions {
 export interface Locks {
   /** Runs `fn(true)` holding `name`, or `fn(false)` when `ifAvailable` and the lock is taken. */
   run<T>(name: string, options: LockRunOptions, fn: (held: boolean) => Promise<T>): Promise<T>;
+  /** Names of the locks held right now by any context of the origin (`navigator.locks.query()`). */
+  held(): Promise<string[]>;
 }
 
 export function webLocks(manager: LockManager): Locks {
@@ -28,6 +30,10 @@ export function webLocks(manager: LockManager): Locks {
       const options: LockOptions = ifAvailable ? { ifAvailable: true } : signal ? { signal } : {};
       // ifAvailable: the callback gets null instead of waiting when another context holds the lock.
       return manager.request(name, options, (lock) => fn(lock !== null)) as Promise<T>;
+    },
+    async held() {
+      const state = await manager.query();
+      return (state.held ?? []).flatMap((lock) => (lock.name === undefined ? [] : [lock.name]));
     },
   };
 }
@@ -53,6 +59,9 @@ export function inProcessLocks(): Locks {
         if (tails.get(name) === tail) tails.delete(name);
       }
     },
+    // A name is in the map from its first request until its last holder lets go (waiters included,
+    // which only makes a runner look alive a little longer: the safe direction).
+    held: async () => [...tails.keys()],
   };
 }
 
@@ -83,13 +92,46 @@ export type LockResult<T> = { acquired: true; value: T } | { acquired: false };
  */
 export interface LockProvider {
   tryWithLock<T>(name: string, fn: () => Promise<T>): Promise<LockResult<T>>;
+  /**
+   * Names of the locks held now, to tell a dead runner from a live one. Absent (or null) where
+   * nobody can know: then only an expired lease lets a job be taken over.
+   */
+  held?(): Promise<string[] | null>;
 }
 
 export function lockProvider(locks: Locks): LockProvider {
   return {
     tryWithLock: <T>(name: string, fn: () => Promise<T>) =>
       locks.run(name, { ifAvailable: true }, async (held): Promise<LockResult<T>> => (held ? { acquired: true, value: await fn() } : { acquired: false })),
+    held: () => locks.held(),
   };
+}
+
+/** The run a lease owner belongs to: `sw:1a2b3c4d/3` → `sw:1a2b3c4d` (owners are `<run>/<claim>`). */
+export function runOf(leaseOwner: string): string {
+  const slash = leaseOwner.lastIndexOf('/');
+  return slash < 0 ? leaseOwner : leaseOwner.slice(0, slash);
+}
+
+/** The lock a run holds while it is alive (see RUN_LOCK_PREFIX). */
+export function runLockName(runId: string): string {
+  return `${RUN_LOCK_PREFIX}${runId}`;
+}
+
+/** What the locks said at `at`: the run locks then held. Null = unknown (no Web Locks here). */
+export interface RunLockSnapshot {
+  held: ReadonlySet<string>;
+  at: number;
+}
+
+/** Takes a snapshot, or null where the provider cannot say or the query fails. */
+export async function snapshotRunLocks(provider: LockProvider, at: number): Promise<RunLockSnapshot | null> {
+  try {
+    const names = (await provider.held?.()) ?? null;
+    return names === null ? null : { held: new Set(names), at };
+  } catch {
+    return null; // Without an answer, the lease alone decides: slower, never wrong.
+  }
 }
 
 export const webLockProvider = (manager: LockManager): LockProvider => lockProvider(webLocks(manager));

@@ -19,6 +19,12 @@ export const MESSAGES = {
   unexpected: 'Something went wrong while working on this. It will be tried again.',
   timeout: 'This took too long to finish. It will be tried again.',
   storageFull: 'The device is out of storage space. Free some space, then retry.',
+  keptUntilSpace: (type: JobType) =>
+    `The ${JOB_NOUNS[type]} is ready, but this device is out of storage space to save it. It is kept and saved by ` +
+    'itself as soon as there is room: free some space (Settings → Storage lists what each story takes).',
+  notKept: (type: JobType) =>
+    `The ${JOB_NOUNS[type]} was ready, but this device is so full that it could not even be kept for later. ` +
+    'Free some space (Settings → Storage), then press Retry: that asks Gemini again (one more request).',
   gaveUp: (tries: number, message: string) => `Gave up after ${tries} tries: ${message}`,
   invalidOutput: (type: JobType, tries: number, message: string) =>
     `The model's answer could not be read as ${OUTPUT_NOUNS[type]} after ${tries} tries: ${message}`,

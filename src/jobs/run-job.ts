@@ -1,12 +1,12 @@
 import type { JobRow } from '../domain/job';
 import type { BackoffOptions } from '../domain/retry-timing';
 import { registerRunning } from './abort-registry';
-import { complete } from './complete';
 import { coerceError, JobFailure } from './errors';
 import { fail } from './fail';
 import { startHeartbeat } from './heartbeat';
 import { ENGINE_CODES, MESSAGES } from './messages';
 import { type AnyTaskHandler, runHandler } from './registry';
+import { completeOrKeep } from './storage-wait';
 import { createTaskContext, lostReason } from './task-context';
 
 export interface RunJobOptions {
@@ -83,7 +83,8 @@ export async function runJob(job: JobRow, handler: AnyTaskHandler, options: RunJ
     const work = Promise.resolve().then(() => runHandler(handler, running.ctx));
     const outcome = await raceHandler(work, controller, options.jobTimeoutMs);
     await running.flush(); // so no progress write lands after the completed row
-    const completed = await complete(job.id, owner, outcome, now(), running.latestProgress());
+    // A full disk keeps paid work for later instead of failing the job (storage-wait.ts).
+    const completed = await completeOrKeep(job, owner, outcome, now(), running.latestProgress());
     return completed ? { kind: 'settled', job: completed } : { kind: 'lost', jobId: job.id };
   } catch (error) {
     // Aborted by a cancel or a lost lease: not an error, and the job is not ours to write any more.

@@ -5,7 +5,7 @@ import { claim } from './claim';
 import { HEARTBEAT_MS, JOB_TIMEOUT_MS, LEASE_MS, LOCK_NAME, PROGRESS_THROTTLE_MS } from './constants';
 import { coerceError, type JobFailure } from './errors';
 import { DEFAULT_RETRY } from './failure-policy';
-import { clearLockHolder, defaultLockProvider, type LockProvider, recordLockHolder } from './lock';
+import { clearLockHolder, defaultLockProvider, type LockProvider, recordLockHolder, runLockName, snapshotRunLocks } from './lock';
 import { markWaitingForNetwork } from './network-wait';
 import { type AnyTaskHandler, claimableTypes, createRegistry } from './registry';
 import { runJob } from './run-job';
@@ -32,7 +32,10 @@ export interface RunQueueOptions {
    * the learner accepted). The job in hand finishes; no new one is claimed by outdated code.
    */
   superseded?: () => boolean;
+  /** Also asked which run locks are held, so a dead runner's job is taken over at once. */
   lock?: LockProvider;
+  /** This code's app version (default this build's): rows a newer version wrote are left to it. */
+  version?: string;
   now?: () => number;
   onEvent?: (event: RunnerEvent) => void;
   leaseMs?: number;
@@ -59,6 +62,7 @@ export interface RunResult {
 export async function runQueue(options: RunQueueOptions): Promise<RunResult> {
   const registry = createRegistry(options.handlers);
   const now = options.now ?? Date.now;
+  const lock = options.lock ?? defaultLockProvider();
   const runner = `${options.owner}:${crypto.randomUUID().slice(0, 8)}`;
   const emit = (event: RunnerEvent) => {
     try {
@@ -114,12 +118,14 @@ export async function runQueue(options: RunQueueOptions): Promise<RunResult> {
         // every claim of a long queue (a dead runner's lease takes a whole lease period to expire).
         const recoverExpired = now() - recoveredAt >= jobOptions.heartbeatMs;
         if (recoverExpired) recoveredAt = now();
-        const claimOptions = { types: claimableTypes(registry, online), leaseMs: jobOptions.leaseMs };
-        let job = await claim(owner, now(), { ...claimOptions, recoverExpired });
+        const claimOptions = { types: claimableTypes(registry, online), leaseMs: jobOptions.leaseMs, version: options.version };
+        // Which runs are alive, asked only when looking for dead runners' jobs (one query each time).
+        const runLocks = recoverExpired ? await snapshotRunLocks(lock, now()) : null;
+        let job = await claim(owner, now(), { ...claimOptions, recoverExpired, runLocks });
         if (job === null && !recoverExpired) {
           // Never call the queue empty without having looked for jobs of dead runners.
           recoveredAt = now();
-          job = await claim(owner, now(), { ...claimOptions, recoverExpired: true });
+          job = await claim(owner, now(), { ...claimOptions, recoverExpired: true, runLocks: await snapshotRunLocks(lock, now()) });
         }
         if (job === null) {
           const waiting = online ? 0 : await markWaitingForNetwork(now(), claimableTypes(registry, true));
@@ -146,7 +152,12 @@ export async function runQueue(options: RunQueueOptions): Promise<RunResult> {
     return { ran, remaining: await countActive(), stoppedBy };
   };
 
-  const locked = await (options.lock ?? defaultLockProvider()).tryWithLock(LOCK_NAME, drain);
-  if (!locked.acquired) return { ran: 0, remaining: await countActive(), stoppedBy: 'lock-busy' };
+  // Inside the runner lock, the run also holds a lock of its own for as long as it lives: the
+  // runner lock cannot say whose it is (the claimer holds it too), this one names the run.
+  const locked = await lock.tryWithLock(LOCK_NAME, async () => {
+    const own = await lock.tryWithLock(runLockName(runner), drain);
+    return own.acquired ? own.value : null;
+  });
+  if (!locked.acquired || locked.value === null) return { ran: 0, remaining: await countActive(), stoppedBy: 'lock-busy' };
   return locked.value;
 }

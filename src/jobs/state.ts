@@ -14,6 +14,9 @@ import { JOB_STATUSES, type JobRow, type JobStatus, type JobType } from '../doma
  *   network jobs until it is online again;
  * - invalid-output → pending again at once, at most MAX_INVALID_OUTPUT_TRIES times → failed;
  * - permanent → failed at once.
+ * A full disk while completing a job whose outcome has something to `keep` (a paid story) is not a
+ * failure: the job goes back to pending, waitingFor 'storage', with the result as its checkpoint
+ * (storage-wait.ts), and is saved without a new paid call once there is room.
  * A processing job whose lease expired (its runner died) is turned back into pending by the next
  * `claim`: the interrupted attempt is refunded but a lease loss is counted, and after
  * MAX_LEASE_LOSSES the job fails instead.

@@ -1,8 +1,9 @@
 /// <reference lib="webworker" />
-import { runQueue, type RunnerEvent, type RunResult } from '../jobs/runner';
+
 import { type AppMessage, MESSAGE_TYPES } from '../domain/worker-protocol';
 import { webLockProvider } from '../jobs/lock';
-import { prune } from '../jobs/prune';
+import { pruneAfterDrain } from '../jobs/prune';
+import { type RunnerEvent, type RunResult, runQueue } from '../jobs/runner';
 import { taskHandlers } from '../tasks/handlers';
 import { notifyIfHidden } from './notify';
 import { isOutdated } from './peers';
@@ -25,7 +26,7 @@ function onEvent(event: RunnerEvent): void {
 
 /**
  * One drain of the queue from the worker; a second concurrent call returns `lock-busy` at once.
- * Old completed jobs are pruned afterwards (never one an unfinished job depends on).
+ * Old completed jobs and sync leftovers are pruned afterwards (src/jobs/prune.ts).
  */
 export async function drainFromWorker(budgetMs: number): Promise<RunResult> {
   const result = await runQueue({
@@ -37,7 +38,7 @@ export async function drainFromWorker(budgetMs: number): Promise<RunResult> {
     superseded: isOutdated,
     onEvent,
   });
-  await prune(Date.now()).catch((error: unknown) => console.warn('Pruning old jobs failed', error));
+  await pruneAfterDrain();
   return result;
 }
 

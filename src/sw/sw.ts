@@ -1,11 +1,14 @@
 /// <reference lib="webworker" />
+// First: zod must be told not to use eval before any schema module runs (see no-eval.ts).
+import '../domain/no-eval';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { isAppMessage, MESSAGE_TYPES } from '../domain/worker-protocol';
 import { SYNC_TAG } from '../jobs/constants';
 import { SYNC_OUTBOX_TAG } from '../sync/constants';
 import { installWorkerErrorHandlers } from './error-handlers';
-import { drainFromWorker, MESSAGE_CLAIM_BUDGET_MS, needsBrowserRetry, SYNC_CLAIM_BUDGET_MS } from './drain';
+import { drainFromWorker, needsBrowserRetry, SYNC_CLAIM_BUDGET_MS } from './drain';
+import { drainUntilIdle, enqueueFromPage } from './enqueue-from-page';
 import { openFromNotification } from './notify';
 import { isOutdated, notePeer } from './peers';
 import { onOutboxSync, pushAfter } from './sync-outbox';
@@ -32,7 +35,9 @@ self.addEventListener('message', (event) => {
   notePeer(event.data);
   if (event.data.type === MESSAGE_TYPES.skipWaiting) event.waitUntil(takeOverWhenIdle());
   // An outdated worker leaves the queue to the newer code (its runner would stop at once anyway).
-  if (event.data.type === MESSAGE_TYPES.drainQueue && !isOutdated()) event.waitUntil(pushAfter(drainFromWorker(MESSAGE_CLAIM_BUDGET_MS)));
+  if (event.data.type === MESSAGE_TYPES.drainQueue && !isOutdated()) event.waitUntil(pushAfter(drainUntilIdle()));
+  // Written even by an outdated worker: rows keep their writer's version, so no old code runs them.
+  if (event.data.type === MESSAGE_TYPES.enqueueJobs) event.waitUntil(pushAfter(enqueueFromPage(event.data)));
 });
 
 self.addEventListener('sync', (event) => {
@@ -67,6 +72,6 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('notificationclick', (event) => {
   event.notification.close();
   const data = event.notification.data as { url?: unknown } | null;
-  const url = typeof data?.url === 'string' && data.url.startsWith('/') ? data.url : '/';
-  event.waitUntil(openFromNotification(url));
+  // Checked against this app's origin and scope in openFromNotification, not by its first character.
+  event.waitUntil(openFromNotification(data?.url));
 });

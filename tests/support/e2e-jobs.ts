@@ -60,6 +60,12 @@ export function readAll<T>(page: Page, store: string): Promise<T[]> {
 
 /** Opens the generator on the Queue page and asks for a story. */
 export async function requestStory(page: Page, topic: string, level = 'N5'): Promise<void> {
+  await clickCreateStory(page, topic, level);
+  await page.getByText(`Story: ${topic}`).first().waitFor();
+}
+
+/** Fills the generator and clicks "Create story", returning when the click does (closing-tab tests). */
+export async function clickCreateStory(page: Page, topic: string, level = 'N5'): Promise<void> {
   if (!page.url().endsWith('/queue')) {
     await page.getByRole('link', { name: /^Queue/ }).click();
   }
@@ -67,7 +73,31 @@ export async function requestStory(page: Page, topic: string, level = 'N5'): Pro
   await page.getByLabel('Topic', { exact: true }).fill(topic);
   await page.getByLabel('Level').selectOption(level);
   await page.getByRole('button', { name: 'Create story' }).click();
-  await page.getByText(`Story: ${topic}`).first().waitFor();
+}
+
+/**
+ * Every job row, read inside the running service worker: with no tab open this looks without
+ * opening one (a new tab would itself drain the queue). Null when no worker is running.
+ */
+export async function readJobsInWorker(context: BrowserContext): Promise<JobRow[] | null> {
+  const worker = context.serviceWorkers()[0];
+  if (worker === undefined) return null;
+  return worker.evaluate(
+    (name) =>
+      new Promise<JobRow[]>((ok, fail) => {
+        const open = indexedDB.open(name);
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('jobs').objectStore('jobs').getAll();
+          req.onsuccess = () => {
+            open.result.close();
+            ok(req.result as JobRow[]);
+          };
+          req.onerror = () => fail(req.error);
+        };
+      }),
+    DB_NAME,
+  );
 }
 
 /** Stops every service worker of the browser, as Chrome does to an idle or misbehaving one. */

@@ -46,12 +46,20 @@ export function jobStatusText(job: JobRow, now: number): string {
 function pendingText(job: JobRow, now: number): string {
   if (job.waitingFor === 'network') return 'Waiting for network — it starts by itself when you are back online.';
   if (job.waitingFor === 'dependency') return 'Waiting for the story to be written first.';
+  if (job.waitingFor === 'storage') return storageText(job, now);
   const seconds = Math.ceil((job.runAfter - now) / 1000);
   if (seconds > 0) {
     const why = job.error?.message ? `${job.error.message} ` : '';
     return `${why}Retrying in ${formatSeconds(seconds)}.`;
   }
   return 'Queued — starting soon.';
+}
+
+/** A finished result kept until there is room to save it (src/jobs/storage-wait.ts). */
+function storageText(job: JobRow, now: number): string {
+  const why = job.error?.message ?? 'Ready, but this device is out of storage space to save it.';
+  const seconds = Math.ceil((job.runAfter - now) / 1000);
+  return seconds > 0 ? `${why} Checking for space again in ${formatSeconds(seconds)}.` : `${why} Saving it now…`;
 }
 
 export function formatSeconds(seconds: number): string {
