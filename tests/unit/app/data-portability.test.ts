@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { describeSettingsChanges, importFailureMessage, importSummaryLines, planImportFile } from '../../../src/app/data-portability';
 import { IMPORT_REFUSALS } from '../../../src/domain/backup/messages';
 import { DEFAULT_SETTINGS } from '../../../src/domain/default-settings';
+import { mintFakeGoogleKey } from '../../support/fake-key';
 
 describe('describeSettingsChanges', () => {
   it('lists only the preferences that would change, in words', () => {
@@ -53,9 +54,10 @@ describe('import failures', () => {
   });
 
   it('says what failed in plain words, without the key, and that nothing changed', () => {
-    const message = importFailureMessage('apply', new Error('Transaction aborted for key AIzaSyLEAK_0123456789abcdefghijklmnopq'));
+    const key = mintFakeGoogleKey();
+    const message = importFailureMessage('apply', new Error(`Transaction aborted for key ${key}`));
     expect(message).toMatch(/^The import could not be finished \(.*\)\. Nothing was changed; you can try again\.$/);
-    expect(message).not.toContain('AIzaSyLEAK');
+    expect(message).not.toContain(key);
     expect(importFailureMessage('plan', new DOMException('full', 'QuotaExceededError'))).toMatch(/out of storage space.*Nothing was changed/);
   });
 });

@@ -10,7 +10,9 @@ useTestDb();
 
 const KEY = mintFakeGoogleKey();
 // A JWT-shaped token (header `{"alg":"HS256","typ":"JWT"}`), like a Supabase access token or anon key.
-const JWT = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJyb2xlIjoiYW5vbiJ9.c2lnbmF0dXJlLWhlcmU';
+/** A JWT-shaped string built at run time (header.payload.signature, base64url), never committed. */
+const b64 = (json: object) => Buffer.from(JSON.stringify(json)).toString('base64url');
+const JWT = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ role: 'anon' })}.${b64({ sig: crypto.randomUUID() })}`;
 
 describe('containsCredential', () => {
   it('finds a Google API key or a JWT anywhere in the text', () => {
