@@ -59,3 +59,6 @@ export const COMPLETED_RETENTION_MS = 7 * 24 * 60 * 60_000;
 
 /** Pruning: at most this many completed jobs are kept, newest first. */
 export const MAX_COMPLETED_KEPT = 200;
+
+/** After a request got no answer, how long navigator.onLine may take to say the device went offline. */
+export const NETWORK_SETTLE_MS = 1_500;

@@ -266,6 +266,30 @@ describe('runQueue', () => {
     expect(await getJob(second.id)).toMatchObject({ status: 'pending', attempts: 0 });
   });
 
+  it('a request that got no answer just before the device reports offline waits for the network, spending no attempt', async () => {
+    const job = await enqueue('story', storyParams());
+    let checks = 0;
+    // navigator.onLine still says online when the fetch fails, and flips a moment later.
+    const isOnline = () => {
+      checks += 1;
+      return checks <= 2;
+    };
+    const story = handler('story', async () => {
+      throw new JobFailure('transient', 'network', 'Could not reach Gemini.');
+    });
+    await run([story], { isOnline });
+    expect(await getJob(job.id)).toMatchObject({ status: 'pending', waitingFor: 'network', attempts: 0 });
+  });
+
+  it('a request that got no answer while the device stays online is a transient failure', async () => {
+    const job = await enqueue('story', storyParams());
+    const story = handler('story', async () => {
+      throw new JobFailure('transient', 'network', 'Could not reach Gemini.');
+    });
+    await run([story], { isOnline: () => true });
+    expect(await getJob(job.id)).toMatchObject({ status: 'pending', waitingFor: 'backoff', attempts: 1 });
+  });
+
   it('refuses two handlers for one type', async () => {
     await expect(run([handler('story'), handler('story')])).rejects.toThrow('Two handlers');
   });
