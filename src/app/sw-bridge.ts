@@ -1,6 +1,6 @@
 /// <reference path="../background-sync.d.ts" />
 import { Workbox } from 'workbox-window';
-import { type AppMessage, isAppMessage, isNewerVersion, MESSAGE_TYPES, type MessageType } from '../domain/worker-protocol';
+import { type AppMessage, isAppMessage, MESSAGE_TYPES, type MessageType } from '../domain/worker-protocol';
 import { SYNC_TAG } from '../jobs/constants';
 import { SYNC_OUTBOX_TAG } from '../sync/constants';
 
@@ -32,7 +32,7 @@ export function hasPeriodicSync(): boolean {
   return 'serviceWorker' in navigator && 'PeriodicSyncManager' in window;
 }
 
-/** True once this page has seen newer code (a newer worker or its message): it claims no more jobs. */
+/** True once a new version took over (in this tab or another): this page claims no more jobs. */
 export function isOutdated(): boolean {
   return outdated;
 }
@@ -51,7 +51,6 @@ export function registerServiceWorker(): void {
 
 function receive(data: unknown): void {
   if (!isAppMessage(data)) return;
-  if (isNewerVersion(data.version, __APP_VERSION__)) outdated = true;
   for (const listener of listeners.get(data.type) ?? []) {
     try {
       listener(data);

@@ -22,6 +22,7 @@ export const TOMBSTONE_RETENTION_MS = 90 * DAY_MS;
  * A rejected row (the server refused the change with a 4xx) is shown in Sync for "Try again" this
  * long after it was queued. Rows carry no rejection time; the first push after queueing is what
  * rejects them, normally within seconds. Only the outbox row goes: the local data stays as it is.
+ * Refused deletions are kept (see below).
  */
 export const REJECTED_OUTBOX_RETENTION_MS = 30 * DAY_MS;
 
@@ -50,7 +51,9 @@ export async function pruneSyncLeftovers(now: number): Promise<SyncLeftoversPrun
     const rejected = await db.outbox
       .where('queuedAt')
       .below(now - REJECTED_OUTBOX_RETENTION_MS)
-      .filter((row) => row.rejected !== null)
+      // A refused deletion is never dropped: it is the only record that the server still has to
+      // delete the story (and it keeps the tombstone alive); dropping it would bring the story back.
+      .filter((row) => row.rejected !== null && !row.deleted)
       .primaryKeys();
     await db.tombstones.bulkDelete(tombstones);
     await db.outbox.bulkDelete(rejected);

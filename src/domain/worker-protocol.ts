@@ -1,7 +1,7 @@
 /**
  * The page ↔ service-worker protocol: every message type in one table. Each message carries the
- * sender's app version, so a context that hears from a *newer* peer knows its own code is outdated
- * and stops claiming jobs (the newer code may write rows this version does not understand).
+ * sender's app version: a worker does not write a newer page's job plan with its own, older
+ * schemas, and job rows carry the version that wrote them so older code leaves them alone.
  *
  * Cancel is deliberately not here: it travels on a BroadcastChannel (jobs/abort-registry.ts), which
  * also reaches page runners in other tabs (Firefox, Safari), where a worker message would not.

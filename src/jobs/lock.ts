@@ -136,7 +136,16 @@ export async function snapshotRunLocks(provider: LockProvider, at: number): Prom
 
 export const webLockProvider = (manager: LockManager): LockProvider => lockProvider(webLocks(manager));
 export const inProcessLockProvider = (): LockProvider => lockProvider(inProcessLocks());
-export const defaultLockProvider = (): LockProvider => lockProvider(defaultLocks());
+/**
+ * Web Locks where the platform has them. Without them each tab has its own in-process set, which
+ * cannot see another tab's runner: that provider must not claim to know who is alive (held() is
+ * left out), or every other tab's job would look abandoned and be paid for twice.
+ */
+export const defaultLockProvider = (): LockProvider => {
+  const provider = lockProvider(defaultLocks());
+  if (typeof navigator !== 'undefined' && navigator.locks) return provider;
+  return { tryWithLock: provider.tryWithLock };
+};
 
 export interface LockHolder {
   owner: string;

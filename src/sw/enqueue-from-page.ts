@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import type { AppMessage } from '../domain/worker-protocol';
+import { type AppMessage, isNewerVersion } from '../domain/worker-protocol';
 import { LOCK_NAME } from '../jobs/constants';
 import { parseGroupPlan, writeGroup } from '../jobs/enqueue-group';
 import { webLocks } from '../jobs/lock';
@@ -22,6 +22,8 @@ export async function enqueueFromPage(message: AppMessage): Promise<RunResult | 
     console.warn('A page handed over jobs in a shape this worker does not know; the page writes them itself.');
     return null;
   }
+  // A newer page's params may hold fields this worker's schemas would drop: its own write stands.
+  if (isNewerVersion(message.version, __APP_VERSION__)) return null;
   try {
     await writeGroup(plan);
   } catch (error) {

@@ -1,17 +1,17 @@
 /// <reference lib="webworker" />
-import { type AppMessage, isNewerVersion, MESSAGE_TYPES } from '../domain/worker-protocol';
+import { type AppMessage, MESSAGE_TYPES } from '../domain/worker-protocol';
 
 /**
- * What this worker has heard of newer code. A page running a newer build (it bypassed the cache, or
- * its worker is waiting) or a learner who accepted an update means this worker is the outdated
- * side: the job in hand finishes, but it claims no new one (newer code may write rows it does not
- * understand, and a waiting worker takes over only once this one is idle). Lasts for the life of
- * this worker; a restarted worker starts fresh and hears again.
+ * Whether the learner accepted an update: then this worker is the outdated side, finishes the job
+ * in hand and claims no new one, so the waiting worker can take over (src/sw/take-over.ts). A
+ * message from a newer page alone does not stop it: rows a newer version wrote are already left
+ * alone by `claim` (their `writtenBy`), and stopping on every newer message would stall the queue
+ * while a new worker waits for tabs to close. Lasts for the life of this worker.
  */
 let outdated = false;
 
 export function notePeer(message: AppMessage): void {
-  if (message.type === MESSAGE_TYPES.updateAccepted || isNewerVersion(message.version, __APP_VERSION__)) outdated = true;
+  if (message.type === MESSAGE_TYPES.updateAccepted) outdated = true;
 }
 
 export function isOutdated(): boolean {

@@ -63,10 +63,17 @@ self.addEventListener('periodicsync', (event) => {
   if (periodic.tag === SYNC_TAG) periodic.waitUntil(drainFromWorker(SYNC_CLAIM_BUDGET_MS));
 });
 
+/** Asks the browser for a sync event to drain in (with no window it is refused: pages ask on load). */
+async function requestDrainEvent(): Promise<void> {
+  await self.registration.sync?.register(SYNC_TAG).catch(() => undefined);
+}
+
 self.addEventListener('activate', (event) => {
   // Take control of pages opened before the first install, then pick up any work left behind
   // (a previous worker may have been stopped mid-job; its lease expires and the job resumes).
-  event.waitUntil(self.clients.claim().then(() => pushAfter(drainFromWorker(SYNC_CLAIM_BUDGET_MS))));
+  // The drain is its own event, not part of activate: until activate settles the browser holds every
+  // fetch, so the tabs reloading into this version would show nothing while a story is written.
+  event.waitUntil(self.clients.claim().then(() => requestDrainEvent()));
 });
 
 self.addEventListener('notificationclick', (event) => {

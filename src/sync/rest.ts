@@ -49,9 +49,24 @@ export class SignInNeededError extends Error {
 
 export type FailureKind = 'transient' | 'row' | 'fatal';
 
+/**
+ * Error codes that say the project is not set up for this version of the app (a migration not
+ * applied, a stale schema cache, a missing grant or column), not that a row is bad. Setting rows
+ * aside for these would refuse every row one by one; instead the push stops with the outbox intact.
+ * 42P10: no unique constraint matches on_conflict (e.g. stories keyed (user_id, id) not applied yet).
+ */
+const SETUP_CODES: ReadonlySet<string> = new Set(['42P10', '42P01', '42703', 'PGRST204', 'PGRST205', 'PGRST102']);
+
+export function isSetupProblem(error: SyncHttpError): boolean {
+  if (error.code !== null && SETUP_CODES.has(error.code)) return true;
+  // "permission denied for table": a missing grant. RLS refusals of one row name row-level security.
+  return error.code === '42501' && !/row-level security/i.test(error.message);
+}
+
 /** Transient: try again later. Row: this request's rows were refused (split to find which). Fatal: setup. */
 export function failureKind(error: SyncHttpError): FailureKind {
   if ([0, 408, 425, 429, 500, 502, 503, 504].includes(error.status)) return 'transient';
+  if (isSetupProblem(error)) return 'fatal';
   if ([400, 403, 409, 413, 422].includes(error.status)) return 'row';
   return 'fatal';
 }

@@ -6,7 +6,7 @@ import { loadSyncConfig } from './config';
 import { SYNC_LOCK, SYNC_TABLES } from './constants';
 import { type PullOptions, type PullReports, pullAll } from './pull';
 import { type PushOptions, type PushReport, pushOutbox } from './push';
-import { failureKind, ServerWaitTooLongError, SignInNeededError, SyncHttpError } from './rest';
+import { failureKind, isSetupProblem, ServerWaitTooLongError, SignInNeededError, SyncHttpError } from './rest';
 import { accountKey, readAccount, readWatermark, type SyncAccount, updateStatus, writeAccount } from './state';
 import { isTransient } from './transient-retry';
 
@@ -99,6 +99,9 @@ function describeFailure(error: unknown): string {
   if (error instanceof SyncHttpError) {
     if (error.status === 0) return 'Could not reach your Supabase project. Changes are kept and sent when the connection is back.';
     if (error.status === 404) return `Your Supabase project has no sync tables yet: apply supabase/migrations (see supabase/README.md). (${error.message})`;
+    if (isSetupProblem(error)) {
+      return `Your Supabase project's tables are not set up for this version of the app: apply every file in supabase/migrations (see supabase/README.md). Your changes are kept. (${error.message})`;
+    }
     if (error.status === 401) return `The project refused the anon key: check it in Settings. (${error.message})`;
     if (failureKind(error) === 'transient') return `Your Supabase project is having trouble (HTTP ${error.status}); trying again later.`;
     return `Sync failed: ${error.message} (HTTP ${error.status})`;

@@ -60,15 +60,16 @@ describe('tombstone retention', () => {
     expect(await outboxIds()).toEqual([`stories:${storyId(1)}`]);
   });
 
-  it('keeps a tombstone while its deletion is set aside as rejected, and lets both go afterwards', async () => {
+  it('never drops a refused deletion, nor the tombstone it protects: the server still has to delete the story', async () => {
     const t0 = freshEpoch();
     await signIn();
     await deleteAt(1, t0);
     await markRejected(await outboxRow(1), 400, 'Bad request');
-    const later = t0 + TOMBSTONE_RETENTION_MS + 1;
-    expect(await pruneSyncLeftovers(later)).toEqual({ tombstones: 0, rejectedOutbox: 1 });
+    const later = t0 + TOMBSTONE_RETENTION_MS + REJECTED_OUTBOX_RETENTION_MS + 1;
+    expect(await pruneSyncLeftovers(later)).toEqual({ tombstones: 0, rejectedOutbox: 0 });
+    expect(await pruneSyncLeftovers(later)).toEqual({ tombstones: 0, rejectedOutbox: 0 });
     expect(await tombstoneIds()).toEqual([storyId(1)]);
-    expect(await pruneSyncLeftovers(later)).toEqual({ tombstones: 1, rejectedOutbox: 0 });
+    expect(await outboxIds()).toEqual([`stories:${storyId(1)}`]);
   });
 
   it('drops a tombstone written while signed out (nothing to push) after 90 days', async () => {

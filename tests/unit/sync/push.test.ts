@@ -60,6 +60,24 @@ describe('pushOutbox', () => {
     expect((await pushOutbox(rest, noWait)).requests).toBe(0);
   });
 
+  it('a project not set up for this version (no key for on_conflict, a missing column) stops the push and keeps every row queued', async () => {
+    for (const setup of [
+      http(400, 'there is no unique or exclusion constraint matching the ON CONFLICT specification', '42P10'),
+      http(400, "Could not find the 'topic' column of 'stories' in the schema cache", 'PGRST204'),
+      http(403, 'permission denied for table stories', '42501'),
+    ]) {
+      const rest = new FakeRest();
+      await putStories(Array.from({ length: 4 }, (_, i) => makeStory(i + 1)));
+      rest.refuse = () => setup;
+      await expect(pushOutbox(rest, noWait)).rejects.toBe(setup);
+      expect(rest.log.filter((r) => r.method === 'POST')).toHaveLength(1);
+      const kept = await db().outbox.toArray();
+      expect(kept).toHaveLength(4);
+      expect(kept.every((row) => row.rejected === null)).toBe(true);
+      await db().outbox.clear();
+    }
+  });
+
   it('retries a transient failure with backoff, honouring Retry-After', async () => {
     const rest = new FakeRest();
     const waits: number[] = [];
