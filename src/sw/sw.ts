@@ -72,8 +72,10 @@ self.addEventListener('activate', (event) => {
   // Take control of pages opened before the first install, then pick up any work left behind
   // (a previous worker may have been stopped mid-job; its lease expires and the job resumes).
   // The drain is its own event, not part of activate: until activate settles the browser holds every
-  // fetch, so the tabs reloading into this version would show nothing while a story is written.
-  event.waitUntil(self.clients.claim().then(() => requestDrainEvent()));
+  // fetch, so the tabs reloading into this version would show nothing while a story is written. Not
+  // awaited either: a sync registration made while activating may wait for the activation itself.
+  event.waitUntil(self.clients.claim());
+  void requestDrainEvent();
 });
 
 self.addEventListener('notificationclick', (event) => {
