@@ -38,7 +38,7 @@ describe('<nm-generator-dialog>', () => {
     await fixture.page.keyboard.press('Escape');
     await dialog().waitFor({ state: 'hidden' });
     expect(await focused(fixture.page)).toBe('button#opener');
-    expect(await firedEvents(fixture.page)).toEqual([{ type: 'nm-generator-close', detail: { submitted: false } }]);
+    await expect.poll(() => firedEvents(fixture.page)).toEqual([{ type: 'nm-generator-close', detail: { submitted: false } }]);
   });
 
   it('"Cancel" closes it without asking for a story, focus back on the opener', async () => {
@@ -47,7 +47,7 @@ describe('<nm-generator-dialog>', () => {
     await dialog().getByRole('button', { name: 'Cancel' }).click();
     await dialog().waitFor({ state: 'hidden' });
     expect(await focused(fixture.page)).toBe('button#opener');
-    expect(await firedEvents(fixture.page)).toEqual([{ type: 'nm-generator-close', detail: { submitted: false } }]);
+    await expect.poll(() => firedEvents(fixture.page)).toEqual([{ type: 'nm-generator-close', detail: { submitted: false } }]);
   });
 
   it('an empty or blank topic shows "Enter a topic" next to the field and puts focus there', async () => {
@@ -63,7 +63,7 @@ describe('<nm-generator-dialog>', () => {
     await topic().fill('   ');
     await create().click();
     expect(await fieldState('#topic')).toEqual({ invalid: 'true', message: 'Enter a topic' });
-    expect(await firedEvents(fixture.page)).toEqual([]);
+    await expect.poll(() => firedEvents(fixture.page)).toEqual([]);
 
     // The message goes as soon as the topic is fixed, before submitting again.
     await topic().fill('A day at the beach');
@@ -103,7 +103,7 @@ describe('<nm-generator-dialog>', () => {
     await create().click();
     await dialog().waitFor({ state: 'hidden' });
     expect(await focused(fixture.page)).toBe('button#opener');
-    expect(await firedEvents(fixture.page)).toEqual([
+    await expect.poll(() => firedEvents(fixture.page)).toEqual([
       {
         type: 'nm-generate',
         detail: { params: { topic: 'A lost umbrella', level: 'N3', length: 'medium', instructions: 'a cat named Tama' }, narrate: true, illustrate: false },
@@ -135,7 +135,7 @@ describe('<nm-generator-dialog>', () => {
     expect(await fieldState('#instructions')).toEqual({ invalid: 'true', message });
     expect(await fieldState('#topic')).toEqual({ invalid: 'false', message: '' });
     expect(await focused(fixture.page)).toBe('textarea#instructions');
-    expect(await firedEvents(fixture.page)).toEqual([]);
+    await expect.poll(() => firedEvents(fixture.page)).toEqual([]);
     expect(await dialog().isVisible()).toBe(true);
   });
 

@@ -73,7 +73,7 @@ describe('<nm-import-report>', () => {
     await report(page).getByRole('button', { name: 'Import 2 stories' }).click();
     await preferences.uncheck();
     await report(page).getByRole('button', { name: 'Import 2 stories' }).click();
-    expect(await firedEvents(page)).toEqual([
+    await expect.poll(() => firedEvents(page)).toEqual([
       { type: 'nm-import-confirm', detail: { withSettings: true } },
       { type: 'nm-import-confirm', detail: { withSettings: false } },
     ]);
@@ -88,7 +88,7 @@ describe('<nm-import-report>', () => {
     await report(page).getByText('Nothing to import: your library already has everything in this file.').waitFor();
     expect(await report(page).getByRole('button').allTextContents()).toEqual(['Close']);
     await report(page).getByRole('button', { name: 'Close' }).click();
-    expect(await firedEvents(page)).toEqual([{ type: 'nm-import-cancel', detail: null }]);
+    await expect.poll(() => firedEvents(page)).toEqual([{ type: 'nm-import-cancel', detail: null }]);
   });
 
   it('with nothing new but reading positions, it offers to update them', async () => {

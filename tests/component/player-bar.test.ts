@@ -98,7 +98,7 @@ describe('the player bar', () => {
     expect(await speed.inputValue()).toBe('1');
     expect(await speed.locator('option').allTextContents()).toEqual(['0.5×', '0.75×', '1×', '1.25×', '1.5×']);
     await speed.selectOption('1.5');
-    expect(await firedEvents(page)).toEqual([{ type: 'speed', detail: 1.5 }]);
+    await expect.poll(() => firedEvents(page)).toEqual([{ type: 'speed', detail: 1.5 }]);
     expect(await speed.inputValue()).toBe('1.5');
     // The host applied it; the bar keeps showing it after playing re-renders it.
     await bar(page).getByRole('button', { name: 'Play', exact: true }).click();

@@ -46,7 +46,7 @@ describe('<nm-reader-quiz>', () => {
     // The question is done: its options are disabled and the picked one is marked pressed.
     for (const option of ['学校', '家', '店', '駅']) expect(await first.getByRole('button', { name: option }).isDisabled()).toBe(true);
     expect(await first.getByRole('button', { name: '家' }).getAttribute('aria-pressed')).toBe('true');
-    expect(await firedEvents(page)).toEqual([{ type: 'nm-quiz-answer', detail: { index: 0, option: 1 } }]);
+    await expect.poll(() => firedEvents(page)).toEqual([{ type: 'nm-quiz-answer', detail: { index: 0, option: 1 } }]);
     // The other question is still open.
     expect(await question('What did Tama eat?').getByRole('button', { name: 'Fish' }).isEnabled()).toBe(true);
   });
