@@ -81,7 +81,8 @@ describe('import of malformed files', () => {
       }),
       { numRuns: 200 },
     );
-  });
+    // 200 full database dumps: ~3 s alone, more on a loaded 2-core machine.
+  }, 30_000);
 
   it('starts from files that do import', async () => {
     for (const text of [OWN_TEXT, JSON.stringify(makeOldBackup(3)), (await exportLibraryFile(T0)).text]) {

@@ -244,7 +244,8 @@ describe('runQueue', () => {
       await ctx.checkpoint('fresh');
       return commitMarker(ctx.job.id, 'fresh');
     });
-    await run([story], { jobTimeoutMs: 100, retry: { baseMs: 0, maxMs: 0 } });
+    // Long enough that the second attempt never times out on a loaded machine; the first always does.
+    await run([story], { jobTimeoutMs: 500, retry: { baseMs: 0, maxMs: 0 } });
     expect(calls).toBe(2);
     expect(await lateWrite).toMatchObject({ code: 'timeout' }); // rejected: the signal it ignored was aborted
     expect(await getJob(job.id)).toMatchObject({ status: 'completed', checkpoint: 'fresh', attempts: 2 });
