@@ -10,8 +10,8 @@ import { type BenchContext, type BenchResult, median, newBenchContext, round } f
 
 const gzipKb = (path: string) => gzipSync(readFileSync(path), { level: 9 }).length / 1024;
 
-/** Initial JavaScript of the first route: every script the page loads until Home is on screen. */
-async function firstRouteJs({ browser, server }: BenchContext): Promise<BenchResult> {
+/** The built files of every script (but the worker) a fresh profile loads until `heading` shows. */
+async function scriptsLoadedBy({ browser, server }: BenchContext, route: string, heading: string): Promise<string[]> {
   const context = await newBenchContext(browser);
   const page = await context.newPage();
   const scripts = new Set<string>();
@@ -19,10 +19,15 @@ async function firstRouteJs({ browser, server }: BenchContext): Promise<BenchRes
     const path = new URL(r.url()).pathname;
     if (path.endsWith('.js') && path !== '/sw.js') scripts.add(path);
   });
-  await page.goto(`${server.url}/`);
-  await page.getByRole('heading', { name: 'Recent stories' }).waitFor();
+  await page.goto(`${server.url}${route}`);
+  await page.getByRole('heading', { name: heading }).waitFor();
   await context.close();
-  const kb = [...scripts].reduce((sum, path) => sum + gzipKb(resolve(DIST_DIR, `.${path}`)), 0);
+  return [...scripts].map((path) => resolve(DIST_DIR, `.${path}`));
+}
+
+/** Initial JavaScript of the first route: every script the page loads until Home is on screen. */
+async function firstRouteJs(ctx: BenchContext): Promise<BenchResult> {
+  const kb = (await scriptsLoadedBy(ctx, '/', 'Recent stories')).reduce((sum, file) => sum + gzipKb(file), 0);
   return { name: 'first-route-js-gzip', value: round(kb), unit: 'KB', budget: 100, better: 'lower' };
 }
 
@@ -31,18 +36,8 @@ async function firstRouteJs({ browser, server }: BenchContext): Promise<BenchRes
  * how many of those scripts hold Supabase code (GoTrue's client class is the marker). Settings
  * reaches sync through a lazy app/ module, so the answer must be none.
  */
-async function settingsRouteJs({ browser, server }: BenchContext): Promise<BenchResult[]> {
-  const context = await newBenchContext(browser);
-  const page = await context.newPage();
-  const scripts = new Set<string>();
-  page.on('response', (r) => {
-    const path = new URL(r.url()).pathname;
-    if (path.endsWith('.js') && path !== '/sw.js') scripts.add(path);
-  });
-  await page.goto(`${server.url}/settings`);
-  await page.getByRole('heading', { name: 'Sync with Supabase' }).waitFor();
-  await context.close();
-  const files = [...scripts].map((path) => resolve(DIST_DIR, `.${path}`));
+async function settingsRouteJs(ctx: BenchContext): Promise<BenchResult[]> {
+  const files = await scriptsLoadedBy(ctx, '/settings', 'Sync with Supabase');
   const kb = files.reduce((sum, file) => sum + gzipKb(file), 0);
   const supabase = files.filter((file) => readFileSync(file, 'utf8').includes('GoTrueClient')).length;
   return [

@@ -5,7 +5,7 @@ import { useE2eApp } from '../support/e2e-app';
 import { waitForServiceWorker } from '../support/e2e-helpers';
 import {
   clickCreateStory,
-  configureGemini,
+  openQueueWithGemini,
   readAll,
   readJobs,
   readJobsInWorker,
@@ -18,12 +18,7 @@ import { waitUntil } from '../support/wait-until';
 
 const app = useE2eApp({ gemini: true });
 
-beforeEach(async () => {
-  await app.page.goto(`${app.server.url}/queue`);
-  await app.page.getByRole('heading', { name: 'Queue' }).waitFor();
-  await waitForServiceWorker(app.page);
-  await configureGemini(app.page, app.gemini.url, app.gemini.apiKey);
-});
+beforeEach(() => openQueueWithGemini(app));
 
 const generatedStories = async (p: Page) => (await readAll<Story>(p, 'stories')).filter((s) => s.source === 'generated');
 

@@ -2,8 +2,7 @@ import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Story } from '../../src/domain/story';
 import { useE2eApp } from '../support/e2e-app';
-import { waitForServiceWorker } from '../support/e2e-helpers';
-import { configureGemini, readAll, readJobs, requestStory } from '../support/e2e-jobs';
+import { openQueueWithGemini, readAll, readJobs, requestStory } from '../support/e2e-jobs';
 
 /**
  * Updates while work is in flight: a new worker takes over only once the paid call in hand is done,
@@ -11,12 +10,7 @@ import { configureGemini, readAll, readJobs, requestStory } from '../support/e2e
  */
 const app = useE2eApp({ gemini: true });
 
-beforeEach(async () => {
-  await app.page.goto(`${app.server.url}/queue`);
-  await app.page.getByRole('heading', { name: 'Queue' }).waitFor();
-  await waitForServiceWorker(app.page);
-  await configureGemini(app.page, app.gemini.url, app.gemini.apiKey);
-});
+beforeEach(() => openQueueWithGemini(app));
 
 const loadedAt = (page: Page) => page.evaluate(() => performance.timeOrigin);
 const waitForReload = (page: Page, before: number) => page.waitForFunction((t) => performance.timeOrigin !== t, before, { timeout: 30_000 });

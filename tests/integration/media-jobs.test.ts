@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readWavInfo } from '../../src/ai/wav';
 import { voiceSample } from '../../src/app/voice-sample';
 import { getDb } from '../../src/db/database';
-import { setApiKey } from '../../src/db/secrets-repo';
-import { saveSettings } from '../../src/db/settings-repo';
 import { deleteStoryMedia } from '../../src/db/library-repo';
 import { storageUsage } from '../../src/db/storage-usage';
 import { putStories } from '../../src/db/stories-repo';
@@ -12,29 +10,19 @@ import type { Story } from '../../src/domain/story';
 import { enqueue } from '../../src/jobs/enqueue';
 import { enqueueGroup } from '../../src/jobs/enqueue-group';
 import { inProcessLockProvider } from '../../src/jobs/lock';
-import { type RunQueueOptions, type RunResult, runQueue } from '../../src/jobs/runner';
 import { retry } from '../../src/jobs/retry-job';
+import { type RunQueueOptions, type RunResult, runQueue } from '../../src/jobs/runner';
 import { taskHandlers } from '../../src/tasks/handlers';
-import { type FakeGemini, IMAGE_PNG, STORY_N5, startFakeGemini, TTS_PCM, TTS_WAV } from '../support/fake-gemini';
+import { IMAGE_PNG, STORY_N5, TTS_PCM, TTS_WAV } from '../support/fake-gemini';
 import { makeStory } from '../support/fixtures/library';
+import { useGeminiForJobs } from '../support/gemini-for-jobs';
 import { useTestDb } from '../support/test-db';
 import { waitUntil } from '../support/wait-until';
 
 /** The real engine and the audio/image handlers against the fake Gemini server, on fake-indexeddb. */
-let gemini: FakeGemini;
 const db = useTestDb('media-jobs');
 
-beforeAll(async () => {
-  gemini = await startFakeGemini({ streamChunkDelayMs: 5 });
-});
-afterAll(async () => {
-  await gemini.close();
-});
-beforeEach(async () => {
-  gemini.reset();
-  await saveSettings({ geminiBaseUrl: gemini.url });
-  await setApiKey(gemini.apiKey);
-});
+const gemini = useGeminiForJobs({ streamChunkDelayMs: 5 });
 
 const run = (extra: Partial<RunQueueOptions> = {}): Promise<RunResult> =>
   runQueue({
@@ -68,7 +56,7 @@ async function seedStory(n: number): Promise<Story> {
 }
 
 const audioRows = (storyId: string) => db().media.where('storyId').equals(storyId).filter((r) => r.kind === 'audio').sortBy('index');
-const ttsCalls = () => gemini.calls.filter((c) => c.kind === 'generate' && JSON.stringify(c.body?.generationConfig ?? {}).includes('AUDIO'));
+const ttsCalls = () => gemini().calls.filter((c) => c.kind === 'generate' && JSON.stringify(c.body?.generationConfig ?? {}).includes('AUDIO'));
 
 describe('narration jobs end to end (engine + handlers + fake Gemini)', () => {
   it('stores one playable WAV per sentence and marks the story', async () => {
@@ -102,10 +90,10 @@ describe('narration jobs end to end (engine + handlers + fake Gemini)', () => {
     let skew = 0;
     const now = () => Date.now() + skew;
     // The first runner never renews its lease (its heartbeat is "dead"), as a killed worker.
-    gemini.setLatency(60);
+    gemini().setLatency(60);
     const first = run({ owner: 'doomed', now, leaseMs: 5_000, heartbeatMs: 3_600_000 });
     await waitUntil(async () => (await audioRows(story.id)).length >= 3, { what: 'three stored sentences' });
-    await gemini.waitForCalls(4, 'generate');
+    await gemini().waitForCalls(4, 'generate');
     // Time passes beyond the lease; a fresh runner (another context, its own lock) takes over.
     skew = 10_000;
     const second = run({ owner: 'rescuer', now, lock: inProcessLockProvider() });
@@ -119,7 +107,7 @@ describe('narration jobs end to end (engine + handlers + fake Gemini)', () => {
 
   it('an audio/wav answer is stored as it came', async () => {
     const story = await seedStory(2);
-    gemini.script('tts-wav', 'ok');
+    gemini().script('tts-wav', 'ok');
     await enqueue('audio', { storyId: story.id });
     await run();
     const rows = await audioRows(story.id);
@@ -138,7 +126,7 @@ describe('illustration jobs end to end', () => {
     expect(cover).toMatchObject({ mime: 'image/png', bytes: IMAGE_PNG.length });
     expect(Buffer.from(await cover!.blob.arrayBuffer()).equals(IMAGE_PNG)).toBe(true);
     expect((await db().stories.get(story.id))?.media).toEqual({ audioSegments: 0, images: 1 });
-    expect(JSON.stringify(gemini.calls[0]?.body?.contents)).toContain(story.titleEN);
+    expect(JSON.stringify(gemini().calls[0]?.body?.contents)).toContain(story.titleEN);
   });
 
   it('one picture per paragraph prompt, plus the cover', async () => {
@@ -147,7 +135,7 @@ describe('illustration jobs end to end', () => {
     await run();
     const indexes = (await db().media.where('storyId').equals(story.id).toArray()).map((r) => r.index).sort((a, b) => a - b);
     expect(indexes).toEqual([-1, 0, 2, 4]);
-    expect(gemini.count('generate')).toBe(4);
+    expect(gemini().count('generate')).toBe(4);
   });
 
   it.each([
@@ -155,14 +143,14 @@ describe('illustration jobs end to end', () => {
     ['no-image', /Gemini returned no picture/],
   ] as const)('%s fails the job at once with the message', async (fault, message) => {
     const story = await seedStory(2);
-    gemini.script(fault);
+    gemini().script(fault);
     const { id } = await enqueue('image', { storyId: story.id });
     await run();
     const failed = await job(id);
     expect(failed).toMatchObject({ status: 'failed', attempts: 1 });
     expect(failed.error?.message).toMatch(message);
     expect(await db().media.count()).toBe(0);
-    expect(gemini.count('generate')).toBe(1);
+    expect(gemini().count('generate')).toBe(1);
   });
 });
 
@@ -172,7 +160,7 @@ describe('illustration answers typed by their bytes', () => {
   it('an SVG labelled image/png is never stored: the job fails saying why', async () => {
     const story = await seedStory(2);
     const svg = { kind: 'inline-image', mimeType: 'image/png', bytes: SVG } as const;
-    gemini.script(svg, svg, svg);
+    gemini().script(svg, svg, svg);
     const { id } = await enqueue('image', { storyId: story.id });
     await run();
     const failed = await job(id);
@@ -183,7 +171,7 @@ describe('illustration answers typed by their bytes', () => {
 
   it('PNG bytes labelled image/svg+xml are stored as image/png', async () => {
     const story = await seedStory(2);
-    gemini.script({ kind: 'inline-image', mimeType: 'image/svg+xml', bytes: IMAGE_PNG });
+    gemini().script({ kind: 'inline-image', mimeType: 'image/svg+xml', bytes: IMAGE_PNG });
     const { id } = await enqueue('image', { storyId: story.id });
     await run();
     expect(await job(id)).toMatchObject({ status: 'completed' });
@@ -195,7 +183,7 @@ describe('illustration answers typed by their bytes', () => {
 
 describe('story + narration + illustration', () => {
   it('a failed story fails its narration and illustration with a message; retrying the story re-queues them', async () => {
-    gemini.script('api-key-invalid');
+    gemini().script('api-key-invalid');
     const group = await enqueueGroup({ story: { topic: 'a day at the park', level: 'N5', length: 'short' }, narrate: true, illustrate: true });
     await run();
     const [story, audio, image] = await Promise.all([job(group.story.id), job(group.audio!.id), job(group.image!.id)]);
@@ -204,7 +192,7 @@ describe('story + narration + illustration', () => {
       expect(dependant).toMatchObject({ status: 'failed', error: { code: 'dependency-failed' } });
       expect(dependant.error?.message).toBe('The story this depends on failed: Your Gemini API key was rejected — check it in Settings.');
     }
-    expect(gemini.count('generate')).toBe(0);
+    expect(gemini().count('generate')).toBe(0);
 
     expect(await retry(group.story.id)).toBe(true);
     expect(await job(group.audio!.id)).toMatchObject({ status: 'pending', waitingFor: 'dependency', error: null });
@@ -213,7 +201,7 @@ describe('story + narration + illustration', () => {
     expect((await audioRows(group.story.id)).length).toBe(STORY_N5.content.length);
     expect(await db().media.get([group.story.id, 'image', -1])).toBeDefined();
     expect((await db().stories.get(group.story.id))?.media).toEqual({ audioSegments: STORY_N5.content.length, images: 1 });
-    expect(gemini.count('generate')).toBe(STORY_N5.content.length + 1);
+    expect(gemini().count('generate')).toBe(STORY_N5.content.length + 1);
   });
 });
 
@@ -222,14 +210,14 @@ describe('voice sample (Settings)', () => {
     const sample = await voiceSample('Puck', new AbortController().signal);
     expect(sample.ok).toBe(true);
     if (sample.ok) expect(readWavInfo(new Uint8Array(await sample.blob.arrayBuffer()))).toMatchObject({ sampleRate: 24_000 });
-    expect(gemini.count()).toBe(1);
-    expect(gemini.calls[0]?.body?.generationConfig).toMatchObject({ speechConfig: { voiceConfig: { prebuiltVoiceConfig: { voiceName: 'Puck' } } } });
+    expect(gemini().count()).toBe(1);
+    expect(gemini().calls[0]?.body?.generationConfig).toMatchObject({ speechConfig: { voiceConfig: { prebuiltVoiceConfig: { voiceName: 'Puck' } } } });
   });
 
   it('says the key is needed, and asks nobody, when there is none', async () => {
     await db().secrets.clear();
     const sample = await voiceSample('Kore', new AbortController().signal);
     expect(sample).toEqual({ ok: false, message: expect.stringMatching(/API key/) });
-    expect(gemini.count()).toBe(0);
+    expect(gemini().count()).toBe(0);
   });
 });

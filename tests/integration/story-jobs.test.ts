@@ -1,35 +1,25 @@
 import { liveQuery } from 'dexie';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '../../src/db/database';
-import { setApiKey } from '../../src/db/secrets-repo';
-import { saveSettings } from '../../src/db/settings-repo';
 import type { JobRow } from '../../src/domain/job';
 import { cancel } from '../../src/jobs/cancel';
 import { enqueue } from '../../src/jobs/enqueue';
 import { inProcessLockProvider } from '../../src/jobs/lock';
 import { type RunResult, runQueue } from '../../src/jobs/runner';
 import { taskHandlers } from '../../src/tasks/handlers';
-import { type FakeGemini, type Fault, STORY_N3, STORY_N5, startFakeGemini } from '../support/fake-gemini';
+import { type Fault, STORY_N3, STORY_N5 } from '../support/fake-gemini';
+import { useGeminiForJobs } from '../support/gemini-for-jobs';
 import { useTestDb } from '../support/test-db';
 import { waitUntil } from '../support/wait-until';
 
 /** The real engine and story handler against the fake Gemini server, on fake-indexeddb. */
-let gemini: FakeGemini;
 const db = useTestDb('story-jobs');
 let online = true;
 const lock = inProcessLockProvider();
 
-beforeAll(async () => {
-  gemini = await startFakeGemini({ streamChunkDelayMs: 15 });
-});
-afterAll(async () => {
-  await gemini.close();
-});
-beforeEach(async () => {
-  gemini.reset();
+const gemini = useGeminiForJobs({ streamChunkDelayMs: 15 });
+beforeEach(() => {
   online = true;
-  await saveSettings({ geminiBaseUrl: gemini.url });
-  await setApiKey(gemini.apiKey);
 });
 
 // Progress is written at most every 500 ms in the app; here every update is kept, to see them all.
@@ -70,7 +60,7 @@ describe('story jobs end to end (engine + handler + fake Gemini)', () => {
     const story = await db().stories.get(id);
     expect(story).toMatchObject({ id, titleJP: STORY_N5.titleJP, level: 'N5', source: 'generated', topic: 'a day at the park' });
     expect(await db().storySummaries.get(id)).toMatchObject({ titleJP: STORY_N5.titleJP });
-    expect(gemini.count('stream')).toBe(1);
+    expect(gemini().count('stream')).toBe(1);
     expect(progress.size).toBeGreaterThan(2);
   });
 
@@ -80,7 +70,7 @@ describe('story jobs end to end (engine + handler + fake Gemini)', () => {
   });
 
   it('honours RetryInfo on 429, then succeeds on the next attempt', async () => {
-    gemini.script({ kind: 'rate-limit', retryDelay: '0.3s' });
+    gemini().script({ kind: 'rate-limit', retryDelay: '0.3s' });
     const id = await storyJob();
     await run();
     const waiting = await job(id);
@@ -89,7 +79,7 @@ describe('story jobs end to end (engine + handler + fake Gemini)', () => {
     expect(waiting.error?.message).toMatch(/rate limit/i);
     const done = await settle(id);
     expect(done).toMatchObject({ status: 'completed', attempts: 2 });
-    expect(gemini.count('stream')).toBe(2);
+    expect(gemini().count('stream')).toBe(2);
   });
 
   it.each<[Fault, RegExp]>([
@@ -99,36 +89,36 @@ describe('story jobs end to end (engine + handler + fake Gemini)', () => {
     ['prompt-blocked', /refused|blocked/i],
     ['safety', /safety|refused|blocked/i],
   ])('fails at once on %s with a message a learner understands', async (fault, message) => {
-    gemini.script(fault);
+    gemini().script(fault);
     const done = await settle(await storyJob());
     expect(done.status).toBe('failed');
     expect(done.error?.message).toMatch(message);
-    expect(done.error?.message).not.toContain(gemini.apiKey);
-    expect(gemini.count('stream')).toBe(1);
+    expect(done.error?.message).not.toContain(gemini().apiKey);
+    expect(gemini().count('stream')).toBe(1);
     expect(await db().stories.count()).toBe(0);
   });
 
   it.each<Fault>(['internal', 'overloaded', 'drop-mid-stream', 'malformed-json'])('retries after %s and completes once', async (fault) => {
-    gemini.script(fault);
+    gemini().script(fault);
     const done = await settle(await storyJob());
     expect(done).toMatchObject({ status: 'completed', error: null });
-    expect(gemini.count('stream')).toBe(2);
+    expect(gemini().count('stream')).toBe(2);
     expect(await db().stories.count()).toBe(1);
   });
 
   it('fails saying why after the model keeps answering with cut-off stories', async () => {
-    gemini.script('max-tokens', 'max-tokens', 'max-tokens', 'max-tokens');
+    gemini().script('max-tokens', 'max-tokens', 'max-tokens', 'max-tokens');
     const done = await settle(await storyJob());
     expect(done.status).toBe('failed');
     expect(done.error?.message).toMatch(/could not be read as a story after 3 tries/);
-    expect(gemini.count('stream')).toBe(3);
+    expect(gemini().count('stream')).toBe(3);
   });
 
   it('without an API key fails with a pointer to Settings and calls nobody', async () => {
     await db().secrets.clear();
     const done = await settle(await storyJob());
     expect(done).toMatchObject({ status: 'failed', error: { code: 'no-api-key' } });
-    expect(gemini.count()).toBe(0);
+    expect(gemini().count()).toBe(0);
   });
 
   it('offline waits for the network without spending an attempt', async () => {
@@ -136,27 +126,27 @@ describe('story jobs end to end (engine + handler + fake Gemini)', () => {
     const id = await storyJob();
     await run();
     expect(await job(id)).toMatchObject({ status: 'pending', waitingFor: 'network', attempts: 0 });
-    expect(gemini.count()).toBe(0);
+    expect(gemini().count()).toBe(0);
     online = true;
     expect(await settle(id)).toMatchObject({ status: 'completed', attempts: 1 });
   });
 
   it('cancel during a hanging call aborts it and no story ever appears', async () => {
-    gemini.script('hang');
+    gemini().script('hang');
     const id = await storyJob();
     const running = run();
-    await gemini.waitForCalls(1, 'stream');
+    await gemini().waitForCalls(1, 'stream');
     expect(await cancel(id)).toBe(true);
     await running;
     expect(await job(id)).toMatchObject({ status: 'cancelled' });
     expect(await db().stories.count()).toBe(0);
-    expect(gemini.calls[0]?.aborted).toBe(true);
+    expect(gemini().calls[0]?.aborted).toBe(true);
   });
 
   it('never writes the API key into a job row', async () => {
-    gemini.script('api-key-invalid');
+    gemini().script('api-key-invalid');
     await settle(await storyJob());
     await settle(await storyJob('Beginner'));
-    expect(JSON.stringify(await db().jobs.toArray())).not.toContain(gemini.apiKey);
+    expect(JSON.stringify(await db().jobs.toArray())).not.toContain(gemini().apiKey);
   });
 });

@@ -1,6 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { setApiKey } from '../../src/db/secrets-repo';
-import { saveSettings } from '../../src/db/settings-repo';
+import { describe, expect, it } from 'vitest';
 import type { JobRow } from '../../src/domain/job';
 import { enqueue } from '../../src/jobs/enqueue';
 import { inProcessLockProvider } from '../../src/jobs/lock';
@@ -8,28 +6,18 @@ import { runQueue } from '../../src/jobs/runner';
 import { STORAGE_RETRY_MS } from '../../src/jobs/storage-wait';
 import { taskHandlers } from '../../src/tasks/handlers';
 import { jobStatusText } from '../../src/ui/queue/describe-job';
-import { type FakeGemini, STORY_N5, startFakeGemini } from '../support/fake-gemini';
+import { STORY_N5 } from '../support/fake-gemini';
+import { useGeminiForJobs } from '../support/gemini-for-jobs';
 import { useTestDb } from '../support/test-db';
 
 /**
  * A paid story is never thrown away by a full disk: the real engine and story handler against the
  * fake Gemini, with fake-indexeddb made to refuse writes the way a full disk does.
  */
-let gemini: FakeGemini;
 const db = useTestDb('story-storage');
 const lock = inProcessLockProvider();
 
-beforeAll(async () => {
-  gemini = await startFakeGemini({ streamChunkDelayMs: 0 });
-});
-afterAll(async () => {
-  await gemini.close();
-});
-beforeEach(async () => {
-  gemini.reset();
-  await saveSettings({ geminiBaseUrl: gemini.url });
-  await setApiKey(gemini.apiKey);
-});
+const gemini = useGeminiForJobs({ streamChunkDelayMs: 0 });
 
 /** One drain, `laterMs` after the real clock (so a wait for space can run out without sleeping). */
 const run = (laterMs = 0) => runQueue({ owner: 'test', handlers: taskHandlers(), isOnline: () => true, lock, now: () => Date.now() + laterMs });
@@ -75,7 +63,7 @@ describe('a story that cannot be saved for lack of space', () => {
     expect(await job(id)).toMatchObject({ status: 'completed', error: null, checkpoint: null, result: { storyId: id } });
     expect(await db().stories.get(id)).toMatchObject({ id, titleJP: STORY_N5.titleJP });
     expect(await db().storySummaries.get(id)).toMatchObject({ titleJP: STORY_N5.titleJP });
-    expect(gemini.count('stream')).toBe(1);
+    expect(gemini().count('stream')).toBe(1);
   });
 
   it('fails at once, saying so, when even keeping it is refused (no paid retry loop)', async () => {
@@ -90,6 +78,6 @@ describe('a story that cannot be saved for lack of space', () => {
     expect(failed).toMatchObject({ status: 'failed', checkpoint: null, error: { code: 'storage-full' } });
     expect(failed.error?.message).toMatch(/could not even be kept.*press Retry/);
     await run(3 * STORAGE_RETRY_MS);
-    expect(gemini.count('stream')).toBe(1);
+    expect(gemini().count('stream')).toBe(1);
   });
 });

@@ -2,6 +2,8 @@ import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { DB_NAME } from '../../src/db/names';
 import type { JobRow } from '../../src/domain/job';
 import { LOCK_NAME } from '../../src/jobs/constants';
+import type { E2eApp } from './e2e-app';
+import { waitForServiceWorker } from './e2e-helpers';
 
 /**
  * Points the app at the fake Gemini server: the endpoint in settings and the key in the
@@ -31,6 +33,14 @@ export async function configureGemini(page: Page, baseUrl: string, apiKey: strin
       }),
     { name: DB_NAME, baseUrl, apiKey },
   );
+}
+
+/** Opens the Queue with the worker in control and the app pointed at the file's fake Gemini. */
+export async function openQueueWithGemini(app: E2eApp): Promise<void> {
+  await app.page.goto(`${app.server.url}/queue`);
+  await app.page.getByRole('heading', { name: 'Queue' }).waitFor();
+  await waitForServiceWorker(app.page);
+  await configureGemini(app.page, app.gemini.url, app.gemini.apiKey);
 }
 
 /** Every job row, read straight from IndexedDB. */
