@@ -25,6 +25,15 @@ export interface SupabaseFrontOptions {
   requireEmailConfirmation?: boolean;
   /** 0 (default): any refresh-token reuse fails and ends the session. >0: hosted GoTrue's leniency. */
   refreshTokenReuseIntervalSeconds?: number;
+  /** PostgREST's db-max-rows (the dashboard's "Max rows", 1000 by default on hosted projects): caps every read. */
+  maxRows?: number;
+  /** A gateway's body limit: a larger request is refused with 413 (see `bodyLimitCors`). */
+  maxBodyBytes?: number;
+  /**
+   * false: the 413 comes without CORS headers, as some gateways send it, so a browser sees a network
+   * error. Node's fetch does not check CORS: the front then drops the connection, which looks the same.
+   */
+  bodyLimitCors?: boolean;
 }
 
 export interface FailOptions {
@@ -32,6 +41,9 @@ export interface FailOptions {
   pathPrefix?: string;
   /** Sent as Retry-After (seconds); postgrest-js honours it when retrying a GET after 503. */
   retryAfterSeconds?: number;
+  /** The answer's error code and message, for a REST path (default PGRST000 and "Injected failure…"). */
+  code?: string;
+  message?: string;
 }
 
 export interface SupabaseFront {
@@ -61,10 +73,10 @@ interface PendingFailure {
 }
 
 function injectedReply(path: string, status: number, options: FailOptions): Reply {
-  const message = `Injected failure (HTTP ${status}) by failNext`;
+  const message = options.message ?? `Injected failure (HTTP ${status}) by failNext`;
   const headers = options.retryAfterSeconds === undefined ? undefined : { 'Retry-After': String(options.retryAfterSeconds) };
   if (path.startsWith('/auth/')) return jsonReply(status, { code: 'unexpected_failure', message }, headers);
-  return jsonReply(status, { code: 'PGRST000', details: null, hint: null, message }, headers);
+  return jsonReply(status, { code: options.code ?? 'PGRST000', details: null, hint: null, message }, headers);
 }
 
 /** Supabase's gateway (Kong) refuses any request without one of the project's API keys. */
@@ -92,7 +104,7 @@ export async function startSupabaseFront(options: SupabaseFrontOptions): Promise
   let schema: Promise<Map<string, TableInfo>> | undefined;
   const sessions = new SessionStore(options.refreshTokenReuseIntervalSeconds ?? 0);
   const auth: AuthContext = { db: options.db, issuer, sessions, requireEmailConfirmation: options.requireEmailConfirmation ?? false };
-  const rest: RestContext = { db: options.db, issuer, schema: () => (schema ??= loadSchema(options.db)) };
+  const rest: RestContext = { db: options.db, issuer, schema: () => (schema ??= loadSchema(options.db)), maxRows: options.maxRows };
 
   async function route(req: ParsedRequest): Promise<{ reply: Reply; claims: JwtClaims | null }> {
     const refused = gatewayCheck(req, [anonKey, serviceRoleKey]);
@@ -125,6 +137,11 @@ export async function startSupabaseFront(options: SupabaseFrontOptions): Promise
       entry.status = failure.status;
       if (failure.status === 0) return void res.destroy();
       return writeReply(res, injectedReply(req.path, failure.status, failure.options));
+    }
+    if (options.maxBodyBytes !== undefined && req.bodyBytes > options.maxBodyBytes) {
+      entry.status = 413;
+      if (options.bodyLimitCors === false) return void res.destroy();
+      return writeReply(res, jsonReply(413, { message: 'Payload too large' }));
     }
     try {
       const { reply, claims } = await route(req);

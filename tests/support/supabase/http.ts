@@ -17,13 +17,16 @@ export interface ParsedRequest {
   body: unknown;
   /** Set when the body was present but not JSON. */
   bodyError?: string;
+  /** Size of the body as sent, in bytes (a gateway's body limit counts these). */
+  bodyBytes: number;
 }
 
 export async function parseRequest(req: IncomingMessage): Promise<ParsedRequest> {
   const url = new URL(req.url ?? '/', 'http://front.invalid');
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  const raw = Buffer.concat(chunks).toString('utf8');
+  const bytes = Buffer.concat(chunks);
+  const raw = bytes.toString('utf8');
   let body: unknown;
   let bodyError: string | undefined;
   if (raw.length > 0) {
@@ -42,6 +45,7 @@ export async function parseRequest(req: IncomingMessage): Promise<ParsedRequest>
       return Array.isArray(value) ? value.join(', ') : value;
     },
     body,
+    bodyBytes: bytes.length,
     ...(bodyError === undefined ? {} : { bodyError }),
   };
 }

@@ -3,7 +3,7 @@ import { type ApiRole, type PgErrorLike, type Reply, jsonReply } from './types';
 /**
  * PostgREST's error answers: `{code, details, hint, message}` with the HTTP status PostgREST picks for
  * each SQLSTATE (docs.postgrest.org, "Errors"), plus its own PGRST codes for what fails before SQL.
- * The app classifies sync failures by these (4xx kept aside, 5xx retried), so they must be right.
+ * The app classifies sync failures by these (codes first, then status), so they must be right.
  */
 
 /** An answer decided before or instead of running SQL. */
@@ -35,8 +35,14 @@ export function jwtReply(expired: boolean, message: string): Reply {
   });
 }
 
-/** HTTP status for a SQLSTATE, as PostgREST maps it. */
-export function statusForSqlState(code: string, role: ApiRole | null): number {
+/**
+ * HTTP status for a SQLSTATE, as PostgREST maps it (its Error.hs; the docs' table leaves out 21000).
+ * `message` matters for one code: 21000 is a 500 ("ON CONFLICT DO UPDATE command cannot affect row a
+ * second time", a subquery returning more than one row) except pg-safeupdate's "… requires a WHERE
+ * clause", which PostgREST answers 400.
+ */
+export function statusForSqlState(code: string, role: ApiRole | null, message = ''): number {
+  if (code === '21000') return /requires a WHERE clause$/.test(message) ? 400 : 500;
   const exact: Record<string, number> = {
     '23503': 409, // foreign_key_violation
     '23505': 409, // unique_violation
@@ -44,6 +50,7 @@ export function statusForSqlState(code: string, role: ApiRole | null): number {
     '42883': 404, // undefined_function
     '42P01': 404, // undefined_table
     '42P17': 500, // infinite_recursion (a policy that selects its own table)
+    '53400': 500, // configuration_limit_exceeded (before the 53 class's 503)
     P0001: 400, // raise_exception
   };
   if (exact[code] !== undefined) return exact[code];
@@ -75,7 +82,7 @@ export function statusForSqlState(code: string, role: ApiRole | null): number {
 }
 
 export function pgErrorReply(error: PgErrorLike, role: ApiRole | null): Reply {
-  return pgrstReply(statusForSqlState(error.code, role), error.code, error.message, error.detail ?? null, error.hint ?? null);
+  return pgrstReply(statusForSqlState(error.code, role, error.message), error.code, error.message, error.detail ?? null, error.hint ?? null);
 }
 
 /** PGRST116: `.single()` asked for one row and the result has another count. */

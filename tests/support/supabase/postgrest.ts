@@ -18,6 +18,8 @@ export interface RestContext {
   db: SupabaseDb;
   issuer: TokenIssuer;
   schema(): Promise<Map<string, TableInfo>>;
+  /** PostgREST's db-max-rows (a hosted project's "Max rows"): no read returns more, whatever `limit` says. */
+  maxRows?: number | undefined;
 }
 
 export interface RestOutcome {
@@ -53,14 +55,15 @@ function integerParam(query: URLSearchParams, name: string): number | undefined 
   return Number(raw);
 }
 
-function readStatements(req: ParsedRequest, table: TableInfo): { rows: Statement; count: Statement; offset: number } {
+function readStatements(req: ParsedRequest, table: TableInfo, maxRows?: number): { rows: Statement; count: Statement; offset: number } {
   const params = new Params();
   const wanted = parseColumnList(req.query.get('select'));
   const list = wanted === '*' ? '*' : wanted.map((name) => column(table, name)).join(', ');
   const from = `from public.${ident(table.name)}${whereClause(table, filtersOf(req.query), params)}`;
   const orderParam = req.query.get('order');
   const order = orderClause(table, orderParam ? parseOrder(orderParam) : []);
-  const limit = integerParam(req.query, 'limit');
+  const asked = integerParam(req.query, 'limit');
+  const limit = maxRows === undefined ? asked : Math.min(asked ?? maxRows, maxRows);
   const offset = integerParam(req.query, 'offset') ?? 0;
   const page = `${limit === undefined ? '' : ` limit ${limit}`}${offset ? ` offset ${offset}` : ''}`;
   return {
@@ -106,7 +109,7 @@ async function run(ctx: RestContext, req: ParsedRequest, table: TableInfo, claim
     return JSON.stringify((JSON.parse(body) as unknown[])[0]);
   };
   if (req.method === 'GET' || req.method === 'HEAD') {
-    const plan = readStatements(req, table);
+    const plan = readStatements(req, table, ctx.maxRows);
     return ctx.db.asRequest(claims, async (tx) => {
       const { body, n } = await execute(tx, plan.rows);
       const total = wantCount ? String((await tx.query<{ n: number }>(plan.count.sql, plan.count.params)).rows[0]?.n ?? 0) : '*';
