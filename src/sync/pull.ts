@@ -9,8 +9,8 @@ import { EPOCH, laterStamp, type PageCursor, pageQuery, pullFrom } from './water
 
 /**
  * Pull: for each table, pages ordered by (updated_at, key) from `watermark − overlap` (watermark.ts),
- * each page applied with its new watermark in one transaction (apply.ts). Merge decides per row;
- * tombstones delete locally.
+ * each page applied with its new watermark in one transaction (apply.ts), until a page comes back
+ * empty. Merge decides per row; tombstones delete locally.
  */
 export interface PullReport {
   /** Rows received (the overlap re-reads a few every time). */
@@ -59,7 +59,7 @@ export async function pullTable<R extends { updated_at: string }>(rest: RestClie
     }
     watermark = laterStamp(watermark, last.updated_at) ?? last.updated_at;
     report.applied += await spec.apply(rows, { account, at: watermark });
-    if (rows.length < limit) return report;
+    // A short page is not the end: a project's "Max rows" cuts every page short. Only an empty one is.
     after = { updatedAt: last.updated_at, key: spec.keyOf(last) };
   }
 }

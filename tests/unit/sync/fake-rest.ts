@@ -24,6 +24,10 @@ export class FakeRest implements RestClient {
   readonly failures: SyncHttpError[] = [];
   /** A row-level refusal: any batch holding such a row fails whole, as Postgres does. */
   refuse: ((table: string, row: Record<string, unknown>) => SyncHttpError | null) | null = null;
+  /** A refusal of a whole request, by its rows (a gateway's 413, a timeout); null lets it through. */
+  refuseBatch: ((table: string, rows: readonly Record<string, unknown>[]) => SyncHttpError | null) | null = null;
+  /** PostgREST's db-max-rows: a select returns at most this many rows, whatever its limit. */
+  maxRows = Number.POSITIVE_INFINITY;
   /** Runs inside an upsert, before it is applied (to change local data "during" a request). */
   duringUpsert: (() => Promise<void>) | null = null;
   clock = Date.UTC(2026, 10, 28, 10, 0, 0) * 1000;
@@ -46,6 +50,11 @@ export class FakeRest implements RestClient {
     this.log.push({ method: 'POST', table, rows: rows.length });
     const failure = this.failures.shift();
     if (failure) throw failure;
+    const whole = this.refuseBatch?.(table, rows as Record<string, unknown>[]);
+    if (whole) throw whole;
+    // As Postgres: one upsert meeting a key twice is refused whole, and PostgREST answers 500.
+    const keys = rows.map((row) => String((row as Record<string, unknown>)[KEYS[table]!] ?? 'me'));
+    if (new Set(keys).size < keys.length) throw http(500, 'ON CONFLICT DO UPDATE command cannot affect row a second time', '21000');
     for (const row of rows) {
       const refused = this.refuse?.(table, row as Record<string, unknown>);
       if (refused) throw refused;
@@ -63,7 +72,7 @@ export class FakeRest implements RestClient {
     const from = timestampMicros((params.get('updated_at') ?? 'gt.1970-01-01T00:00:00Z').slice(3));
     const cursor = /updated_at\.gt\."([^"]+)",and\(updated_at\.eq\."[^"]+",\w+\.gt\."([^"]+)"\)/.exec(params.get('or') ?? '');
     const after = cursor ? { at: timestampMicros(cursor[1]!), key: cursor[2]! } : null;
-    const limit = Number(params.get('limit') ?? '1000');
+    const limit = Math.min(Number(params.get('limit') ?? '1000'), this.maxRows);
     return this.rows(table)
       .map((row) => ({ row, at: timestampMicros(row.updated_at), k: String(row[key]) }))
       .filter(({ at, k }) => at > from && (!after || at > after.at || (at === after.at && k > after.key)))
@@ -85,6 +94,9 @@ export class FakeRest implements RestClient {
 }
 
 export const http = (status: number, message = `HTTP ${status}`, code: string | null = null) => new SyncHttpError(message, status, code, null);
+
+/** No answer: `network` says why (the browser offline, our timeout, or a dropped connection). */
+export const noAnswer = (network: 'offline' | 'timeout' | 'failed') => new SyncHttpError(`no answer (${network})`, 0, null, null, network);
 
 /** The `sync-account` row that makes the repositories queue changes (as after a sign-in). */
 export const SIGNED_IN = { key: 'sync-account', value: { url: 'https://x.supabase.co', userId: 'me', email: 'me@example.test', since: 0 } };

@@ -48,7 +48,21 @@ describe('pull into an empty device', () => {
     const at = stamp(rest.clock);
     for (let i = 1; i <= 7; i++) rest.commitLate('stories', storyToRow(makeStory(i)), at);
     const report = await pullTable(rest, STORIES_PULL, ACCOUNT, { ...noWait, pageRows: 2 });
-    expect(report).toMatchObject({ transferred: 7, applied: 7, requests: 4 });
+    // Pages of 2, 2, 2, 1, then the empty page that ends it (a short page may be "Max rows").
+    expect(report).toMatchObject({ transferred: 7, applied: 7, requests: 5 });
+  });
+});
+
+describe('a project whose "Max rows" is below the page size', () => {
+  it('short pages do not end the pull: every row arrives, and pulling again re-reads only the overlap', async () => {
+    const rest = new FakeRest();
+    rest.maxRows = 3;
+    await serverHas(rest, Array.from({ length: 10 }, (_, i) => makeStory(i + 1)));
+    const report = await pullTable(rest, STORIES_PULL, ACCOUNT, noWait);
+    expect(report).toMatchObject({ transferred: 10, applied: 10, requests: 5 });
+    expect(await db().stories.count()).toBe(10);
+    // All ten sit inside the overlap window: they are read again, page by page, and the pull ends.
+    expect(await pullTable(rest, STORIES_PULL, ACCOUNT, noWait)).toMatchObject({ transferred: 10, applied: 0, requests: 5 });
   });
 });
 
