@@ -36,11 +36,18 @@ export function watermarkKey(table: SyncTable): string {
 /** Pushed first to last: a story before the progress that refers to it. */
 export const SYNC_TABLES: readonly SyncTable[] = ['stories', 'reading_progress', 'user_settings'];
 
-/** Rows per upsert request, and a byte ceiling per request (stories carry their whole text). */
+/**
+ * Rows per upsert request, and a ceiling in UTF-8 bytes of JSON per request (stories carry their
+ * whole text): about 1 MB, so a gateway's body limit is rarely met (a 413 halves the batch anyway)
+ * and a request finishes inside REQUEST_TIMEOUT_MS on a slow connection.
+ */
 export const PUSH_BATCH_ROWS = 200;
-export const PUSH_BATCH_BYTES = 2_000_000;
+export const PUSH_BATCH_BYTES = 1_000_000;
 
-/** Rows per pull page. */
+/**
+ * Rows asked for per pull page. A project's "Max rows" (PostgREST db-max-rows) may return fewer:
+ * the pull reads on until a page comes back empty, so any max rows works.
+ */
 export const PULL_PAGE_ROWS = 250;
 
 /**

@@ -8,6 +8,9 @@ import { REQUEST_TIMEOUT_MS } from './constants';
  * format is the same (`apikey` + bearer token, `on_conflict`, `Prefer: resolution=merge-duplicates`).
  */
 
+/** How a request failed without any answer: the browser offline, our own timeout, or anything else. */
+export type NetworkFailure = 'offline' | 'timeout' | 'failed';
+
 /**
  * An HTTP answer (or a network failure: status 0) that was not a success. Its message becomes a
  * refused row's reason and the status line, so it is scrubbed: a gateway may echo the token back.
@@ -19,6 +22,8 @@ export class SyncHttpError extends Error {
     readonly code: string | null,
     /** From Retry-After, when the server sent one. */
     readonly retryAfterMs: number | null,
+    /** Status 0 only: why there was no answer. */
+    readonly network: NetworkFailure | null = null,
   ) {
     super(scrubSecrets(message));
     this.name = 'SyncHttpError';
@@ -47,28 +52,60 @@ export class SignInNeededError extends Error {
   }
 }
 
-export type FailureKind = 'transient' | 'row' | 'fatal';
+/**
+ * transient: try again later. row: this request's rows were refused (split to find which one).
+ * batch: the request as a whole was too much (413, or two rows on one conflict key, 21000): smaller
+ * requests may go through. fatal: the project is not set up for this app; nothing is set aside.
+ */
+export type FailureKind = 'transient' | 'row' | 'batch' | 'fatal';
 
 /**
  * Error codes that say the project is not set up for this version of the app (a migration not
  * applied, a stale schema cache, a missing grant or column), not that a row is bad. Setting rows
  * aside for these would refuse every row one by one; instead the push stops with the outbox intact.
  * 42P10: no unique constraint matches on_conflict (e.g. stories keyed (user_id, id) not applied yet).
+ * Kept for the words of the status line; failureKind treats every code it does not know as setup.
  */
 const SETUP_CODES: ReadonlySet<string> = new Set(['42P10', '42P01', '42703', 'PGRST204', 'PGRST205', 'PGRST102']);
 
 export function isSetupProblem(error: SyncHttpError): boolean {
   if (error.code !== null && SETUP_CODES.has(error.code)) return true;
   // "permission denied for table": a missing grant. RLS refusals of one row name row-level security.
-  return error.code === '42501' && !/row-level security/i.test(error.message);
+  return error.code === '42501' && !isRowSecurity(error);
 }
 
-/** Transient: try again later. Row: this request's rows were refused (split to find which). Fatal: setup. */
+const isRowSecurity = (error: SyncHttpError) => error.code === '42501' && /row-level security/i.test(error.message);
+
+/**
+ * Refusals about what a row holds: integrity (23xxx: a CHECK such as "no API keys", a duplicate),
+ * data (22xxx: a value out of range, bad text), and RLS refusing this one row. Only these set a row
+ * aside; a status alone never does (a 400 is as likely a schema cache or a gateway as a bad row).
+ */
+function isRowProblem(error: SyncHttpError): boolean {
+  const code = error.code ?? '';
+  return /^2[23][0-9A-Z]{3}$/.test(code) || isRowSecurity(error);
+}
+
+/** Decided from the error code first, the status second (auth-js, too, retries every 5xx). */
 export function failureKind(error: SyncHttpError): FailureKind {
-  if ([0, 408, 425, 429, 500, 502, 503, 504].includes(error.status)) return 'transient';
-  if (isSetupProblem(error)) return 'fatal';
-  if ([400, 403, 409, 413, 422].includes(error.status)) return 'row';
+  // Before the 5xx rule: PostgREST answers 500 for 21000, which no retry of the same request fixes.
+  if (error.code === CARDINALITY_VIOLATION || error.status === 413) return 'batch';
+  if ([0, 408, 425, 429].includes(error.status) || error.status >= 500) return 'transient';
+  if (isRowProblem(error)) return 'row';
   return 'fatal';
+}
+
+/** "ON CONFLICT DO UPDATE command cannot affect row a second time": one key twice in a batch. */
+export const CARDINALITY_VIOLATION = '21000';
+
+/**
+ * A failure that a smaller request might not meet: our timeout, a gateway timeout, Postgres'
+ * statement timeout (57014), or no answer at all while the browser says it is online — a gateway's
+ * 413 without CORS headers reaches a page as exactly that. Offline is not: nothing would get through.
+ */
+export function mayBeTooLarge(error: SyncHttpError): boolean {
+  if (error.status === 0) return error.network !== 'offline';
+  return error.status === 408 || error.status === 504 || error.code === '57014';
 }
 
 /** Access tokens as the auth client hands them out (refreshed by it when close to expiry). */
@@ -97,7 +134,7 @@ export function createRestClient(baseUrl: string, anonKey: string, tokens: Token
     try {
       return await fetchImpl(`${baseUrl}/rest/v1/${path}`, { method, headers, body, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
     } catch (error) {
-      throw new SyncHttpError(`Could not reach the Supabase project (${error instanceof Error ? error.message : String(error)})`, 0, null, null);
+      throw new SyncHttpError(`Could not reach the Supabase project (${error instanceof Error ? error.message : String(error)})`, 0, null, null, networkFailure(error));
     }
   }
 
@@ -123,6 +160,11 @@ export function createRestClient(baseUrl: string, anonKey: string, tokens: Token
       await send('POST', path, JSON.stringify(rows), 'resolution=merge-duplicates,return=minimal');
     },
   };
+}
+
+function networkFailure(error: unknown): NetworkFailure {
+  if (typeof navigator !== 'undefined' && navigator.onLine === false) return 'offline';
+  return error instanceof DOMException && error.name === 'TimeoutError' ? 'timeout' : 'failed';
 }
 
 /** A 401 from the gateway about the API key itself: refreshing the session cannot fix that. */

@@ -97,6 +97,10 @@ async function currentAccount(client: SyncClient, account: SyncAccount): Promise
 function describeFailure(error: unknown): string {
   if (error instanceof ServerWaitTooLongError) return error.message;
   if (error instanceof SyncHttpError) {
+    const code = `HTTP ${error.status}${error.code ? `, ${error.code}` : ''}`;
+    if (error.status === 0 && error.network === 'timeout') {
+      return 'Your Supabase project did not answer in time. Changes are kept and sent by a later sync.';
+    }
     if (error.status === 0) return 'Could not reach your Supabase project. Changes are kept and sent when the connection is back.';
     if (error.status === 404) return `Your Supabase project has no sync tables yet: apply supabase/migrations (see supabase/README.md). (${error.message})`;
     if (isSetupProblem(error)) {
@@ -104,7 +108,12 @@ function describeFailure(error: unknown): string {
     }
     if (error.status === 401) return `The project refused the anon key: check it in Settings. (${error.message})`;
     if (failureKind(error) === 'transient') return `Your Supabase project is having trouble (HTTP ${error.status}); trying again later.`;
-    return `Sync failed: ${error.message} (HTTP ${error.status})`;
+    // Whatever else the project refuses is not one row's fault (those are set aside, not reported
+    // here): its set-up differs from what this app expects, and nothing was set aside or lost.
+    return (
+      `Your Supabase project refused the sync (${error.message}; ${code}). This is not about one of your changes: ` +
+      "check the project's tables match supabase/migrations (see supabase/README.md). Your changes are kept."
+    );
   }
   // Anything else may be a raw error from fetch or supabase-js, whose text can carry a token.
   return scrubSecrets(`Sync failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -29,12 +29,14 @@ function backoffOptions(baseMs = RETRY_BASE_MS, random: () => number = Math.rand
 }
 
 /**
- * Runs `fn`, retrying transient failures; anything else is thrown at once. A server asking for
+ * Runs `fn`, retrying transient failures; anything else is thrown at once, and so is a transient
+ * failure `giveUp` claims (the push halves a batch instead) or one while the browser is offline
+ * (nothing gets through; the sync runs again when the connection is back). A server asking for
  * more than an hour fails the sync with ServerWaitTooLongError. One asking for longer than the
  * sync waits in-line (RETRY_MAX_MS) ends this sync with its error instead: holding the sync lock
  * (and a service worker awake) for minutes helps nobody, and the next sync comes later anyway.
  */
-export async function withRetry<T>(fn: () => Promise<T>, options: RetryOptions = {}): Promise<T> {
+export async function withRetry<T>(fn: () => Promise<T>, options: RetryOptions = {}, giveUp?: (error: SyncHttpError) => boolean): Promise<T> {
   const retries = options.retries ?? PUSH_RETRIES;
   const wait = options.sleep ?? sleep;
   const timingOptions = backoffOptions(options.baseMs, options.random);
@@ -42,7 +44,7 @@ export async function withRetry<T>(fn: () => Promise<T>, options: RetryOptions =
     try {
       return await fn();
     } catch (error) {
-      if (!isTransient(error) || retry > retries) throw error;
+      if (!isTransient(error) || error.network === 'offline' || giveUp?.(error) || retry > retries) throw error;
       const timing = retryTiming(retry, error.retryAfterMs, timingOptions);
       if (timing.kind === 'too-long') throw new ServerWaitTooLongError(timing.askedMs, error);
       if (timing.delayMs > RETRY_MAX_MS) throw error;

@@ -1,5 +1,5 @@
 import { NavigatorLockAcquireTimeoutError } from '@supabase/supabase-js';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { inProcessLocks } from '../../../src/jobs/lock';
 import { authLock } from '../../../src/sync/client';
 import { checkProjectUrl, syncConfigFrom } from '../../../src/sync/config';
@@ -80,6 +80,24 @@ describe('the REST client', () => {
     expect((error as SyncHttpError).retryAfterMs).toBeLessThanOrEqual(60_000);
     const noHint = createRestClient('https://p', 'anon', tokens(), async () => json(503, { message: 'busy' }));
     await expect(noHint.select('stories', [])).rejects.toMatchObject({ status: 503, retryAfterMs: null });
+  });
+});
+
+describe('a request without an answer', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+  const failingWith = (error: unknown) =>
+    createRestClient('https://p', 'anon', tokens(), async () => {
+      throw error;
+    });
+
+  it('says why: offline (the browser says so), our timeout, or a dropped connection', async () => {
+    await expect(failingWith(new TypeError('fetch failed')).select('stories', [])).rejects.toMatchObject({ status: 0, network: 'failed' });
+    const timeout = new DOMException('The operation was aborted due to timeout', 'TimeoutError');
+    await expect(failingWith(timeout).select('stories', [])).rejects.toMatchObject({ status: 0, network: 'timeout' });
+    vi.stubGlobal('navigator', { onLine: false });
+    await expect(failingWith(new TypeError('Failed to fetch')).select('stories', [])).rejects.toMatchObject({ status: 0, network: 'offline' });
   });
 });
 
