@@ -27,13 +27,19 @@ export interface SupabaseFrontOptions {
   refreshTokenReuseIntervalSeconds?: number;
   /** PostgREST's db-max-rows (the dashboard's "Max rows", 1000 by default on hosted projects): caps every read. */
   maxRows?: number;
-  /** A gateway's body limit: a larger request is refused with 413 (see `bodyLimitCors`). */
+  /** A gateway's body limit: a larger request is refused with 413 (see `bodyLimitCors`, `limitBodies`). */
   maxBodyBytes?: number;
   /**
    * false: the 413 comes without CORS headers, as some gateways send it, so a browser sees a network
-   * error. Node's fetch does not check CORS: the front then drops the connection, which looks the same.
+   * error. Node's fetch does not check CORS: to a request without an Origin the front then drops the
+   * connection, which is what a page sees.
    */
   bodyLimitCors?: boolean;
+}
+
+export interface BodyLimit {
+  bytes: number;
+  cors: boolean;
 }
 
 export interface FailOptions {
@@ -59,6 +65,8 @@ export interface SupabaseFront {
   expireIssuedTokens(): void;
   /** The next `count` matching requests get `status` (0: the connection is dropped, a network error). */
   failNext(count: number, status: number, options?: FailOptions): void;
+  /** From now on, bodies larger than `limit.bytes` are refused with 413 (null: no limit). */
+  limitBodies(limit: BodyLimit | null): void;
   /** Marks a signed-up user's email as confirmed, as clicking the email link would. */
   confirmEmail(email: string): Promise<void>;
   close(): Promise<void>;
@@ -95,6 +103,8 @@ export async function startSupabaseFront(options: SupabaseFrontOptions): Promise
   const jwtSecret = options.jwtSecret ?? LOCAL_JWT_SECRET;
   const requests: FrontRequest[] = [];
   const failures: PendingFailure[] = [];
+  let bodyLimit: BodyLimit | null =
+    options.maxBodyBytes === undefined ? null : { bytes: options.maxBodyBytes, cors: options.bodyLimitCors ?? true };
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -138,10 +148,13 @@ export async function startSupabaseFront(options: SupabaseFrontOptions): Promise
       if (failure.status === 0) return void res.destroy();
       return writeReply(res, injectedReply(req.path, failure.status, failure.options));
     }
-    if (options.maxBodyBytes !== undefined && req.bodyBytes > options.maxBodyBytes) {
+    if (bodyLimit !== null && req.bodyBytes > bodyLimit.bytes) {
       entry.status = 413;
-      if (options.bodyLimitCors === false) return void res.destroy();
-      return writeReply(res, jsonReply(413, { message: 'Payload too large' }));
+      const tooLarge = jsonReply(413, { message: 'Payload too large' });
+      if (bodyLimit.cors) return writeReply(res, tooLarge);
+      if (req.header('origin') === undefined) return void res.destroy();
+      res.writeHead(413, tooLarge.headers);
+      return void res.end(tooLarge.text);
     }
     try {
       const { reply, claims } = await route(req);
@@ -165,6 +178,9 @@ export async function startSupabaseFront(options: SupabaseFrontOptions): Promise
     expireTokensAfter: (seconds) => issuer.expireAfter(seconds),
     expireIssuedTokens: () => issuer.expireIssued(),
     failNext: (count, status, failOptions = {}) => void failures.push({ remaining: count, status, options: failOptions }),
+    limitBodies: (limit) => {
+      bodyLimit = limit;
+    },
     confirmEmail: (email) =>
       options.db.exclusive(async (pg) => {
         await pg.query('update auth.users set email_confirmed_at = now() where email = lower($1)', [email]);

@@ -12,7 +12,7 @@
 export { type NewAuthUser, findUserByEmail } from './auth-users';
 export { SerialQueue, type SupabaseDb, startSupabaseDb } from './database';
 export { BOOTSTRAP_SQL, MIGRATIONS_DIR, buildFromScratch, migrationFiles } from './db-snapshot';
-export { type FailOptions, type SupabaseFront, type SupabaseFrontOptions, startSupabaseFront } from './front';
+export { type BodyLimit, type FailOptions, type SupabaseFront, type SupabaseFrontOptions, startSupabaseFront } from './front';
 export { SYNC_TABLES } from './postgrest-sql';
 export type { ApiRole, FrontRequest, JwtClaims } from './types';
 
