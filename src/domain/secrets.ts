@@ -7,12 +7,18 @@
 const REDACTED = '[redacted]';
 
 /**
- * Characters that end a credential value. Besides whitespace, quotes and URL separators this stops
- * at closing brackets and sentence punctuation, so "(key=abc)" keeps its ")": a redaction removes
- * the secret, never the sentence around it. A value already redacted by an earlier pattern (or as
- * an exact secret) is left alone, so "key=[redacted]" does not become "key=[redacted]]".
+ * Characters that end a credential value. Besides whitespace, quotes (typographic ones too) and URL
+ * separators this stops at closing brackets and sentence punctuation, so "(key=abc)" keeps its ")"
+ * and "key=abc. Please pass a valid key." keeps its full stop: a redaction removes the secret, never
+ * the sentence around it. A dot, "?" or "!" belongs to the value only when more value follows it (a
+ * JWT's "a.b.c"), never when it ends the value. A value already redacted by an earlier pattern (or as
+ * an exact secret) is left alone, so "key=[redacted]" does not become "key=[redacted]]", and neither
+ * is the "Bearer [redacted]" an echoed Authorization header carries after the Bearer pattern ran.
  */
-const VALUE = String.raw`(?!\[redacted\])[^&\s"'#)\]}>,;]+`;
+const VALUE_CHAR = String.raw`[^&\s"'#)\]}>,;.?!“”‘’…]`;
+const VALUE = String.raw`(?!\[redacted\]|Bearer \[redacted\])${VALUE_CHAR}(?:${VALUE_CHAR}|[.?!](?=${VALUE_CHAR}))*`;
+/** A bearer token's characters (RFC 6750), with the same rule for a dot that ends the sentence. */
+const BEARER_TOKEN = String.raw`[A-Za-z0-9_~+/-](?:[A-Za-z0-9_~+/-]|\.(?=[A-Za-z0-9_~+/-]))*=*`;
 
 /** Google API keys: "AIza" and a long run of key characters. */
 const GOOGLE_KEY = /AIza[0-9A-Za-z_-]{8,}/g;
@@ -22,7 +28,7 @@ const JWT = /\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g;
 const SECRET_PATTERNS: readonly [RegExp, string][] = [
   [GOOGLE_KEY, REDACTED],
   [JWT, REDACTED],
-  [/\bBearer\s+[A-Za-z0-9._~+/-]+=*/gi, `Bearer ${REDACTED}`],
+  [new RegExp(String.raw`\bBearer\s+${BEARER_TOKEN}`, 'gi'), `Bearer ${REDACTED}`],
   // Query or form parameters that carry credentials.
   [new RegExp(String.raw`\b((?:api[_-]?)?key|access_token|refresh_token|token|apikey)=${VALUE}`, 'gi'), `$1=${REDACTED}`],
   // JSON fields ("refresh_token":"…") and headers echoed back (x-goog-api-key: …).
