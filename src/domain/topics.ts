@@ -1,595 +1,135 @@
-import { rulesLevel, type Level } from './levels';
+import { type Level, rulesLevel } from './levels';
 
 /**
  * Curated story topics for the generator's "Random topic" button: short English phrases (2–6 words)
- * a learner might ask a story about. Each group carries a rough difficulty band: `basic` topics use
- * everyday words that suit N5–N4 stories; `intermediate` and `advanced` ones need more vocabulary
- * (N3 and up), though any topic can be written at any level.
+ * a learner might ask a story about, grouped by category, and within each category by a rough
+ * difficulty band: `basic` topics use everyday words that suit N5–N4 stories; `intermediate` and
+ * `advanced` ones need more vocabulary (N3 and up), though any topic can be written at any level.
+ *
+ * The list itself is a data asset (topics/topics.json, some 1,600 phrases) loaded on the first draw:
+ * it is a chunk of its own, so the first route does not carry it, and the service worker precaches
+ * it with every other built script, so "Random topic" works offline.
  */
 export const TOPIC_BANDS = ['basic', 'intermediate', 'advanced'] as const;
 export type TopicBand = (typeof TOPIC_BANDS)[number];
 
-export interface TopicGroup {
-  readonly category: string;
-  readonly band: TopicBand;
-  readonly topics: readonly string[];
+export type TopicCategory = { readonly category: string } & { readonly [B in TopicBand]: readonly string[] };
+
+export interface TopicCatalog {
+  readonly categories: readonly TopicCategory[];
 }
 
-export const TOPIC_GROUPS: readonly TopicGroup[] = [
-  {
-    category: 'Daily life',
-    band: 'basic',
-    topics: [
-      'A morning alarm that fails',
-      'Breakfast before school',
-      'Doing the laundry on Sunday',
-      'Cleaning my small apartment',
-      'A lost umbrella',
-      'Waiting for the last train',
-      'A new neighbour moves in',
-      'Cooking dinner for friends',
-      'A quiet evening at home',
-      'Sorting the garbage in Japan',
-      'A trip to the post office',
-      'Getting a haircut',
-      'Going to work by bicycle',
-      'A rainy day indoors',
-      'Forgetting my house keys',
-      'Writing a letter to grandma',
-      'A day without a smartphone',
-      'Moving to a new apartment',
-    ],
-  },
-  {
-    category: 'Food and drink',
-    band: 'basic',
-    topics: [
-      'Making onigiri for a picnic',
-      'A bowl of hot ramen',
-      'Learning to make miso soup',
-      'The best sushi in town',
-      'Lunch from a convenience store',
-      'A family curry recipe',
-      'Trying natto for the first time',
-      'Cooking okonomiyaki at home',
-      'A tiny ramen shop',
-      'A bento box for lunch',
-      'Pounding mochi for New Year',
-      'A strawberry cake for a birthday',
-      'A street food stall',
-      'Tempura dinner with grandpa',
-      'Shaved ice on a hot day',
-      'A gyoza party with friends',
-      'The regular at a coffee shop',
-      'Homemade udon noodles',
-    ],
-  },
-  {
-    category: 'Travel in Japan',
-    band: 'intermediate',
-    topics: [
-      'A day trip to Kyoto',
-      'Riding the shinkansen',
-      'Lost in Tokyo Station',
-      'A night at a ryokan',
-      'Visiting the deer in Nara',
-      'Climbing Mount Fuji',
-      'Hot springs in the mountains',
-      'Island hopping in Okinawa',
-      'The snow festival in Sapporo',
-      'Eating our way through Osaka',
-      'A temple stay on Mount Koya',
-      'The floating shrine at Miyajima',
-      'A slow train through the countryside',
-      'Buying a train pass',
-      'Asking a stranger for directions',
-      'A night in a capsule hotel',
-      'The white castle of Himeji',
-      'A ferry to a small island',
-      'Old streets of Kamakura',
-      'Walking the Kumano Kodo trail',
-    ],
-  },
-  {
-    category: 'Seasons and festivals',
-    band: 'basic',
-    topics: [
-      'A cherry blossom picnic',
-      'A summer fireworks festival',
-      'My first summer yukata',
-      'Autumn leaves in the mountains',
-      'The New Year shrine visit',
-      'Building a snowman',
-      'Tanabata wishes on paper',
-      'Going home for Obon',
-      'Throwing beans at Setsubun',
-      'Carp streamers on Children’s Day',
-      'Moon viewing in autumn',
-      'The rainy season begins',
-      'Dolls for the Girls’ Festival',
-      'Scooping goldfish at a festival',
-      'Christmas in Japan',
-      'The big cleaning before New Year',
-      'Chocolate on Valentine’s Day',
-      'Halloween costumes in the city',
-      'The first snow of winter',
-      'Plum blossoms in February',
-      'The hottest day of summer',
-    ],
-  },
-  {
-    category: 'School',
-    band: 'basic',
-    topics: [
-      'First day at a new school',
-      'The school sports day',
-      'Forgetting my homework',
-      'The school culture festival',
-      'Joining the brass band club',
-      'A school trip to Hiroshima',
-      'Studying for an entrance exam',
-      'A new transfer student',
-      'Serving lunch at elementary school',
-      'Cleaning the classroom together',
-      'Graduation day',
-      'A strict but kind teacher',
-      'Learning kanji the hard way',
-      'A secret corner of the library',
-      'A summer vacation diary',
-      'An exchange student arrives',
-      'A surprise test on Monday',
-      'Evening classes at cram school',
-    ],
-  },
-  {
-    category: 'Work',
-    band: 'intermediate',
-    topics: [
-      'First day at the office',
-      'A nervous job interview',
-      'A part-time job at a café',
-      'Night shift at a convenience store',
-      'Exchanging business cards',
-      'Dinner with new coworkers',
-      'Working from home',
-      'A mistake at work',
-      'A new boss from abroad',
-      'Planting rice in the countryside',
-      'A day as a train driver',
-      'The baker who starts at four',
-      'A small family shop',
-      'Quitting a job to travel',
-      'Teaching English in Japan',
-      'An important presentation',
-      'Overtime on a Friday night',
-      'Running a tiny restaurant',
-    ],
-  },
-  {
-    category: 'Family',
-    band: 'basic',
-    topics: [
-      'Visiting grandparents in the countryside',
-      'My little sister’s birthday',
-      'An old family photo album',
-      'Dad cooks dinner for once',
-      'Mom’s secret recipe',
-      'A new baby brother',
-      'Cousins come to visit',
-      'Grandpa’s old stories',
-      'A family road trip',
-      'Helping mom in the garden',
-      'Twins who swap places',
-      'A letter from my father',
-      'A lazy Sunday with the family',
-      'Grandma learns to use a smartphone',
-      'Brothers who always argue',
-      'A family dinner tradition',
-      'Moving in with grandma',
-    ],
-  },
-  {
-    category: 'Animals',
-    band: 'basic',
-    topics: [
-      'A lost cat comes home',
-      'My dog loves the snow',
-      'A cat café in Tokyo',
-      'The fox at the shrine',
-      'Feeding ducks at the park',
-      'A parrot that talks too much',
-      'A rabbit in the garden',
-      'Monkeys in the hot spring',
-      'A turtle’s long journey',
-      'The crow that collects shiny things',
-      'Adopting a dog from a shelter',
-      'The hamster escapes',
-      'An owl in the forest',
-      'Fireflies by the river',
-      'Walking the neighbour’s dog',
-      'A kitten in the rain',
-      'The penguins at the aquarium',
-      'A panda at Ueno Zoo',
-    ],
-  },
-  {
-    category: 'Hobbies',
-    band: 'basic',
-    topics: [
-      'Learning to play the guitar',
-      'Folding paper cranes',
-      'A first calligraphy lesson',
-      'A karaoke contest',
-      'Knitting a scarf for winter',
-      'Growing tomatoes on the balcony',
-      'Collecting old stamps',
-      'Taking photos of trains',
-      'Drawing manga for the first time',
-      'A pottery class',
-      'Learning to bake bread',
-      'Playing shogi with grandpa',
-      'Building a model castle',
-      'Birdwatching by the lake',
-      'Writing a haiku every day',
-      'Starting to run every morning',
-      'A book club meeting',
-      'Caring for a bonsai tree',
-      'A night at a manga café',
-    ],
-  },
-  {
-    category: 'Nature',
-    band: 'basic',
-    topics: [
-      'A walk in the bamboo forest',
-      'Camping by the lake',
-      'A typhoon is coming',
-      'Stars over the mountains',
-      'The sea in winter',
-      'A mountain hut at night',
-      'The oldest tree in the village',
-      'A waterfall hidden in the woods',
-      'Sunrise from a mountain top',
-      'Picking chestnuts in autumn',
-      'A beach cleanup day',
-      'Rice fields in summer',
-      'A quiet snowy forest',
-      'A rainbow after the storm',
-      'The garden in spring',
-      'Searching for a four-leaf clover',
-      'Butterflies in the meadow',
-      'Life on a volcanic island',
-    ],
-  },
-  {
-    category: 'History and folklore',
-    band: 'advanced',
-    topics: [
-      'The legend of Momotaro',
-      'Urashima Taro and the sea palace',
-      'The grateful crane',
-      'A samurai who loved poetry',
-      'Daily life in the Edo period',
-      'A ninja in training',
-      'The tale of the bamboo princess',
-      'The tea master Sen no Rikyu',
-      'Building Osaka Castle',
-      'A kappa in the river',
-      'A tanuki who changes shape',
-      'Hachiko the faithful dog',
-      'A merchant in old Edo',
-      'The first railway in Japan',
-      'Japan opens to the world',
-      'A messenger on the Tokaido road',
-      'Issun-boshi the tiny hero',
-      'The legend of the snow woman',
-      'The monkey and the crab',
-      'Kintaro the strong boy',
-      'Poetry at the Heian court',
-    ],
-  },
-  {
-    category: 'City life',
-    band: 'intermediate',
-    topics: [
-      'A rainy night in Shinjuku',
-      'The busy crossing in Shibuya',
-      'An old shopping street',
-      'A crowded morning train',
-      'Vending machines on every corner',
-      'A late-night noodle stand',
-      'A rooftop garden in the city',
-      'Finding a quiet park',
-      'A bright game arcade',
-      'The old corner shop owner',
-      'Karaoke until midnight',
-      'An apartment with thin walls',
-      'Taking the wrong bus',
-      'The city from a tall tower',
-      'Cycling through Tokyo backstreets',
-      'A public bath in the city',
-      'A neighbourhood summer festival',
-    ],
-  },
-  {
-    category: 'Technology',
-    band: 'advanced',
-    topics: [
-      'A robot that wants friends',
-      'My phone battery dies',
-      'Learning to code at fifty',
-      'A smart home gone wrong',
-      'Video calls with family abroad',
-      'A vending machine that talks',
-      'Grandpa’s first video game',
-      'An online shopping mix-up',
-      'A translation app misunderstanding',
-      'A week without the internet',
-      'A computer that writes poems',
-      'Building a robot at home',
-      'A drone delivers lunch',
-      'Travelling with virtual reality',
-      'An embarrassing social media post',
-      'Fixing an old radio',
-      'A ride in a self-driving taxi',
-    ],
-  },
-  {
-    category: 'Feelings',
-    band: 'intermediate',
-    topics: [
-      'Feeling homesick abroad',
-      'Nervous before a speech',
-      'A small act of kindness',
-      'Saying sorry to a friend',
-      'Good news in the mail',
-      'Being brave for the first time',
-      'A lonely Sunday afternoon',
-      'Jealous of my best friend',
-      'Thanking an old teacher',
-      'Laughing until it hurts',
-      'The joy of a clean room',
-      'A friendship that grew slowly',
-      'Making a difficult decision',
-      'Forgiving an old friend',
-      'An unexpected compliment',
-      'Nervous on a first date',
-      'Finally feeling at home',
-    ],
-  },
-  {
-    category: 'Mysteries',
-    band: 'intermediate',
-    topics: [
-      'The missing library book',
-      'Footsteps in the empty school',
-      'A letter with no name',
-      'Who ate the last pudding?',
-      'The locked room at the inn',
-      'A strange light on the mountain',
-      'The cat that knows secrets',
-      'A key found in the park',
-      'The shop that opens at midnight',
-      'A painting that changes',
-      'Secret messages in the newspaper',
-      'The piano that plays itself',
-      'A detective at the train station',
-      'A map in grandpa’s attic',
-      'The disappearing bento',
-      'The neighbour’s mysterious package',
-      'Who rang the temple bell?',
-    ],
-  },
-  {
-    category: 'Sports',
-    band: 'basic',
-    topics: [
-      'The summer baseball tournament',
-      'Watching sumo in Tokyo',
-      'Learning judo after school',
-      'A marathon in the rain',
-      'The soccer team’s big game',
-      'Kendo practice at dawn',
-      'Skiing in Hokkaido',
-      'Swimming in the sea',
-      'A badminton match with dad',
-      'Cheering at the New Year relay',
-      'Table tennis club rivals',
-      'Surfing for the first time',
-      'Basketball after school',
-      'Cycling around Lake Biwa',
-      'A day at the climbing gym',
-      'Learning karate from grandma',
-      'Volleyball on the beach',
-    ],
-  },
-  {
-    category: 'Shopping',
-    band: 'basic',
-    topics: [
-      'An adventure at the hundred-yen shop',
-      'Buying a birthday present',
-      'The morning fish market',
-      'Renting a kimono in Kyoto',
-      'A flea market treasure',
-      'Lucky bags at New Year',
-      'The department store food hall',
-      'Buying a used bicycle',
-      'Electronics shops in Akihabara',
-      'A secondhand bookshop',
-      'Choosing souvenirs for friends',
-      'Grocery shopping on a budget',
-      'The shopkeeper’s recommendation',
-      'Shoes in the wrong size',
-      'A vegetable stand with no staff',
-      'Sale day at the supermarket',
-      'A present for mom',
-    ],
-  },
-  {
-    category: 'Health',
-    band: 'basic',
-    topics: [
-      'Catching a summer cold',
-      'A visit to the dentist',
-      'Morning radio exercises',
-      'Seeing a doctor in Japan',
-      'Walking ten thousand steps',
-      'Getting enough sleep',
-      'Eating more vegetables',
-      'A relaxing bath after work',
-      'Hay fever season',
-      'A broken leg in winter',
-      'Yoga in the park',
-      'Drinking more water',
-      'A trip to the pharmacy',
-      'Healthy school lunches',
-      'A long walk to feel better',
-      'Stretching at the office',
-    ],
-  },
-  {
-    category: 'Arts and culture',
-    band: 'intermediate',
-    topics: [
-      'A night at the kabuki theatre',
-      'Learning flower arrangement',
-      'A rainy day at the museum',
-      'Making a short anime film',
-      'A concert in the park',
-      'The puppet theatre of Osaka',
-      'A rakugo comedy show',
-      'Taiko drumming practice',
-      'Designing a Japanese garden',
-      'A day at an animation museum',
-      'Old woodblock prints',
-      'A street musician’s song',
-      'A first tea ceremony',
-    ],
-  },
-  {
-    category: 'Learning Japanese',
-    band: 'basic',
-    topics: [
-      'My first Japanese class',
-      'Mistakes with polite language',
-      'Ordering food in Japanese',
-      'A language exchange partner',
-      'Reading my first Japanese book',
-      'Learning katakana words',
-      'A Japanese joke I misunderstood',
-      'Small talk with a shopkeeper',
-      'Letters from a pen pal',
-    ],
-  },
-  {
-    category: 'Science and space',
-    band: 'advanced',
-    topics: [
-      'A trip to the planetarium',
-      'Watching a meteor shower',
-      'A Japanese astronaut',
-      'A science fair project',
-      'Life on the space station',
-      'An earthquake drill at school',
-      'A robot explores Mars',
-      'A total solar eclipse',
-      'The inventor of instant noodles',
-      'Dinosaur bones at the museum',
-    ],
-  },
-  {
-    category: 'Environment',
-    band: 'advanced',
-    topics: [
-      'Planting trees on the hillside',
-      'Recycling in our apartment building',
-      'A town without plastic bags',
-      'Saving energy in summer',
-      'Protecting the sea turtles',
-      'A community vegetable garden',
-      'Repairing instead of buying',
-    ],
-  },
-  {
-    category: 'Friends',
-    band: 'basic',
-    topics: [
-      'Meeting an old friend again',
-      'A sleepover with friends',
-      'A friend who lives far away',
-      'A picnic in the park',
-      'Making friends in a new town',
-      'A surprise party',
-      'A promise between friends',
-      'Sharing an umbrella',
-    ],
-  },
-  {
-    category: 'Dreams and the future',
-    band: 'intermediate',
-    topics: [
-      'My dream to become a pilot',
-      'Opening a small bakery',
-      'Life in the year 2100',
-      'Becoming a chef',
-      'A letter to my future self',
-      'Moving to Japan someday',
-      'The girl who wanted to fly',
-      'Starting a tiny bookshop',
-    ],
-  },
-  {
-    category: 'Getting around',
-    band: 'basic',
-    topics: [
-      'The last bus of the night',
-      'A train delayed by snow',
-      'Learning to drive a car',
-      'A ride on a cable car',
-      'A night bus to Osaka',
-      'A rickshaw ride in Asakusa',
-      'Trouble parking my bicycle',
-    ],
-  },
-];
+let loading: Promise<TopicCatalog> | undefined;
 
-/** Every topic, in group order. */
-export const TOPICS: readonly string[] = Object.freeze(TOPIC_GROUPS.flatMap((g) => g.topics));
+/** The topic list, loaded once; a failed load (offline before the chunk was cached) is tried again next time. */
+export function loadTopics(): Promise<TopicCatalog> {
+  loading ??= import('./topics/topics.json').then(
+    (module) => module.default as TopicCatalog,
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
+  return loading;
+}
 
-const BAND_OF = new Map<string, TopicBand>(TOPIC_GROUPS.flatMap((g) => g.topics.map((t) => [t, g.band] as const)));
+interface Band {
+  readonly topics: readonly string[];
+  /** normalizeTopic of each topic, for the "never the same topic twice" comparison. */
+  readonly keys: readonly string[];
+}
 
-/** Bands whose topics suit a story level: N5/N4 (and Beginner) take basic topics, N3 adds intermediate. */
-function bandsFor(level: Level): readonly TopicBand[] {
+/** Flattened once per catalog: a draw then costs one scan for the excluded topic, not 1,600 regexes. */
+const prepared = new WeakMap<TopicCatalog, Readonly<Record<TopicBand, Band>>>();
+
+function bandsOf(catalog: TopicCatalog): Readonly<Record<TopicBand, Band>> {
+  let bands = prepared.get(catalog);
+  if (!bands) {
+    const band = (b: TopicBand): Band => {
+      const topics = catalog.categories.flatMap((c) => c[b]);
+      return { topics, keys: topics.map(normalizeTopic) };
+    };
+    bands = { basic: band('basic'), intermediate: band('intermediate'), advanced: band('advanced') };
+    prepared.set(catalog, bands);
+  }
+  return bands;
+}
+
+/** Every topic of one band, in category order. */
+export function bandTopics(catalog: TopicCatalog, band: TopicBand): readonly string[] {
+  return bandsOf(catalog)[band].topics;
+}
+
+/** Every topic, band by band (basic first), each band in category order. */
+export function allTopics(catalog: TopicCatalog): readonly string[] {
+  return TOPIC_BANDS.flatMap((band) => bandTopics(catalog, band));
+}
+
+/**
+ * How often each band is drawn at a level. N5/N4 (and Beginner) draw only basic topics, N3 adds
+ * intermediate ones; N2 and N1 draw from every band but lean towards the harder ones, which a
+ * uniform draw over all topics would not (basic ones are the most numerous).
+ */
+export function bandWeights(level: Level | undefined): Readonly<Record<TopicBand, number>> {
+  if (!level) return { basic: 1, intermediate: 1, advanced: 1 };
   switch (rulesLevel(level)) {
     case 'N5':
     case 'N4':
-      return ['basic'];
+      return { basic: 1, intermediate: 0, advanced: 0 };
     case 'N3':
-      return ['basic', 'intermediate'];
+      return { basic: 1, intermediate: 1, advanced: 0 };
+    case 'N2':
+      return { basic: 1, intermediate: 2, advanced: 1 };
     default:
-      return TOPIC_BANDS;
+      return { basic: 1, intermediate: 1, advanced: 2 };
   }
 }
 
-/** The topics that suit a level (all of them when no level is given). */
-export function topicsFor(level?: Level): readonly string[] {
-  if (!level) return TOPICS;
-  const bands = bandsFor(level);
-  return TOPICS.filter((t) => bands.includes(BAND_OF.get(t) ?? 'basic'));
+/** The topics that suit a level: those of every band it draws from (all of them without a level). */
+export function topicsFor(catalog: TopicCatalog, level?: Level): readonly string[] {
+  const weights = bandWeights(level);
+  return TOPIC_BANDS.filter((band) => weights[band] > 0).flatMap((band) => bandTopics(catalog, band));
 }
 
-const same = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
+/** Case, spacing and punctuation do not make a different topic ("A Lost Cat!" is "a lost cat"). */
+export function normalizeTopic(topic: string): string {
+  return topic
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
 
 /**
- * A topic drawn with `random` (a function returning [0, 1), like Math.random). Never returns
- * `exclude` (compared trimmed and case-insensitively), so pressing "Random topic" twice always
- * changes the field. With `level`, draws from the topics that suit it.
+ * A topic drawn with `random` (a function returning [0, 1), like Math.random), one call per draw:
+ * the number picks a band by the level's weights, then a topic within it. Never returns `exclude`
+ * (compared as normalizeTopic does), so pressing "Random topic" twice always changes the field.
  */
-export function randomTopic(random: () => number = Math.random, exclude?: string, level?: Level): string {
-  const pool = topicsFor(level);
-  const candidates = exclude === undefined ? pool : pool.filter((t) => !same(t, exclude));
-  const r = random();
-  const index = Math.min(candidates.length - 1, Math.max(0, Math.floor((Number.isFinite(r) ? r : 0) * candidates.length)));
-  return candidates[index]!;
+export function pickTopic(catalog: TopicCatalog, random: () => number = Math.random, exclude?: string, level?: Level): string {
+  const excluded = exclude === undefined ? undefined : normalizeTopic(exclude);
+  const weights = bandWeights(level);
+  const bands = bandsOf(catalog);
+  const pools = TOPIC_BANDS.map((band) => {
+    const { topics, keys } = bands[band];
+    const skip = excluded === undefined ? -1 : keys.indexOf(excluded);
+    return { weight: weights[band], topics, skip, size: topics.length - (skip === -1 ? 0 : 1) };
+  }).filter((p) => p.weight > 0 && p.size > 0);
+  const total = pools.reduce((sum, p) => sum + p.weight, 0);
+  const raw = random();
+  const r = Math.min(1 - Number.EPSILON, Math.max(0, Number.isFinite(raw) ? raw : 0)) * total;
+  let start = 0;
+  for (const pool of pools) {
+    if (r < start + pool.weight || pool === pools.at(-1)) {
+      const within = Math.min(1 - Number.EPSILON, Math.max(0, (r - start) / pool.weight));
+      const index = Math.floor(within * pool.size);
+      // Indexes from the excluded topic on shift by one, so it is never drawn and its neighbours are not favoured.
+      return pool.topics[pool.skip !== -1 && index >= pool.skip ? index + 1 : index]!;
+    }
+    start += pool.weight;
+  }
+  throw new Error('The topic list is empty');
+}
+
+/** `pickTopic` over the topic list, loading it on first use. */
+export async function randomTopic(random: () => number = Math.random, exclude?: string, level?: Level): Promise<string> {
+  return pickTopic(await loadTopics(), random, exclude, level);
 }

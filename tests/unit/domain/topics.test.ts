@@ -1,115 +1,92 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LEVELS } from '../../../src/domain/levels';
-import { randomTopic, TOPIC_GROUPS, TOPICS, topicsFor } from '../../../src/domain/topics';
+import { allTopics, bandTopics, loadTopics, normalizeTopic, TOPIC_BANDS, type TopicCatalog, topicsFor } from '../../../src/domain/topics';
 
-/** A deterministic source of [0, 1) numbers (mulberry32). */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/**
+ * The curated topic list (src/domain/topics/topics.json): size, shape and no repeats. A repeat is a
+ * topic equal to another after normalising case and punctuation, or one made of the same content
+ * words ("A cat in the rain" / "The cat and the rain"): drawing either would feel like a repeat.
+ */
+const catalog: TopicCatalog = await loadTopics();
+const topics = allTopics(catalog);
+
+/** Words that carry no topic of their own: articles, pronouns, prepositions, linking verbs. */
+const STOP_WORDS = new Set(
+  ('a an the and or but of in on at to for from with without by about into onto over under after before ' +
+    'during than then as is are was were be been being it its this that these those my your his her our their ' +
+    'me you him them we they i who what which when where how why s all every some no not one first new old ' +
+    'very so too up down out off again just day time').split(' '),
+);
+
+/** The content words of a topic, singular (a trailing "s" dropped), as a sorted set. */
+function contentKey(topic: string): string {
+  const words = normalizeTopic(topic)
+    .split(' ')
+    .filter((w) => w && !STOP_WORDS.has(w))
+    .map((w) => (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w));
+  return [...new Set(words)].sort().join(' ');
+}
+
+/** Groups of topics that share a key; any group of two or more is a repeat. */
+function repeats(key: (t: string) => string): string[][] {
+  const groups = new Map<string, string[]>();
+  for (const t of topics) groups.set(key(t), [...(groups.get(key(t)) ?? []), t]);
+  return [...groups.values()].filter((g) => g.length > 1);
 }
 
 describe('topic list', () => {
-  it('holds at least 300 topics', () => {
-    expect(TOPICS.length).toBeGreaterThanOrEqual(300);
+  it('holds at least 1,600 topics in at least 15 categories, at least 300 per band', () => {
+    expect(topics.length).toBeGreaterThanOrEqual(1600);
+    expect(catalog.categories.length).toBeGreaterThanOrEqual(15);
+    for (const band of TOPIC_BANDS) expect(bandTopics(catalog, band).length, band).toBeGreaterThanOrEqual(300);
   });
 
-  it('lists every group’s topics, group by group in order', () => {
-    // Written out by hand: the first and last topics, and one from each end of the difficulty range.
-    expect(TOPICS[0]).toBe('A morning alarm that fails');
-    expect(TOPICS.at(-1)).toBe('Trouble parking my bicycle');
-    for (const topic of ['Making onigiri for a picnic', 'A day trip to Kyoto', 'The legend of Momotaro', 'A robot that wants friends', 'Who rang the temple bell?']) {
-      expect(TOPICS, topic).toContain(topic);
+  it('gives every category topics in every band, and a fair share of the list', () => {
+    for (const c of catalog.categories) {
+      for (const band of TOPIC_BANDS) expect(c[band].length, `${c.category} ${band}`).toBeGreaterThanOrEqual(10);
+      const size = TOPIC_BANDS.reduce((n, band) => n + c[band].length, 0);
+      expect(size, c.category).toBeGreaterThanOrEqual(50);
     }
-    expect(TOPICS.indexOf('Moving to a new apartment')).toBeLessThan(TOPICS.indexOf('Making onigiri for a picnic'));
-    expect(TOPICS.indexOf('A day trip to Kyoto')).toBeLessThan(TOPICS.indexOf('The legend of Momotaro'));
+    const names = catalog.categories.map((c) => normalizeTopic(c.category));
+    expect(new Set(names).size).toBe(names.length);
   });
 
-  it('has no duplicates, compared case-insensitively', () => {
-    const keys = TOPICS.map((t) => t.toLowerCase());
-    const dupes = keys.filter((k, i) => keys.indexOf(k) !== i);
-    expect(dupes).toEqual([]);
+  it('has no duplicates once case and punctuation are normalised', () => {
+    expect(repeats(normalizeTopic)).toEqual([]);
   });
 
-  it('is trimmed, single-spaced and 2–6 words per topic', () => {
-    for (const t of TOPICS) {
+  it('has no near-duplicates: no two topics share all their content words', () => {
+    expect(topics.filter((t) => contentKey(t) === ''), 'topics with no content word').toEqual([]);
+    expect(repeats(contentKey)).toEqual([]);
+  });
+
+  it('the repeat checks catch what they are meant to', () => {
+    expect(normalizeTopic('  Who ate the last pudding?! ')).toBe(normalizeTopic('who ate the LAST pudding'));
+    expect(contentKey('A cat in the rain')).toBe(contentKey('The cats and the rain'));
+    expect(contentKey('A cat in the rain')).not.toBe(contentKey('A cat in the snow'));
+  });
+
+  it('is trimmed, single-spaced, 2–6 words, under the topic limit, plain text', () => {
+    for (const t of topics) {
       expect(t, t).toBe(t.trim());
-      expect(t, t).not.toMatch(/\s{2,}/);
+      expect(t, t).not.toMatch(/\s{2,}|[<>{}\\]|https?:/);
       const words = t.split(' ').length;
       expect(words, t).toBeGreaterThanOrEqual(2);
       expect(words, t).toBeLessThanOrEqual(6);
+      expect(t.length, t).toBeLessThanOrEqual(60);
     }
   });
 
-  it('fits the story topic limit and spans many categories', () => {
-    expect(Math.max(...TOPICS.map((t) => t.length))).toBeLessThanOrEqual(200);
-    expect(TOPIC_GROUPS.length).toBeGreaterThanOrEqual(15);
-  });
-
-  it('offers a large pool at every level, easiest topics first for beginners', () => {
-    for (const level of LEVELS) expect(topicsFor(level).length, level).toBeGreaterThanOrEqual(150);
-    expect(topicsFor('N1')).toEqual(TOPICS);
-    expect(topicsFor('Beginner')).toEqual(topicsFor('N5'));
-    expect(topicsFor('N5').length).toBeLessThan(topicsFor('N3').length);
-    expect(topicsFor('N5')).toContain('A lost cat comes home');
-    expect(topicsFor('N5')).not.toContain('The legend of Momotaro');
-    expect(topicsFor('N5')).not.toContain('A day trip to Kyoto');
-    expect(topicsFor('N3')).toContain('A day trip to Kyoto');
-    expect(topicsFor('N3')).not.toContain('A robot that wants friends');
-  });
-});
-
-describe('randomTopic', () => {
-  it('is deterministic for an injected random', () => {
-    expect(randomTopic(() => 0)).toBe(TOPICS[0]);
-    expect(randomTopic(() => 0.999999)).toBe(TOPICS.at(-1));
-    const a = seeded(42);
-    const b = seeded(42);
-    const first = Array.from({ length: 20 }, () => randomTopic(a));
-    expect(Array.from({ length: 20 }, () => randomTopic(b))).toEqual(first);
-    expect(new Set(first).size).toBeGreaterThan(10);
-  });
-
-  it('never returns the excluded topic, whatever its case or spacing', () => {
-    const first = TOPICS[0]!;
-    expect(randomTopic(() => 0, first)).toBe(TOPICS[1]);
-    expect(randomTopic(() => 0, `  ${first.toUpperCase()} `)).toBe(TOPICS[1]);
-    expect(randomTopic(() => 0, 'not a listed topic')).toBe(first);
-  });
-
-  it('stays in range when random misbehaves (1, negative, NaN)', () => {
-    for (const r of [1, -0.5, Number.NaN, 2]) expect(TOPICS).toContain(randomTopic(() => r));
-  });
-
-  it('property: any random value and any excluded topic yield a different listed topic', () => {
-    fc.assert(
-      fc.property(
-        fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
-        fc.nat({ max: TOPICS.length - 1 }),
-        fc.option(fc.constantFrom(...LEVELS), { nil: undefined }),
-        (r, i, level) => {
-          const exclude = TOPICS[i]!;
-          const topic = randomTopic(() => r, exclude, level);
-          expect(topic).not.toBe(exclude);
-          expect(topicsFor(level)).toContain(topic);
-        },
-      ),
-    );
-  });
-
-  it('pressing the button twice always changes the topic', () => {
-    const random = seeded(7);
-    let topic = randomTopic(random);
-    for (let i = 0; i < 500; i++) {
-      const next = randomTopic(random, topic, 'N5');
-      expect(next).not.toBe(topic);
-      topic = next;
-    }
+  it('offers a large pool at every level, only basic topics for beginners', () => {
+    const basic = bandTopics(catalog, 'basic');
+    expect(topicsFor(catalog, 'N5')).toEqual(basic);
+    expect(topicsFor(catalog, 'N4')).toEqual(basic);
+    expect(topicsFor(catalog, 'Beginner')).toEqual(basic);
+    expect(topicsFor(catalog, 'N3')).toEqual([...basic, ...bandTopics(catalog, 'intermediate')]);
+    expect(topicsFor(catalog, 'N1')).toEqual(topics);
+    expect(topicsFor(catalog)).toEqual(topics);
+    expect(basic).toContain('A lost cat comes home');
+    expect(bandTopics(catalog, 'intermediate')).toContain('A day trip to Kyoto');
+    expect(bandTopics(catalog, 'advanced')).toContain('The legend of Momotaro');
+    expect(bandTopics(catalog, 'advanced')).toContain('A robot that wants friends');
   });
 });
