@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { randomTopic } from '../../src/domain/topics';
+import { loadTopics, pickTopic } from '../../src/domain/topics';
 import { seriousA11yViolations } from '../support/e2e-helpers';
 import { mintFakeGoogleKey } from '../support/fake-key';
 import { firedEvents, focused, useFixturePage } from './support/fixture-page';
@@ -144,10 +144,52 @@ describe('<nm-generator-dialog>', () => {
     await create().click();
     await dialog().getByRole('alert').filter({ hasText: 'Enter a topic' }).waitFor();
     await dialog().getByRole('button', { name: 'Random topic' }).click();
-    const expected = randomTopic(() => 0, '', 'N5');
-    expect(await topic().inputValue()).toBe(expected);
+    // The list loads on the first press, so the field fills in a moment later.
+    const expected = pickTopic(await loadTopics(), () => 0, '', 'N5');
+    await expect.poll(() => topic().inputValue()).toBe(expected);
     await dialog().getByRole('status').filter({ hasText: `Topic: ${expected}` }).waitFor();
     expect(await fieldState('#topic')).toEqual({ invalid: 'false', message: '' });
+  });
+
+  it('"Also narrate / illustrate" do not stay ticked for the next story unless remembered', async () => {
+    const narrate = () => dialog().getByLabel('Also narrate it (audio)');
+    const illustrate = () => dialog().getByLabel('Also illustrate it (cover picture)');
+    const remember = () => dialog().getByLabel('Remember for next time');
+    const submit = async (topicText: string) => {
+      await topic().fill(topicText);
+      await create().click();
+      await dialog().waitFor({ state: 'hidden' });
+      await fixture.page.getByRole('button', { name: 'New story' }).click();
+      await dialog().waitFor();
+    };
+    await open();
+    expect(await remember().isChecked()).toBe(false);
+    await narrate().check();
+    await illustrate().check();
+    await submit('A rainy day');
+    // Asked for once, not again: the next story starts with no paid extras.
+    expect([await narrate().isChecked(), await illustrate().isChecked()]).toEqual([false, false]);
+
+    await narrate().check();
+    await remember().check();
+    await submit('A sunny day');
+    expect([await narrate().isChecked(), await illustrate().isChecked(), await remember().isChecked()]).toEqual([true, false, true]);
+    // Remembered in this browser: a reload opens the form the same way.
+    await fixture.page.reload();
+    await fixture.page.waitForFunction(() => 'fixture' in window);
+    await open();
+    expect([await narrate().isChecked(), await illustrate().isChecked(), await remember().isChecked()]).toEqual([true, false, true]);
+
+    // Unticking "Remember" forgets it again.
+    await remember().uncheck();
+    await submit('A windy day');
+    expect([await narrate().isChecked(), await remember().isChecked()]).toEqual([false, false]);
+    await fixture.page.reload();
+    await fixture.page.waitForFunction(() => 'fixture' in window);
+    await open();
+    expect([await narrate().isChecked(), await remember().isChecked()]).toEqual([false, false]);
+    const asked = (await firedEvents(fixture.page)).filter((e) => e.type === 'nm-generate');
+    expect(asked).toEqual([]);
   });
 
   it('offline, it says the story will be written later', async () => {

@@ -1,6 +1,7 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { z } from 'zod';
+import { rememberedExtras, rememberExtras } from '../../app/generator-extras';
 import { requestCount } from '../../domain/format';
 import { type JobParams, StoryJobParamsSchema } from '../../domain/job';
 import { LENGTH_SENTENCES, LEVELS, type Level, rulesLevel, STORY_LENGTHS, type StoryLength } from '../../domain/levels';
@@ -81,6 +82,7 @@ export class NmGeneratorDialog extends LitElement {
     length: { type: String },
     narrate: { type: Boolean },
     illustrate: { type: Boolean },
+    rememberExtras: { type: Boolean, attribute: 'remember-extras' },
     random: { attribute: false },
     topic: { state: true },
     instructions: { state: true },
@@ -94,6 +96,11 @@ export class NmGeneratorDialog extends LitElement {
   declare length: StoryLength;
   declare narrate: boolean;
   declare illustrate: boolean;
+  /**
+   * "Remember for next time": keeps the extras ticked for the next story (and in this browser).
+   * Off by default, so a paid extra chosen once is not silently asked for again.
+   */
+  declare rememberExtras: boolean;
   /** Source of randomness for "Random topic" (tests inject one). */
   declare random: () => number;
   declare topic: string;
@@ -105,14 +112,18 @@ export class NmGeneratorDialog extends LitElement {
 
   private opener: HTMLElement | null = null;
   private submitted = false;
+  /** Counts "Random topic" presses: a draw that resolves after a newer one (first load) is dropped. */
+  private draws = 0;
 
   constructor() {
     super();
     this.offline = false;
     this.level = 'N5';
     this.length = 'short';
-    this.narrate = false;
-    this.illustrate = false;
+    const remembered = rememberedExtras();
+    this.narrate = remembered?.narrate ?? false;
+    this.illustrate = remembered?.illustrate ?? false;
+    this.rememberExtras = remembered !== null;
     this.random = Math.random;
     this.topic = '';
     this.instructions = '';
@@ -187,6 +198,11 @@ export class NmGeneratorDialog extends LitElement {
     const detail: GenerateRequest = { params: result.data, narrate: this.narrate, illustrate: this.illustrate };
     emit(this, 'nm-generate', detail);
     this.submitted = true;
+    rememberExtras(this.rememberExtras ? { narrate: this.narrate, illustrate: this.illustrate } : null);
+    if (!this.rememberExtras) {
+      this.narrate = false;
+      this.illustrate = false;
+    }
     this.topic = '';
     this.instructions = '';
     this.announcement = '';
@@ -201,8 +217,18 @@ export class NmGeneratorDialog extends LitElement {
     target?.focus();
   }
 
-  private pickRandomTopic(): void {
-    this.topic = randomTopic(this.random, this.topic, this.level);
+  /** The topic list loads on the first press (its own chunk, precached), so the draw is awaited. */
+  private async pickRandomTopic(): Promise<void> {
+    const draw = ++this.draws;
+    let topic: string;
+    try {
+      topic = await randomTopic(this.random, this.topic, this.level);
+    } catch {
+      if (draw === this.draws) this.announcement = 'The topic list could not be loaded. Type a topic, or try again.';
+      return;
+    }
+    if (draw !== this.draws) return;
+    this.topic = topic;
     this.announcement = `Topic: ${this.topic}`;
     this.revalidate();
   }
@@ -235,7 +261,7 @@ export class NmGeneratorDialog extends LitElement {
               aria-invalid=${this.errors.topic ? 'true' : 'false'} aria-describedby=${this.describedBy('topic')}
               .value=${live(this.topic)}
               @input=${(e: Event) => { this.topic = (e.target as HTMLInputElement).value; this.revalidate(); }}>
-            <button type="button" @click=${() => this.pickRandomTopic()}>Random topic</button>
+            <button type="button" @click=${() => void this.pickRandomTopic()}>Random topic</button>
           </div>
           ${this.errorFor('topic')}
           <p class="visually-hidden" role="status">${this.announcement}</p>
@@ -286,6 +312,12 @@ export class NmGeneratorDialog extends LitElement {
             Also illustrate it (cover picture)
           </label>
           <p id="illustrate-hint" class="choice-hint muted">${requestCount(1)} for the cover.</p>
+          <label class="choice">
+            <input type="checkbox" name="remember-extras" aria-describedby="remember-hint" .checked=${live(this.rememberExtras)}
+              @change=${(e: Event) => { this.rememberExtras = (e.target as HTMLInputElement).checked; }}>
+            Remember for next time
+          </label>
+          <p id="remember-hint" class="choice-hint muted">Otherwise the next story starts without extras.</p>
           <p class="total" aria-live="polite">In all: ${this.narrate ? 'about ' : ''}${requestCount(total)} to Gemini (${parts.join(', ')}).</p>
         </fieldset>
 
