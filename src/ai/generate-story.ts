@@ -131,7 +131,7 @@ export function toStory(generated: GeneratedStory, opts: ToStoryOptions): Story 
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const reason = issue ? `${issue.path.map(String).join('.')}: ${issue.message}` : 'invalid story';
-    throw new AiError('invalid-output', 'schema-mismatch', AI_MESSAGES.storyUnsaveable(reason), { detail: reason });
+    throw new AiError('invalid-output', 'schema-mismatch', AI_MESSAGES.storyUnsaveable, { detail: `not a valid library story: ${reason}` });
   }
   return parsed.data;
 }

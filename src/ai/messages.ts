@@ -48,16 +48,18 @@ export const AI_MESSAGES = {
   stopped: (activity: AiActivity, why: string) =>
     `Gemini stopped ${DOING[activity]} because of ${why}.` +
     (activity === 'story' ? ' Try a different topic or instructions.' : ''),
-  stoppedEarly: (activity: AiActivity, reason: string) => `Gemini stopped ${DOING[activity]} early (${reason}).`,
+  stoppedEarly: (activity: AiActivity, reason: string) =>
+    // A story's finish reason is a code to the learner: it stays in the detail.
+    activity === 'story' ? 'Gemini stopped writing this story early. Retry usually works.' : `Gemini stopped ${DOING[activity]} early (${reason}).`,
 
-  storyCutOff: 'The story was cut off before it finished',
+  // Answers that could not be read as a story, in the learner's words. What exactly was wrong (the
+  // JSON error, the schema path) is technical and goes to the error's detail, which the Queue keeps
+  // behind a "details" disclosure. These are retried at once, and a new answer usually reads.
+  storyIncomplete: "Gemini's answer was not a complete story. Retry usually works.",
+  storyCutOff: "Gemini's answer stopped before the story was finished. Retry usually works.",
+  storyRunaway: "Gemini's answer went on and on without finishing the story, so it was stopped. Retry usually works.",
+  storyUnsaveable: 'The story Gemini wrote could not be saved as it was. Retry usually works.',
   audioCutOff: 'The narration was cut off before it finished',
-  emptyAnswer: 'Gemini returned an empty answer',
-  notJson: "Gemini's answer was not valid JSON",
-  schemaMismatch: (reason: string) => `Gemini's story did not have the expected shape (${reason})`,
-  answerTooLong: (maxChars: number) =>
-    `Gemini's answer ran past ${maxChars.toLocaleString('en')} characters without finishing, so it was stopped`,
-  storyUnsaveable: (reason: string) => `The generated story could not be saved (${reason})`,
 
   noAudio: 'Gemini returned no audio for this sentence',
   badAudio: (detail: string) => `Gemini returned audio this app cannot play (${detail})`,

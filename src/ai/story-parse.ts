@@ -76,21 +76,24 @@ function firstIssue(error: z.ZodError): string {
   return text.length > 120 ? `${text.slice(0, 119)}…` : text;
 }
 
-/** The model's text as a validated story, or an `invalid-output` AiError saying briefly why not. */
+/**
+ * The model's text as a validated story, or an `invalid-output` AiError: one sentence for the learner,
+ * and in its detail briefly what was wrong (the JSON error, or the first schema problem).
+ */
 export function parseStoryText(text: string): GeneratedStory {
   const body = stripCodeFences(text);
-  if (body === '') throw new AiError('invalid-output', 'empty-output', AI_MESSAGES.emptyAnswer);
+  if (body === '') throw new AiError('invalid-output', 'empty-output', AI_MESSAGES.storyIncomplete, { detail: 'empty answer' });
   let raw: unknown;
   try {
     raw = JSON.parse(body);
   } catch (err) {
-    const detail = err instanceof Error ? err.message : 'JSON.parse failed';
-    throw new AiError('invalid-output', 'invalid-json', AI_MESSAGES.notJson, { detail });
+    const why = err instanceof Error ? err.message : 'JSON.parse failed';
+    throw new AiError('invalid-output', 'invalid-json', AI_MESSAGES.storyIncomplete, { detail: `not valid JSON: ${why}` });
   }
   const parsed = GeneratedStorySchema.safeParse(tidy(raw));
   if (!parsed.success) {
     const reason = firstIssue(parsed.error);
-    throw new AiError('invalid-output', 'schema-mismatch', AI_MESSAGES.schemaMismatch(reason), { detail: reason });
+    throw new AiError('invalid-output', 'schema-mismatch', AI_MESSAGES.storyIncomplete, { detail: `not the story's shape: ${reason}` });
   }
   return parsed.data;
 }

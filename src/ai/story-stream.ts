@@ -30,7 +30,7 @@ export class StoryText {
   /** Adds one chunk's text; throws AiError invalid-output once the answer is longer than the cap. */
   append(delta: string): void {
     if (this.length + delta.length > this.maxChars) {
-      throw new AiError('invalid-output', 'answer-too-long', AI_MESSAGES.answerTooLong(this.maxChars), {
+      throw new AiError('invalid-output', 'answer-too-long', AI_MESSAGES.storyRunaway, {
         detail: `more than ${this.maxChars} characters`,
       });
     }

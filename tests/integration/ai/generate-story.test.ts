@@ -91,8 +91,8 @@ describe('generateStory against the fake Gemini server', () => {
     ['400 other', { kind: 'http-error', code: 400, status: 'INVALID_ARGUMENT', message: 'Bad schema.' }, 'permanent', 'invalid-request', /Bad schema/],
     ['prompt-blocked', 'prompt-blocked', 'permanent', 'prompt-blocked', /^Gemini refused this topic: /],
     ['safety', 'safety', 'permanent', 'safety', /safety filters/],
-    ['max-tokens', 'max-tokens', 'invalid-output', 'max-tokens', /^The story was cut off before it finished$/],
-    ['malformed-json', 'malformed-json', 'invalid-output', 'invalid-json', /not valid JSON/],
+    ['max-tokens', 'max-tokens', 'invalid-output', 'max-tokens', /^Gemini's answer stopped before the story was finished\. Retry usually works\.$/],
+    ['malformed-json', 'malformed-json', 'invalid-output', 'invalid-json', /^Gemini's answer was not a complete story\. Retry usually works\.$/],
     ['drop-mid-stream', 'drop-mid-stream', 'transient', 'network', /Could not reach Gemini/],
   ];
 
@@ -132,7 +132,8 @@ describe('a runaway answer', () => {
     const progress: StoryProgress[] = [];
     const err = await failure(generateStory(options({ onProgress: (p) => progress.push(p) })));
     expect(err).toMatchObject({ kind: 'invalid-output', code: 'answer-too-long' });
-    expect(err.message).toBe("Gemini's answer ran past 200,000 characters without finishing, so it was stopped");
+    expect(err.message).toBe("Gemini's answer went on and on without finishing the story, so it was stopped. Retry usually works.");
+    expect(err.detail).toBe('more than 200000 characters');
     expect(Math.max(...progress.map((p) => p.chars))).toBeLessThanOrEqual(MAX_STORY_ANSWER_CHARS);
     // The request itself was ended: the fake saw the client go away before its last frame.
     await vi.waitFor(() => expect(gemini.calls[0]!.aborted).toBe(true));

@@ -72,9 +72,18 @@ describe('parseStoryText', () => {
     expect(err.code).toBe(code);
   });
 
-  it('names the first problem briefly', () => {
+  it('says it in the learner’s words, and keeps the technical reason in the detail', () => {
+    const sentence = "Gemini's answer was not a complete story. Retry usually works.";
     const bad = { ...STORY, content: [{ ...STORY.content[0], jp: 5 }] };
-    expect(failure(() => parseStoryText(JSON.stringify(bad))).message).toMatch(/^Gemini's story did not have the expected shape \(content\.0\.jp: /);
+    const shape = failure(() => parseStoryText(JSON.stringify(bad)));
+    expect(shape.message).toBe(sentence);
+    expect(shape.detail).toMatch(/^not the story's shape: content\.0\.jp: /);
+    const untitled = failure(() => parseStoryText(JSON.stringify({ ...STORY, titleJP: undefined })));
+    expect(untitled).toMatchObject({ message: sentence, detail: "not the story's shape: titleJP: Invalid input: expected string, received undefined" });
+    const prose = failure(() => parseStoryText('Here is your story'));
+    expect(prose.message).toBe(sentence);
+    expect(prose.detail).toMatch(/^not valid JSON: /);
+    expect(failure(() => parseStoryText(' '))).toMatchObject({ message: sentence, detail: 'empty answer' });
   });
 });
 
@@ -114,7 +123,7 @@ describe('toStory', () => {
 
 describe('checkOutcome', () => {
   it.each([
-    [{ finishReason: 'MAX_TOKENS' }, 'story', 'invalid-output', 'max-tokens', 'The story was cut off before it finished'],
+    [{ finishReason: 'MAX_TOKENS' }, 'story', 'invalid-output', 'max-tokens', "Gemini's answer stopped before the story was finished. Retry usually works."],
     [{ finishReason: 'SAFETY' }, 'story', 'permanent', 'safety', /safety filters/],
     [{ finishReason: 'RECITATION' }, 'story', 'permanent', 'recitation', /existing work/],
     [{ finishReason: 'PROHIBITED_CONTENT' }, 'story', 'permanent', 'prohibited-content', /prohibited content/],
@@ -124,12 +133,15 @@ describe('checkOutcome', () => {
     [{ blockReason: 'SAFETY' }, 'story', 'permanent', 'prompt-blocked', /^Gemini refused this topic: /],
     [{ finishReason: 'IMAGE_SAFETY' }, 'image', 'permanent', 'image-safety', 'Gemini would not draw this picture (safety)'],
     [{ finishReason: 'NO_IMAGE' }, 'image', 'permanent', 'no-image', 'Gemini returned no picture'],
-    [{ finishReason: 'MALFORMED_FUNCTION_CALL' }, 'story', 'invalid-output', 'unexpected-finish', /MALFORMED_FUNCTION_CALL/],
+    [{ finishReason: 'MALFORMED_FUNCTION_CALL' }, 'story', 'invalid-output', 'unexpected-finish', 'Gemini stopped writing this story early. Retry usually works.'],
+    [{ finishReason: 'MALFORMED_FUNCTION_CALL' }, 'audio', 'invalid-output', 'unexpected-finish', /MALFORMED_FUNCTION_CALL/],
   ] as const)('%o (%s) → %s %s', (outcome, activity, kind, code, message) => {
     const err = failure(() => checkOutcome(outcome, activity));
     expect(err).toMatchObject({ kind, code });
     if (typeof message === 'string') expect(err.message).toBe(message);
     else expect(err.message).toMatch(message);
+    // The finish reason is always kept for the "details" disclosure.
+    expect(err.detail).toMatch(/^(finishReason|blockReason) [A-Z_]+$/);
   });
 
   it('accepts a normal finish', () => {
