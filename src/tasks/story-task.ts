@@ -1,8 +1,11 @@
 import { generateStory, toStory } from '../ai/generate-story';
+import { shortStoryNote, storyShortfall, tooShortError } from '../ai/story-length';
 import { queueChange } from '../db/outbox-repo';
 import { LENGTH_SENTENCES } from '../domain/levels';
 import { type Story, StorySchema } from '../domain/story';
 import { toSummary } from '../domain/summary';
+import type { JobRow } from '../domain/job';
+import { DEFAULT_MAX_ATTEMPTS, MAX_INVALID_OUTPUT_TRIES } from '../jobs/constants';
 import type { TaskContext, TaskHandler, TaskOutcome } from '../jobs/registry';
 import { toJobFailure } from './ai-failure';
 import { geminiTarget } from './gemini-target';
@@ -23,13 +26,30 @@ export const storyTask: TaskHandler<'story'> = {
     const kept = keptStory(ctx.job.checkpoint, ctx.job.id);
     if (kept) {
       ctx.progress(expected, expected, 'Saving the story…');
-      return storyOutcome(kept, ctx.now());
+      return storyOutcome(kept.story, ctx.now(), kept.note);
     }
-    return storyOutcome(await writeStory(ctx, expected), ctx.now());
+    const written = await writeStory(ctx, expected);
+    if (written.note) ctx.progress(written.story.content.length, expected, written.note);
+    return storyOutcome(written.story, ctx.now(), written.note);
   },
 };
 
-async function writeStory(ctx: TaskContext<'story'>, expected: number): Promise<Story> {
+/**
+ * Whether a failure now would end the job instead of asking again (the engine's invalid-output rule,
+ * src/jobs/failure-policy.ts): the last chance, when a short story is better kept than thrown away.
+ */
+function lastTry(job: JobRow<'story'>): boolean {
+  const maxAttempts = job.maxAttempts > 0 ? job.maxAttempts : DEFAULT_MAX_ATTEMPTS;
+  return (job.invalidOutputs ?? 0) + 1 >= MAX_INVALID_OUTPUT_TRIES || job.attempts >= maxAttempts;
+}
+
+interface Written {
+  story: Story;
+  /** Set when the story is kept although it is much shorter than asked: the learner is told. */
+  note?: string;
+}
+
+async function writeStory(ctx: TaskContext<'story'>, expected: number): Promise<Written> {
   const { params } = ctx.job;
   const { target } = await geminiTarget((s) => s.textModel);
   ctx.progress(0, expected, 'Asking Gemini…');
@@ -40,7 +60,12 @@ async function writeStory(ctx: TaskContext<'story'>, expected: number): Promise<
       signal: ctx.signal,
       onProgress: ({ segments }) => ctx.progress(Math.min(segments, expected), expected, `Writing… ${segments} sentences so far`),
     });
-    return toStory(generated, { id: ctx.job.id, params, model: target.model, now: ctx.now() });
+    // Much shorter than asked is a broken answer: asked again like unreadable output, and kept,
+    // with a note, only when this was the last try (a short story beats a failed job).
+    const short = storyShortfall(generated, params.length);
+    if (short && !lastTry(ctx.job)) throw tooShortError(short);
+    const story = toStory(generated, { id: ctx.job.id, params, model: target.model, now: ctx.now() });
+    return short ? { story, note: shortStoryNote(short) } : { story };
   } catch (error) {
     throw toJobFailure(error);
   }
@@ -51,16 +76,22 @@ async function writeStory(ctx: TaskContext<'story'>, expected: number): Promise<
  * data (it may come from another app version); one that does not read is ignored and paid again
  * rather than saved broken.
  */
-function keptStory(checkpoint: unknown, jobId: string): Story | null {
+function keptStory(checkpoint: unknown, jobId: string): Written | null {
   if (typeof checkpoint !== 'object' || checkpoint === null || !('story' in checkpoint)) return null;
   const parsed = StorySchema.safeParse(checkpoint.story);
-  return parsed.success && parsed.data.id === jobId ? parsed.data : null;
+  if (!parsed.success || parsed.data.id !== jobId) return null;
+  const note = 'note' in checkpoint && typeof checkpoint.note === 'string' ? checkpoint.note : undefined;
+  return note ? { story: parsed.data, note } : { story: parsed.data };
 }
 
-function storyOutcome(story: Story, now: number): TaskOutcome {
+/**
+ * The job's result names the story it wrote and, as `note`, anything the learner should know about
+ * it (today: that it is much shorter than asked), for the Queue row.
+ */
+function storyOutcome(story: Story, now: number, note?: string): TaskOutcome {
   return {
-    result: { storyId: story.id, title: story.titleJP },
-    keep: { story },
+    result: note ? { storyId: story.id, title: story.titleJP, note } : { storyId: story.id, title: story.titleJP },
+    keep: note ? { story, note } : { story },
     // The outbox row is queued in the completing transaction: a story finished with no tab open
     // still reaches the server (the worker pushes after the drain, src/sw/sync-outbox.ts).
     tables: ['stories', 'storySummaries', 'outbox', 'syncState'],

@@ -111,7 +111,37 @@ describe('story jobs end to end (engine + handler + fake Gemini)', () => {
     const done = await settle(await storyJob());
     expect(done.status).toBe('failed');
     expect(done.error?.message).toMatch(/could not be read as a story after 3 tries/);
+    expect(done.error?.details?.detail).toBe('finishReason MAX_TOKENS');
     expect(gemini().count('stream')).toBe(3);
+  });
+
+  it('a story much shorter than asked is asked for again, like unreadable output', async () => {
+    gemini().script('short-story', 'ok');
+    const id = await storyJob();
+    const done = await settle(id);
+    expect(done).toMatchObject({ status: 'completed', error: null, invalidOutputs: 1 });
+    expect(done.result).toEqual({ storyId: id, title: STORY_N5.titleJP });
+    expect(gemini().count('stream')).toBe(2);
+    expect((await db().stories.get(id))?.content).toHaveLength(STORY_N5.content.length);
+  });
+
+  it('a story that stays much shorter than asked is kept after the last try, with a note the learner sees', async () => {
+    gemini().script('short-story', 'short-story', 'short-story', 'ok');
+    const id = await storyJob();
+    const done = await settle(id);
+    const note = 'Shorter than asked: Gemini wrote 2 sentences instead of 5–7, even when asked again, so this story was kept as it is.';
+    expect(done).toMatchObject({ status: 'completed', error: null, result: { storyId: id, note }, progress: { label: note } });
+    expect(gemini().count('stream')).toBe(3);
+    expect((await db().stories.get(id))?.content).toHaveLength(2);
+  });
+
+  it('unreadable answers fail in the learner’s words, the technical reason kept in error.details.detail', async () => {
+    gemini().script('malformed-json', 'malformed-json', 'malformed-json');
+    const done = await settle(await storyJob());
+    expect(done.status).toBe('failed');
+    expect(done.error?.message).toContain("Gemini's answer was not a complete story. Retry usually works.");
+    expect(done.error?.message).not.toMatch(/JSON|Unexpected token/);
+    expect(done.error?.details?.detail).toMatch(/^not valid JSON: /);
   });
 
   it('without an API key fails with a pointer to Settings and calls nobody', async () => {

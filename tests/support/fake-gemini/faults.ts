@@ -28,6 +28,8 @@ export type FaultName =
   | 'max-tokens'
   /** 200, finishReason STOP, text that is not JSON. */
   | 'malformed-json'
+  /** 200, finishReason STOP, a valid story of only its first two sentences (far shorter than any length asks). */
+  | 'short-story'
   /** Headers and the first frame (or half the body), then the socket is destroyed. */
   | 'drop-mid-stream'
   /** Never answers; ends when the client aborts or the server closes. */

@@ -85,6 +85,10 @@ export function decideOutcome(body: RequestBody | null, fault: ScriptedFault | u
       // Leading prose and unquoted keys: still wrong after stripping code fences or cutting to the
       // first '{', so a lenient parser cannot accidentally make this case pass.
       return reply([{ text: `Here is your story:\n${storyJson().replace(/"([A-Za-z]+)":/g, '$1:')}` }], 'STOP');
+    case 'short-story': {
+      const story = storyForRequest(body);
+      return reply([{ text: JSON.stringify({ ...story, content: story.content.slice(0, 2) }) }], 'STOP');
+    }
     case 'tts-wav':
       return reply([inline('audio/wav', TTS_WAV)], 'STOP');
     case 'image-safety':
