@@ -1,3 +1,4 @@
+import { clearModelList } from '../db/model-list';
 import { getApiKey, maskApiKey, removeApiKey, setApiKey } from '../db/secrets-repo';
 
 /**
@@ -33,6 +34,8 @@ export async function maskedApiKey(): Promise<string | null> {
   return key ? maskApiKey(key) : null;
 }
 
+/** Removes the key, and the model lists it was tested with (a next key may see other models). */
 export async function forgetApiKey(): Promise<void> {
   await removeApiKey();
+  await clearModelList();
 }

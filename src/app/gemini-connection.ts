@@ -1,4 +1,6 @@
-import { classifyModels, listModels, testApiKey } from '../ai/models';
+import { AiError } from '../ai/errors';
+import { classifyModels, listModels } from '../ai/models';
+import { clearModelList, readModelList, writeModelList } from '../db/model-list';
 import { getApiKey } from '../db/secrets-repo';
 import { loadSettings } from '../db/settings-repo';
 import { checkEndpoint } from '../domain/device-settings';
@@ -8,16 +10,7 @@ import { updatePreferences } from './preferences';
 export type ConnectionResult = { ok: true; message: string } | { ok: false; message: string };
 
 const NO_KEY = 'Save your Gemini API key first.';
-
-/** "Test key": one model-list request with the stored key, to the configured endpoint. */
-export async function testStoredKey(signal: AbortSignal): Promise<ConnectionResult> {
-  const [apiKey, settings] = await Promise.all([getApiKey(), loadSettings()]);
-  if (!apiKey) return { ok: false, message: NO_KEY };
-  const result = await testApiKey({ apiKey, baseUrl: settings.geminiBaseUrl, signal });
-  return result.ok
-    ? { ok: true, message: `Your key works: ${result.models} models are available to it.` }
-    : { ok: false, message: result.message };
-}
+const NO_ANSWER = 'The endpoint did not answer in time. Check the endpoint address, then try again.';
 
 export interface ModelChoices {
   text: string[];
@@ -25,16 +18,41 @@ export interface ModelChoices {
   image: string[];
 }
 
-/** The API's own model list, split by what each model makes (judged by name and methods). */
-export async function loadModelChoices(signal: AbortSignal): Promise<ModelChoices | { error: string }> {
+/**
+ * "Test key and load models": ONE model-list request with the stored key, to the configured
+ * endpoint. It both proves the key works and fills the pickers (it used to be two requests, one per
+ * job); the lists are stored on this device so the pickers offer them after a reload too.
+ */
+export async function testKeyAndLoadModels(signal: AbortSignal, now = Date.now()): Promise<ConnectionResult> {
   const [apiKey, settings] = await Promise.all([getApiKey(), loadSettings()]);
-  if (!apiKey) return { error: NO_KEY };
+  if (!apiKey) return { ok: false, message: NO_KEY };
   try {
-    const groups = classifyModels(await listModels({ apiKey, baseUrl: settings.geminiBaseUrl, signal }));
-    return { text: groups.text.map((m) => m.id), tts: groups.tts.map((m) => m.id), image: groups.image.map((m) => m.id) };
+    const models = await listModels({ apiKey, baseUrl: settings.geminiBaseUrl, signal });
+    const groups = classifyModels(models);
+    const ids = (list: readonly { id: string }[]) => list.map((m) => m.id);
+    await writeModelList({ baseUrl: settings.geminiBaseUrl, text: ids(groups.text), tts: ids(groups.tts), image: ids(groups.image), at: now });
+    return { ok: true, message: `Your key works: ${models.length} models are available to it.` };
   } catch (error) {
-    return { error: error instanceof Error ? error.message : 'The model list could not be loaded.' };
+    // A failed test keeps the last good list: the models did not go away because one call failed.
+    if (error instanceof AiError) return { ok: false, message: error.message };
+    if (signal.aborted) return { ok: false, message: NO_ANSWER };
+    throw error;
   }
+}
+
+/**
+ * The pickers' choices: the lists from the last successful test against the endpoint in use, or
+ * null when there is none (the pickers then offer only the saved models). A liveQuery source.
+ */
+export async function storedModelChoices(): Promise<ModelChoices | null> {
+  const [list, settings] = await Promise.all([readModelList(), loadSettings()]);
+  if (!list || list.baseUrl !== settings.geminiBaseUrl) return null;
+  return { text: list.text, tts: list.tts, image: list.image };
+}
+
+/** Forgets the stored lists (the key they were listed with was removed). */
+export async function forgetModelChoices(): Promise<void> {
+  await clearModelList();
 }
 
 /**

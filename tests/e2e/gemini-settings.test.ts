@@ -2,6 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useE2eApp } from '../support/e2e-app';
 import { MODELS } from '../support/fake-gemini';
+import { seriousA11yViolations } from '../support/e2e-helpers';
 import { mintFakeGoogleKey } from '../support/fake-key';
 
 const app = useE2eApp({ viewport: { width: 360, height: 800 }, gemini: true });
@@ -37,6 +38,30 @@ describe('Gemini connection settings', () => {
     await app.page.getByText('Story model: gemini-2.5-pro saved.').waitFor();
     await app.page.reload();
     await expect(app.page.getByLabel('Story model').inputValue()).resolves.toBe('gemini-2.5-pro');
+  });
+
+  it('one "Test key" press makes one model-list request, and the pickers still list the models after a reload', async () => {
+    await connect(app.gemini.apiKey);
+    await app.page.getByText(/Your key works: \d+ models/).waitFor();
+    expect(app.gemini.calls.map((c) => c.kind)).toEqual(['models']);
+    const options = (label: string) => app.page.getByLabel(label).locator('option').allTextContents();
+    const before = { story: await options('Story model'), speech: await options('Narration (speech) model'), picture: await options('Picture model') };
+    expect(before.story).toContain('gemini-2.5-pro');
+
+    await app.page.reload();
+    await app.page.getByRole('heading', { name: 'Gemini connection and models' }).waitFor();
+    // The list of the last successful test, from this device: no new request, no test needed.
+    await expect.poll(() => options('Story model')).toEqual(before.story);
+    expect(await options('Narration (speech) model')).toEqual(before.speech);
+    expect(await options('Picture model')).toEqual(before.picture);
+    expect(app.gemini.count('models')).toBe(1);
+    await app.page.getByLabel('Story model').selectOption('gemini-2.5-pro');
+    await app.page.getByText('Story model: gemini-2.5-pro saved.').waitFor();
+    expect(await seriousA11yViolations(app.page)).toEqual([]);
+
+    // Removing the key forgets the list it was tested with.
+    await app.page.getByRole('button', { name: 'Remove key' }).click();
+    await expect.poll(() => options('Story model')).toEqual(['gemini-2.5-pro']);
   });
 
   it('says plainly when the key is rejected, without showing the key', async () => {

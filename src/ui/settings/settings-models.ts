@@ -1,11 +1,11 @@
 import { html, LitElement, type TemplateResult } from 'lit';
 import {
   type ConnectionResult,
-  loadModelChoices,
   type ModelChoices,
   saveEndpoint,
   setNotifyOnFinish,
-  testStoredKey,
+  storedModelChoices,
+  testKeyAndLoadModels,
 } from '../../app/gemini-connection';
 import { updatePreferences } from '../../app/preferences';
 import { loadSettings } from '../../db/settings-repo';
@@ -24,21 +24,22 @@ const PICKERS: ReadonlyArray<{ field: ModelField; group: keyof ModelChoices; lab
 
 /**
  * `<nm-settings-models>`: the Gemini endpoint, a "Test key" button, model pickers filled from the
- * API's own list (`GET /v1beta/models`), and notifications when a story finishes.
+ * API's own list (`GET /v1beta/models`), and notifications when a story finishes. The pickers offer
+ * the list of the last successful test, stored on this device, so they are full after a reload.
  */
 export class NmSettingsModels extends LitElement {
-  static override properties = { result: { state: true }, choices: { state: true }, busy: { state: true } };
+  static override properties = { result: { state: true }, busy: { state: true } };
   declare result: ConnectionResult | null;
-  declare choices: ModelChoices | null;
   declare busy: boolean;
 
   static override styles = [sharedStyles, settingsStyles];
   private readonly settings = new LiveQueryController<Settings>(this, loadSettings);
+  /** Follows the stored list: a test writes it, a new endpoint or a removed key hides it. */
+  private readonly choices = new LiveQueryController<ModelChoices | null>(this, storedModelChoices);
 
   constructor() {
     super();
     this.result = null;
-    this.choices = null;
     this.busy = false;
   }
 
@@ -53,15 +54,8 @@ export class NmSettingsModels extends LitElement {
 
   private testKey = () =>
     this.run(async (signal) => {
-      this.result = await testStoredKey(signal);
-      if (this.result.ok) await this.loadModels(signal);
+      this.result = await testKeyAndLoadModels(signal);
     });
-
-  private async loadModels(signal: AbortSignal): Promise<void> {
-    const loaded = await loadModelChoices(signal);
-    if ('error' in loaded) this.result = { ok: false, message: loaded.error };
-    else this.choices = loaded;
-  }
 
   private async pickModel(field: ModelField, label: string, model: string): Promise<void> {
     await updatePreferences({ [field]: model });
@@ -72,7 +66,6 @@ export class NmSettingsModels extends LitElement {
     event.preventDefault();
     const input = (event.target as HTMLFormElement).elements.namedItem('endpoint') as HTMLInputElement;
     this.result = await saveEndpoint(input.value);
-    this.choices = null;
   }
 
   override render(): TemplateResult | null {
@@ -100,7 +93,7 @@ export class NmSettingsModels extends LitElement {
   }
 
   private renderPicker(s: Settings, field: ModelField, group: keyof ModelChoices, label: string): TemplateResult {
-    const listed = this.choices?.[group] ?? [];
+    const listed = this.choices.value?.[group] ?? [];
     // The current model stays selectable even when the list does not have it (or is not loaded).
     const options = listed.includes(s[field]) ? listed : [s[field], ...listed];
     return html`<label>${label}
