@@ -1,3 +1,4 @@
+import { AiError } from '../ai/errors';
 import { generateStory, toStory } from '../ai/generate-story';
 import { shortStoryNote, storyShortfall, tooShortError } from '../ai/story-length';
 import { queueChange } from '../db/outbox-repo';
@@ -60,15 +61,28 @@ async function writeStory(ctx: TaskContext<'story'>, expected: number): Promise<
       signal: ctx.signal,
       onProgress: ({ segments }) => ctx.progress(Math.min(segments, expected), expected, `Writing… ${segments} sentences so far`),
     });
-    // Much shorter than asked is a broken answer: asked again like unreadable output, and kept,
-    // with a note, only when this was the last try (a short story beats a failed job).
-    const short = storyShortfall(generated, params.length);
-    if (short && !lastTry(ctx.job)) throw tooShortError(short);
     const story = toStory(generated, { id: ctx.job.id, params, model: target.model, now: ctx.now() });
-    return short ? { story, note: shortStoryNote(short) } : { story };
+    // Much shorter than asked is a broken answer: asked again like unreadable output, and kept,
+    // with a note, when this was the last try (a short story beats a failed job).
+    const short = storyShortfall(generated, params.length);
+    if (!short) return { story };
+    const written = { story, note: shortStoryNote(short) };
+    if (lastTry(ctx.job)) return written;
+    // Paid for, so kept in the checkpoint: a last try that comes back unreadable still ends with it.
+    const earlier = shortStory(ctx.job.checkpoint, ctx.job.id);
+    if (!earlier || earlier.story.content.length < story.content.length) await ctx.checkpoint({ short: written });
+    throw tooShortError(short);
   } catch (error) {
+    const earlier = shortStory(ctx.job.checkpoint, ctx.job.id);
+    if (earlier && lastTry(ctx.job) && error instanceof AiError && error.kind === 'invalid-output') return earlier;
     throw toJobFailure(error);
   }
+}
+
+/** The longest too-short story an earlier run of this job was given, checked like any stored data. */
+function shortStory(checkpoint: unknown, jobId: string): Written | null {
+  if (typeof checkpoint !== 'object' || checkpoint === null || !('short' in checkpoint)) return null;
+  return keptStory(checkpoint.short, jobId);
 }
 
 /**

@@ -135,6 +135,15 @@ describe('story jobs end to end (engine + handler + fake Gemini)', () => {
     expect((await db().stories.get(id))?.content).toHaveLength(2);
   });
 
+  it('a short story from an earlier try is kept when the last try comes back unreadable', async () => {
+    gemini().script('short-story', 'malformed-json', 'malformed-json');
+    const id = await storyJob();
+    const done = await settle(id);
+    expect(done).toMatchObject({ status: 'completed', error: null, result: { storyId: id, note: expect.stringMatching(/^Shorter than asked: Gemini wrote 2 sentences/) } });
+    expect(gemini().count('stream')).toBe(3);
+    expect((await db().stories.get(id))?.content).toHaveLength(2);
+  });
+
   it('unreadable answers fail in the learner’s words, the technical reason kept in error.details.detail', async () => {
     gemini().script('malformed-json', 'malformed-json', 'malformed-json');
     const done = await settle(await storyJob());
