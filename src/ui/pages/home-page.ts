@@ -1,41 +1,47 @@
 import { css, html, LitElement, type TemplateResult, unsafeCSS } from 'lit';
+import { maskedApiKey } from '../../app/api-key';
+import { type CardFacts, loadCardFactsFor } from '../../db/card-facts';
 import { getDb } from '../../db/database';
+import { type FailedJob, failedJobs, type LibraryTotals, libraryTotals } from '../../db/home-facts';
 import { inProgress } from '../../db/progress-repo';
 import { recentSummaries } from '../../db/stories-repo';
-import type { ReadingProgress } from '../../domain/progress';
 import type { StorySummary } from '../../domain/summary';
 import { LiveQueryController } from '../live-query-controller';
 import { readFailure } from '../load-error';
 import { sharedStyles } from '../shared-styles';
 import { storyCard, storyCardStyles } from '../story-card';
+import { openWriteStory } from '../write/write-story';
+import { homeStyles } from './home-styles';
+import './home-failed-jobs';
 
 interface HomeData {
-  continueReading: Array<{ progress: ReadingProgress; summary: StorySummary }>;
+  continueReading: StorySummary[];
   recent: StorySummary[];
+  facts: CardFacts;
+  hasKey: boolean;
+  failed: FailedJob[];
 }
 
 async function loadHome(): Promise<HomeData> {
-  const [progress, recent] = await Promise.all([inProgress(3), recentSummaries(6)]);
+  const [progress, recent, key, failed] = await Promise.all([inProgress(3), recentSummaries(6), maskedApiKey(), failedJobs(5)]);
   const summaries = await getDb().storySummaries.bulkGet(progress.map((p) => p.storyId));
-  const continueReading = progress.flatMap((p, i) => {
-    const summary = summaries[i];
-    return summary ? [{ progress: p, summary }] : [];
-  });
-  return { continueReading, recent };
+  const continueReading = summaries.filter((s): s is StorySummary => s !== undefined);
+  const facts = await loadCardFactsFor([...continueReading, ...recent].map((s) => s.id));
+  return { continueReading, recent, facts, hasKey: key !== null, failed };
 }
 
-/** `<nm-home-page>`: continue reading where the learner stopped, and the newest stories. */
+/**
+ * `<nm-home-page>`: where a first visit starts — "Write a story" (which walks a learner without an
+ * API key through getting one), jobs that failed with a way to act, continue reading, the totals
+ * and the newest stories. The totals read every summary, so they load after the first paint.
+ */
 export class NmHomePage extends LitElement {
-  static override styles = [
-    sharedStyles,
-    unsafeCSS(storyCardStyles),
-    css`
-      .continue a.button { margin-top: 0.25rem; align-self: flex-start; }
-      progress { width: 100%; accent-color: var(--nm-accent); }
-    `,
-  ];
+  static override styles = [sharedStyles, unsafeCSS(storyCardStyles), homeStyles];
 
-  private readonly data = new LiveQueryController<HomeData>(this, loadHome);
+  private readonly data = new LiveQueryController<HomeData>(this, loadHome, () => {
+    setTimeout(() => this.totals.start(), 0);
+  });
+  private readonly totals = new LiveQueryController<LibraryTotals>(this, libraryTotals, undefined, true);
 
   override render(): TemplateResult {
     const failure = readFailure('your library', this.data);
@@ -44,29 +50,49 @@ export class NmHomePage extends LitElement {
     if (!data) return html`<h1>ようこそ · Welcome</h1><p class="muted">Loading your library…</p>`;
     return html`
       <h1>ようこそ · Welcome</h1>
-      <p>Read graded Japanese stories with furigana and translations — online or offline.</p>
+      ${this.renderWrite(data.hasKey)}
+      <nm-home-failed-jobs .failed=${data.failed}></nm-home-failed-jobs>
       ${data.continueReading.length
-        ? html`<section class="continue" aria-labelledby="continue-h">
+        ? html`<section aria-labelledby="continue-h">
             <h2 id="continue-h">Continue reading</h2>
-            <ul class="stories">
-              ${data.continueReading.map(({ progress, summary }) =>
-                storyCard(
-                  summary,
-                  html`<progress max="100" value=${Math.round(progress.percent)} aria-label="Read ${Math.round(progress.percent)}%"></progress>
-                    <a class="button primary" href="/story/${summary.id}" aria-label="Continue ${summary.titleJP}">Continue</a>`,
-                ),
-              )}
-            </ul>
+            <ul class="stories">${data.continueReading.map((s) => storyCard(s, data.facts))}</ul>
           </section>`
         : null}
+      ${this.renderTotals()}
       <section aria-labelledby="recent-h">
-        <h2 id="recent-h">Recent stories</h2>
+        <h2 id="recent-h">Newest stories</h2>
         ${data.recent.length
-          ? html`<ul class="stories">${data.recent.map((s) => storyCard(s))}</ul>
+          ? html`<ul class="stories">${data.recent.map((s) => storyCard(s, data.facts))}</ul>
               <p><a href="/library">See the whole library</a></p>`
-          : html`<p class="muted">Your library is empty. Create a story from the Queue, or import a backup in Settings.</p>`}
+          : html`<p class="muted">Your library is empty. Write a story above, or import a backup in <a href="/settings">Settings</a>.</p>`}
       </section>
     `;
+  }
+
+  private renderWrite(hasKey: boolean): TemplateResult {
+    return html`<section class="write card" aria-labelledby="write-h">
+      <h2 id="write-h">Read graded Japanese stories</h2>
+      <p>With furigana and translations, online or offline. Gemini writes new ones at your level, on any topic you like.</p>
+      <p class="write-row">
+        <button class="primary" @click=${() => void openWriteStory()} aria-describedby="write-hint">Write a story</button>
+        <span id="write-hint" class="muted">${hasKey
+          ? 'Pick a topic and a level; it is written in the background.'
+          : 'First you will need a free Gemini API key — the next step shows where to get one.'}</span>
+      </p>
+    </section>`;
+  }
+
+  private renderTotals(): TemplateResult | null {
+    const t = this.totals.value;
+    if (!t) return null;
+    return html`<section aria-labelledby="totals-h">
+      <h2 id="totals-h">Your reading</h2>
+      <dl class="totals">
+        <div><dt>Stories read</dt><dd>${t.read}</dd></div>
+        <div><dt>Written for you</dt><dd>${t.written}</dd></div>
+        <div><dt>In your library</dt><dd><a href="/library" aria-label="${t.stories} in your library — open the Library">${t.stories}</a></dd></div>
+      </dl>
+    </section>`;
   }
 }
 

@@ -1,4 +1,6 @@
 import { css, html, LitElement, type TemplateResult, unsafeCSS } from 'lit';
+import { type LibraryView, loadLibraryView, saveLibraryView } from '../../app/library-view';
+import { type CardFacts, loadCardFacts, NO_CARD_FACTS } from '../../db/card-facts';
 import { firstLibraryPage, listSummaries } from '../../db/stories-repo';
 import { LEVELS } from '../../domain/levels';
 import {
@@ -12,6 +14,8 @@ import { LiveQueryController } from '../live-query-controller';
 import { readFailure } from '../load-error';
 import { sharedStyles } from '../shared-styles';
 import { storyCard, storyCardStyles } from '../story-card';
+import { openWriteStory } from '../write/write-story';
+import { emptyResultText } from './library-empty';
 
 /** Rendering every card of a large library would cost more than the budget; show pages of this many. */
 const PAGE_SIZE = 48;
@@ -28,9 +32,10 @@ const SORT_LABELS: Record<(typeof LIBRARY_SORTS)[number], string> = {
  * Works on summaries held in memory; marks `library:rendered` for the benchmark.
  */
 export class NmLibraryPage extends LitElement {
-  static override properties = { query: { state: true }, shown: { state: true } };
+  static override properties = { query: { state: true }, shown: { state: true }, view: { state: true } };
   declare query: LibraryQuery;
   declare shown: number;
+  declare view: LibraryView;
 
   static override styles = [
     sharedStyles,
@@ -42,6 +47,12 @@ export class NmLibraryPage extends LitElement {
       input, select { width: 100%; }
       .count { margin: 0 0 0.75rem; }
       .more { margin: 1rem auto; display: flex; }
+      .bar { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; justify-content: space-between; margin-bottom: 0.75rem; }
+      .bar .count { margin: 0; }
+      .views { display: flex; gap: 0.25rem; }
+      .empty { display: grid; gap: 0.5rem; justify-items: start; }
+      .empty p { margin: 0; }
+      .empty .row { display: flex; flex-wrap: wrap; gap: 0.5rem; }
     `,
   ];
 
@@ -61,18 +72,26 @@ export class NmLibraryPage extends LitElement {
     },
     true,
   );
+  /** Progress and media of every story, for the cards; cards render without them until they arrive. */
+  private readonly facts = new LiveQueryController<CardFacts>(this, loadCardFacts);
   private renderedOnce = false;
 
   constructor() {
     super();
     this.query = { ...DEFAULT_LIBRARY_QUERY };
     this.shown = PAGE_SIZE;
+    this.view = loadLibraryView();
     performance.mark('library:start');
   }
 
   private update_(patch: Partial<LibraryQuery>): void {
     this.query = { ...this.query, ...patch };
     this.shown = PAGE_SIZE;
+  }
+
+  private setView(view: LibraryView): void {
+    this.view = view;
+    saveLibraryView(view);
   }
 
   protected override updated(): void {
@@ -116,16 +135,39 @@ export class NmLibraryPage extends LitElement {
           </select>
         </label>
       </form>
-      ${view === undefined
-        ? html`<p class="muted">Loading…</p>`
-        : html`<p class="count muted" role="status">${matching} of ${view.total} stories</p>
-            ${results.length
-              ? html`<ul class="stories">${results.slice(0, this.shown).map((s) => storyCard(s))}</ul>`
-              : html`<p>No stories match. Try another word or level.</p>`}
-            ${matching > this.shown
-              ? html`<button class="more" @click=${() => { this.shown += PAGE_SIZE; }}>Show ${Math.min(PAGE_SIZE, matching - this.shown)} more</button>`
-              : null}`}
+      ${view === undefined ? html`<p class="muted">Loading…</p>` : this.renderResults(results, matching, view.total)}
     `;
+  }
+
+  private renderResults(results: StorySummary[], matching: number, total: number): TemplateResult {
+    const facts = this.facts.value ?? NO_CARD_FACTS;
+    return html`<div class="bar">
+        <p class="count muted" role="status">${matching} of ${total} stories</p>
+        <div class="views" role="group" aria-label="Show stories as">
+          ${(['grid', 'list'] as const).map((v) => html`<button type="button" aria-pressed=${this.view === v ? 'true' : 'false'}
+            @click=${() => this.setView(v)}>${v === 'grid' ? 'Grid' : 'List'}</button>`)}
+        </div>
+      </div>
+      ${results.length
+        ? html`<ul class="stories ${this.view}">${results.slice(0, this.shown).map((s) => storyCard(s, facts))}</ul>`
+        : this.renderEmpty(total)}
+      ${matching > this.shown
+        ? html`<button class="more" @click=${() => { this.shown += PAGE_SIZE; }}>Show ${Math.min(PAGE_SIZE, matching - this.shown)} more</button>`
+        : null}`;
+  }
+
+  /** No match: say which filter excluded everything, and offer to have the story written. */
+  private renderEmpty(total: number): TemplateResult {
+    const topic = this.query.search.trim();
+    return html`<div class="empty card">
+      <p>${emptyResultText(this.query, total)}</p>
+      <div class="row">
+        <button class="primary" @click=${() => void openWriteStory(topic ? { topic } : {})}>${topic ? `Write a story about “${topic}”` : 'Write a story'}</button>
+        ${this.query.level !== 'all' || topic
+          ? html`<button @click=${() => this.update_({ search: '', level: 'all' })}>Show all stories</button>`
+          : null}
+      </div>
+    </div>`;
   }
 }
 
