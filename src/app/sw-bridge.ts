@@ -87,8 +87,26 @@ function watchForTakeOver(): void {
       return;
     }
     outdated = true;
-    void Promise.allSettled([...reloadBlockers].map((busy) => busy())).then(() => window.location.reload());
+    void reloadWhenIdle();
   });
+}
+
+/** Reloads the tab once what holds the reload (a page runner's paid call) has finished. */
+export async function reloadWhenIdle(): Promise<void> {
+  await Promise.allSettled([...reloadBlockers].map((busy) => busy()));
+  window.location.reload();
+}
+
+/**
+ * "Reset the app, keep my data": removes every service worker registration of this origin. The
+ * running worker finishes what it holds and goes once no tab uses it; the next load registers the
+ * current version afresh. @returns how many registrations were removed.
+ */
+export async function unregisterServiceWorkers(): Promise<number> {
+  if (!('serviceWorker' in navigator)) return 0;
+  const registrations = await navigator.serviceWorker.getRegistrations();
+  const removed = await Promise.all(registrations.map((r) => r.unregister()));
+  return removed.filter(Boolean).length;
 }
 
 function post(worker: ServiceWorker | null | undefined, type: MessageType, detail?: Record<string, unknown>): boolean {

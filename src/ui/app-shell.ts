@@ -2,9 +2,14 @@ import { css, html, LitElement, type PropertyValues, type TemplateResult } from 
 import { parseRoute, ROUTE_CHANGED, type Route } from '../app/router';
 import { canInstall, INSTALL_AVAILABLE, promptInstall } from '../app/install-prompt';
 import { reportPageFault } from '../app/error-handlers';
+import { updatePreferences } from '../app/preferences';
+import { navigate } from '../app/router';
+import type { FinishedStory } from '../app/story-finished';
 import { applyUpdate, UPDATE_AVAILABLE } from '../app/sw-bridge';
+import { quickToggleTheme, showingDark, THEME_APPLIED } from '../app/theme';
 import { loadErrorView } from './load-error';
 import { sharedStyles } from './shared-styles';
+import { showToast } from './toast';
 import './jobs-badge';
 import './pages/home-page';
 
@@ -36,7 +41,10 @@ export class NmApp extends LitElement {
     updateReady: { state: true },
     installable: { state: true },
     pageFailed: { state: true },
+    dark: { state: true },
   };
+  /** What the screen shows now (the quick toggle's state), whatever setting made it so. */
+  declare dark: boolean;
   declare route: Route;
   /** The route whose page code failed to download; it gets an error with a retry, not "not found". */
   declare pageFailed: Route | null;
@@ -53,6 +61,10 @@ export class NmApp extends LitElement {
       nav ul { display: flex; flex-wrap: wrap; gap: 0.1rem; list-style: none; margin: 0; padding: 0; }
       nav a { display: inline-flex; align-items: center; gap: 0.3rem; min-height: 44px; padding: 0 0.6rem; text-decoration: none; color: var(--nm-text); border-radius: 0.4rem; }
       nav a[aria-current='page'] { background: var(--nm-accent); color: var(--nm-accent-text); }
+      .end { margin-left: auto; display: flex; gap: 0.5rem; align-items: center; }
+      button.theme { min-width: 44px; padding: 0.4rem 0.6rem; justify-content: center; }
+      button.theme[aria-pressed='true'] { background: var(--nm-surface); color: var(--nm-text); }
+      button.theme svg { width: 1.25rem; height: 1.25rem; fill: currentColor; }
       @media (max-width: 40rem) {
         header { position: static; }
         nav a { padding: 0 0.45rem; }
@@ -69,6 +81,29 @@ export class NmApp extends LitElement {
     this.updateReady = false;
     this.installable = canInstall();
     this.pageFailed = null;
+    this.dark = showingDark();
+  }
+
+  private stopWatchingStories: (() => void) | undefined;
+
+  private readonly onThemeApplied = () => {
+    this.dark = showingDark();
+  };
+
+  /** A story written while the learner is elsewhere than the Queue (which shows it itself) gets a toast. */
+  private readonly onStoriesFinished = (stories: FinishedStory[]) => {
+    if (this.route.name === 'queue') return;
+    const [first] = stories;
+    if (!first) return;
+    if (stories.length === 1) {
+      showToast({ message: `Your story “${first.title}” is ready.`, action: { label: 'Read', run: () => navigate(`/story/${first.id}`) } });
+    } else {
+      showToast({ message: `${stories.length} new stories are ready.`, action: { label: 'Open the Library', run: () => navigate('/library') } });
+    }
+  };
+
+  private toggleTheme(): void {
+    void updatePreferences({ theme: quickToggleTheme(showingDark()) });
   }
 
   private readonly onRoute = () => {
@@ -86,12 +121,20 @@ export class NmApp extends LitElement {
     window.addEventListener(ROUTE_CHANGED, this.onRoute);
     window.addEventListener(UPDATE_AVAILABLE, this.onUpdate);
     window.addEventListener(INSTALL_AVAILABLE, this.onInstallable);
+    window.addEventListener(THEME_APPLIED, this.onThemeApplied);
+    // Loaded after the first paint: nothing on the first screen depends on it.
+    void import('../app/story-finished').then(({ watchFinishedStories }) => {
+      if (this.isConnected) this.stopWatchingStories ??= watchFinishedStories(this.onStoriesFinished);
+    });
   }
 
   override disconnectedCallback(): void {
     window.removeEventListener(ROUTE_CHANGED, this.onRoute);
     window.removeEventListener(UPDATE_AVAILABLE, this.onUpdate);
     window.removeEventListener(INSTALL_AVAILABLE, this.onInstallable);
+    window.removeEventListener(THEME_APPLIED, this.onThemeApplied);
+    this.stopWatchingStories?.();
+    this.stopWatchingStories = undefined;
     super.disconnectedCallback();
   }
 
@@ -135,7 +178,13 @@ export class NmApp extends LitElement {
               )}
             </ul>
           </nav>
-          ${this.installable ? html`<button class="install" @click=${() => void promptInstall()}>Install app</button>` : null}
+          <div class="end">
+            ${this.installable ? html`<button class="install" @click=${() => void promptInstall()}>Install app</button>` : null}
+            <button class="theme" aria-pressed=${this.dark ? 'true' : 'false'} aria-label="Dark theme"
+              title=${this.dark ? 'Dark theme is on: switch to light' : 'Switch to the dark theme'} @click=${() => this.toggleTheme()}>
+              <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M21 14.5A9 9 0 0 1 9.5 3a9 9 0 1 0 11.5 11.5z"/></svg>
+            </button>
+          </div>
         </div>
       </header>
       <main id="main">${this.renderPage()}</main>
