@@ -61,9 +61,11 @@ export class NmApp extends LitElement {
       nav ul { display: flex; flex-wrap: wrap; gap: 0.1rem; list-style: none; margin: 0; padding: 0; }
       nav a { display: inline-flex; align-items: center; gap: 0.3rem; min-height: 44px; padding: 0 0.6rem; text-decoration: none; color: var(--nm-text); border-radius: 0.4rem; }
       nav a[aria-current='page'] { background: var(--nm-accent); color: var(--nm-accent-text); }
-      .end { margin-left: auto; display: flex; gap: 0.5rem; align-items: center; }
+      /* The nav shares its line with the toggle, wrapping inside itself, so a phone's header stays short. */
+      nav { flex: 1 1 14rem; min-width: 0; }
+      .end { margin-left: auto; display: flex; gap: 0.5rem; align-items: center; flex: none; }
       button.theme { min-width: 44px; padding: 0.4rem 0.6rem; justify-content: center; }
-      button.theme[aria-pressed='true'] { background: var(--nm-surface); color: var(--nm-text); }
+      button.theme[aria-pressed='true'] { background: var(--nm-surface); color: var(--nm-accent); border-color: var(--nm-accent); }
       button.theme svg { width: 1.25rem; height: 1.25rem; fill: currentColor; }
       @media (max-width: 40rem) {
         header { position: static; }

@@ -4,9 +4,11 @@ import { readingState, SOURCE_LABELS } from '../domain/reading-state';
 import type { StorySummary } from '../domain/summary';
 
 /**
- * One story in a list: title (a link to the Reader), level, reading time, where it came from,
+ * One story in a list: title, level, reading time, where it came from,
  * whether it has narration or pictures, the reading progress as a labelled bar, a "Read" mark once
  * finished, and one action named for where the learner stands: Read, Continue or Read again.
+ * That action is the card's only link; it stretches over the whole card, so a press anywhere opens
+ * the story while a screen reader hears one link per story, not two.
  */
 export function storyCard(s: StorySummary, facts?: CardFacts): TemplateResult {
   const state = readingState(facts?.progress.get(s.id));
@@ -14,10 +16,10 @@ export function storyCard(s: StorySummary, facts?: CardFacts): TemplateResult {
   const illustrated = facts?.illustrated.has(s.id) ?? false;
   const barId = `bar-${s.id}`;
   return html`<li class="card story" data-story-id=${s.id} data-finished=${state.finished ? 'true' : 'false'}>
-    <a class="title" href="/story/${s.id}">
+    <div class="title">
       <span class="jp" lang="ja">${s.titleJP}</span>
       ${s.titleEN ? html`<span class="en">${s.titleEN}</span>` : null}
-    </a>
+    </div>
     <div class="meta">
       <span class="level">${s.level}</span>
       <span class="muted">${s.readTime} min read</span>
@@ -32,7 +34,7 @@ export function storyCard(s: StorySummary, facts?: CardFacts): TemplateResult {
         aria-label="Reading progress of ${s.titleJP}" aria-valuetext="${state.percent}% read"></progress>
       <span class="muted" aria-hidden="true">${state.percent}%</span>
     </div>
-    <a class="button action ${state.action === 'Read' ? 'primary' : ''}" href="/story/${s.id}"
+    <a class="button action ${state.finished ? '' : 'primary'}" href="/story/${s.id}"
       aria-label="${state.action} ${s.titleJP}">${state.action}</a>
   </li>`;
 }
@@ -40,8 +42,11 @@ export function storyCard(s: StorySummary, facts?: CardFacts): TemplateResult {
 export const storyCardStyles = `
   ul.stories { list-style: none; padding: 0; margin: 0; display: grid; gap: 0.75rem; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); }
   ul.stories.list { grid-template-columns: 1fr; gap: 0.5rem; }
-  li.story { display: flex; flex-direction: column; gap: 0.35rem; min-width: 0; }
-  li.story .title { display: flex; flex-direction: column; text-decoration: none; color: var(--nm-text); font-weight: 700; min-height: 44px; justify-content: center; overflow-wrap: anywhere; }
+  li.story { display: flex; flex-direction: column; gap: 0.35rem; min-width: 0; position: relative; }
+  li.story:hover { border-color: var(--nm-accent); }
+  li.story:focus-within { outline: 3px solid var(--nm-focus); outline-offset: 2px; }
+  li.story .action::after { content: ''; position: absolute; inset: 0; border-radius: inherit; }
+  li.story .title { display: flex; flex-direction: column; color: var(--nm-text); font-weight: 700; min-height: 44px; justify-content: center; overflow-wrap: anywhere; }
   li.story .title .jp { font-size: 1.15rem; }
   li.story .title .en { font-weight: 400; color: var(--nm-muted); }
   li.story .meta { display: flex; flex-wrap: wrap; gap: 0.3rem 0.5rem; align-items: center; font-size: 0.9rem; }

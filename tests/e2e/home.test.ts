@@ -88,7 +88,7 @@ describe('Home with a library', () => {
     await expect(failedSection.getByRole('link', { name: 'Open Settings' }).count()).resolves.toBe(1);
     await expect(failedSection.getByRole('link', { name: 'Open the Queue' }).count()).resolves.toBe(1);
 
-    const recent = main().getByRole('region', { name: 'Newest stories' });
+    const recent = main().getByRole('region', { name: 'Recent stories' });
     await expect(recent.locator('li.story .jp').first().textContent()).resolves.toBe(newest.titleJP);
     await expect(recent.getByRole('link', { name: `Read again ${finished.titleJP}` }).count()).resolves.toBe(1);
     await expect(recent.locator(`li[data-story-id="${finished.id}"]`).getByText('✓ Read').count()).resolves.toBe(1);

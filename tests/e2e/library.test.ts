@@ -73,7 +73,7 @@ describe('an empty result', () => {
     await configureGemini(page, app.gemini.url, app.gemini.apiKey);
     await openLibrary();
     await library().getByRole('searchbox', { name: 'Search' }).fill('dragon festival');
-    await library().getByText('None of your 3 stories mention “dragon festival”.').waitFor();
+    await library().getByText('No stories match: none of your 3 stories mention “dragon festival”.').waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     await library().getByRole('button', { name: 'Write a story about “dragon festival”' }).click();

@@ -1,4 +1,4 @@
-import { css, html, LitElement, type TemplateResult, unsafeCSS } from 'lit';
+import { html, LitElement, type TemplateResult, unsafeCSS } from 'lit';
 import { maskedApiKey } from '../../app/api-key';
 import { type CardFacts, loadCardFactsFor } from '../../db/card-facts';
 import { getDb } from '../../db/database';
@@ -60,7 +60,7 @@ export class NmHomePage extends LitElement {
         : null}
       ${this.renderTotals()}
       <section aria-labelledby="recent-h">
-        <h2 id="recent-h">Newest stories</h2>
+        <h2 id="recent-h">Recent stories</h2>
         ${data.recent.length
           ? html`<ul class="stories">${data.recent.map((s) => storyCard(s, data.facts))}</ul>
               <p><a href="/library">See the whole library</a></p>`

@@ -5,6 +5,6 @@ export function emptyResultText(query: LibraryQuery, total: number): string {
   if (total === 0) return 'Your library is empty. Have Gemini write a story, or import a backup in Settings.';
   const search = query.search.trim();
   const level = query.level === 'all' ? '' : ` at level ${query.level}`;
-  if (search) return `None of your ${total} stories mention “${search}”${level}.`;
-  return level ? `None of your ${total} stories are${level}.` : 'No stories match.';
+  if (search) return `No stories match: none of your ${total} stories mention “${search}”${level}.`;
+  return level ? `No stories match: none of your ${total} stories are${level}.` : 'No stories match.';
 }
