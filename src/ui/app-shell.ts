@@ -3,13 +3,12 @@ import { parseRoute, ROUTE_CHANGED, type Route } from '../app/router';
 import { canInstall, INSTALL_AVAILABLE, promptInstall } from '../app/install-prompt';
 import { reportPageFault } from '../app/error-handlers';
 import { updatePreferences } from '../app/preferences';
-import { navigate } from '../app/router';
-import type { FinishedStory } from '../app/story-finished';
 import { applyUpdate, UPDATE_AVAILABLE } from '../app/sw-bridge';
 import { quickToggleTheme, showingDark, THEME_APPLIED } from '../app/theme';
 import { loadErrorView } from './load-error';
+import { NAV, pageTitle } from './app-nav';
 import { sharedStyles } from './shared-styles';
-import { showToast } from './toast';
+import { startStoryFinishedToasts } from './story-finished-toast';
 import './jobs-badge';
 import './pages/home-page';
 
@@ -24,13 +23,6 @@ export const PAGE_LOADERS: Record<Exclude<Route['name'], 'home'>, () => Promise<
   'not-found': () => import('./pages/not-found-page'),
 };
 
-const NAV: ReadonlyArray<{ href: string; label: string; route: Route['name'] }> = [
-  { href: '/', label: 'Home', route: 'home' },
-  { href: '/library', label: 'Library', route: 'library' },
-  { href: '/queue', label: 'Queue', route: 'queue' },
-  { href: '/kana', label: 'Kana', route: 'kana' },
-  { href: '/settings', label: 'Settings', route: 'settings' },
-];
 
 /**
  * `<nm-app>`: header navigation (with the live count of active jobs), the current page, the update prompt.
@@ -92,18 +84,6 @@ export class NmApp extends LitElement {
     this.dark = showingDark();
   };
 
-  /** A story written while the learner is elsewhere than the Queue (which shows it itself) gets a toast. */
-  private readonly onStoriesFinished = (stories: FinishedStory[]) => {
-    if (this.route.name === 'queue') return;
-    const [first] = stories;
-    if (!first) return;
-    if (stories.length === 1) {
-      showToast({ message: `Your story “${first.title}” is ready.`, action: { label: 'Read', run: () => navigate(`/story/${first.id}`) } });
-    } else {
-      showToast({ message: `${stories.length} new stories are ready.`, action: { label: 'Open the Library', run: () => navigate('/library') } });
-    }
-  };
-
   private toggleTheme(): void {
     void updatePreferences({ theme: quickToggleTheme(showingDark()) });
   }
@@ -124,10 +104,7 @@ export class NmApp extends LitElement {
     window.addEventListener(UPDATE_AVAILABLE, this.onUpdate);
     window.addEventListener(INSTALL_AVAILABLE, this.onInstallable);
     window.addEventListener(THEME_APPLIED, this.onThemeApplied);
-    // Loaded after the first paint: nothing on the first screen depends on it.
-    void import('../app/story-finished').then(({ watchFinishedStories }) => {
-      if (this.isConnected) this.stopWatchingStories ??= watchFinishedStories(this.onStoriesFinished);
-    });
+    this.stopWatchingStories ??= startStoryFinishedToasts(() => this.route);
   }
 
   override disconnectedCallback(): void {
@@ -221,13 +198,6 @@ export class NmApp extends LitElement {
   }
 }
 
-function pageTitle(route: Route): string {
-  const titles: Record<Route['name'], string> = {
-    home: 'Home', library: 'Library', story: 'Reader', queue: 'Queue', kana: 'Kana chart',
-    settings: 'Settings', diagnostics: 'Diagnostics', 'not-found': 'Not found',
-  };
-  return titles[route.name];
-}
 
 /** Called by the bootstrap once the database is ready, so the first paint already shows the library. */
 export function defineAppShell(): void {
