@@ -1,4 +1,5 @@
 import { maskedApiKey } from '../../app/api-key';
+import { reportPageFault } from '../../app/error-handlers';
 import { navigate } from '../../app/router';
 import { showToast } from '../toast';
 
@@ -36,8 +37,14 @@ function generator(): Promise<HTMLElementTagNameMap['nm-generator-dialog']> {
 }
 
 async function queueStory(request: HTMLElementEventMap['nm-generate']['detail']): Promise<void> {
-  const { createStory } = await import('../../app/generate');
-  await createStory(request);
+  try {
+    const { createStory } = await import('../../app/generate');
+    await createStory(request);
+  } catch (error: unknown) {
+    reportPageFault('queueing a story from "Write a story"', error);
+    showToast({ message: 'The story could not be queued. Try again, or use “New story” on the Queue page.' });
+    return;
+  }
   showToast({
     message: `Writing “${request.params.topic}”. It appears in your library when it is ready.`,
     action: { label: 'Follow it in the Queue', run: () => navigate('/queue') },
