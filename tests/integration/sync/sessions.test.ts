@@ -68,16 +68,21 @@ describe('sessions and failures', () => {
     const a = await project.device('a');
     await a.signUp('kumi@example.test');
     await a.on(() => putStories(library(2)));
-    // Someone spends the refresh token twice: GoTrue revokes the whole session.
+    // Someone rotates the stored token twice, then spends it again: reusing a grandparent (unlike
+    // the active token's parent, which GoTrue forgives) revokes the whole session.
     const { item } = JSON.parse((await a.db.secrets.get('supabaseSession'))!.value) as { item: string };
-    const stored = JSON.parse(item) as { refresh_token: string };
-    for (let i = 0; i < 2; i++) {
-      await fetch(`${project.front.url}/auth/v1/token?grant_type=refresh_token`, {
+    const stored = (JSON.parse(item) as { refresh_token: string }).refresh_token;
+    const spend = async (token: string) => {
+      const res = await fetch(`${project.front.url}/auth/v1/token?grant_type=refresh_token`, {
         method: 'POST',
         headers: { apikey: project.front.anonKey, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ refresh_token: stored.refresh_token }),
+        body: JSON.stringify({ refresh_token: token }),
       });
-    }
+      return { status: res.status, body: (await res.json()) as { refresh_token?: string } };
+    };
+    const child = await spend(stored);
+    expect((await spend(child.body.refresh_token ?? '')).status).toBe(200);
+    expect((await spend(stored)).status).toBe(400);
     project.front.expireIssuedTokens();
     const report = await a.sync();
     expect(report.outcome).toBe('sign-in-needed');

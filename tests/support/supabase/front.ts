@@ -23,7 +23,7 @@ export interface SupabaseFrontOptions {
   accessTokenTtlSeconds?: number;
   /** Sign-up returns a user without a session until `confirmEmail` (Supabase's default for new projects). */
   requireEmailConfirmation?: boolean;
-  /** 0 (default): any refresh-token reuse fails and ends the session. >0: hosted GoTrue's leniency. */
+  /** 0 (default): only the active token's parent may be reused. >0: also any token revoked this recently (hosted: 10). */
   refreshTokenReuseIntervalSeconds?: number;
 }
 
