@@ -108,26 +108,60 @@ export async function signOut({ keepLibrary }: { keepLibrary: boolean }, client?
   });
 }
 
-/** GoTrue's answers in words a learner can act on. */
+/**
+ * GoTrue's answers in words a learner can act on. auth-js reads the error code only when the answer's
+ * X-Supabase-Api-Version header is readable, and a gateway whose CORS does not expose it leaves
+ * `code` undefined in the browser: then GoTrue's status and wording decide (authCase).
+ */
 export function authMessage(error: AuthError): string {
   if (isAuthRetryableFetchError(error)) return 'Could not reach your Supabase project. Check the project URL and your connection.';
-  switch (error.code) {
+  switch (authCase(error)) {
     case 'invalid_credentials':
       return 'Wrong email or password.';
     case 'email_not_confirmed':
       return 'Confirm your email first: open the link in the email from Supabase, then sign in.';
     case 'user_already_exists':
-    case 'email_exists':
       return 'An account with this email already exists. Sign in instead.';
     case 'weak_password':
       return scrubSecrets(`Choose a stronger password. ${error.message}`);
-    case 'over_request_rate_limit':
-    case 'over_email_send_rate_limit':
+    case 'rate_limit':
       return 'Too many attempts. Wait a minute, then try again.';
     case 'signup_disabled':
       return 'This project does not accept new accounts.';
-    default:
+    default: {
       // The server's own words go on screen: scrubbed, as an auth server may echo a token back.
-      return scrubSecrets(error.message) || 'Supabase refused the request.';
+      const words = scrubSecrets(error.message) || 'Supabase refused the request.';
+      return error.status ? `${words} (HTTP ${error.status})` : words;
+    }
   }
+}
+
+type AuthCase = 'invalid_credentials' | 'email_not_confirmed' | 'user_already_exists' | 'weak_password' | 'rate_limit' | 'signup_disabled';
+
+const BY_CODE: ReadonlyMap<string, AuthCase> = new Map([
+  ['invalid_credentials', 'invalid_credentials'],
+  ['email_not_confirmed', 'email_not_confirmed'],
+  ['user_already_exists', 'user_already_exists'],
+  ['email_exists', 'user_already_exists'],
+  ['weak_password', 'weak_password'],
+  ['over_request_rate_limit', 'rate_limit'],
+  ['over_email_send_rate_limit', 'rate_limit'],
+  ['signup_disabled', 'signup_disabled'],
+]);
+
+/** GoTrue's messages for these cases (internal/api/errors.go), for when no code can be read. */
+const BY_TEXT: ReadonlyArray<[RegExp, AuthCase]> = [
+  [/invalid login credentials/i, 'invalid_credentials'],
+  [/email not confirmed/i, 'email_not_confirmed'],
+  [/already registered|already exists|already been registered/i, 'user_already_exists'],
+  [/password should|weak password/i, 'weak_password'],
+  [/rate limit/i, 'rate_limit'],
+  [/signups? not allowed/i, 'signup_disabled'],
+];
+
+function authCase(error: AuthError): AuthCase | undefined {
+  const byCode = typeof error.code === 'string' ? BY_CODE.get(error.code) : undefined;
+  if (byCode) return byCode;
+  if (error.status === 429) return 'rate_limit';
+  return BY_TEXT.find(([pattern]) => pattern.test(error.message))?.[1];
 }

@@ -1,7 +1,7 @@
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SupabaseDb } from './database';
-import { type AuthContext, handleAuth } from './gotrue';
+import { type AuthContext, handleAuth, injectedAuthError } from './gotrue';
 import { SessionStore } from './gotrue-sessions';
 import { type ParsedRequest, apiKeyOf, bearerOf, parseRequest, preflight, writeReply } from './http';
 import { TokenIssuer } from './jwt';
@@ -47,6 +47,11 @@ export interface SupabaseFront {
   expireIssuedTokens(): void;
   /** The next `count` matching requests get `status` (0: the connection is dropped, a network error). */
   failNext(count: number, status: number, options?: FailOptions): void;
+  /**
+   * Auth errors leave out X-Supabase-Api-Version (a gateway whose CORS does not expose it): supabase-js
+   * then reads no error code, only status and message. `false` turns it back.
+   */
+  hideAuthApiVersion(hidden?: boolean): void;
   /** Marks a signed-up user's email as confirmed, as clicking the email link would. */
   confirmEmail(email: string): Promise<void>;
   close(): Promise<void>;
@@ -60,10 +65,11 @@ interface PendingFailure {
   options: FailOptions;
 }
 
-function injectedReply(path: string, status: number, options: FailOptions): Reply {
+function injectedReply(auth: AuthContext, req: ParsedRequest, status: number, options: FailOptions): Reply {
+  const path = req.path;
   const message = `Injected failure (HTTP ${status}) by failNext`;
   const headers = options.retryAfterSeconds === undefined ? undefined : { 'Retry-After': String(options.retryAfterSeconds) };
-  if (path.startsWith('/auth/')) return jsonReply(status, { code: 'unexpected_failure', message }, headers);
+  if (path.startsWith('/auth/')) return injectedAuthError(auth, req, status, headers);
   return jsonReply(status, { code: 'PGRST000', details: null, hint: null, message }, headers);
 }
 
@@ -91,7 +97,13 @@ export async function startSupabaseFront(options: SupabaseFrontOptions): Promise
   const serviceRoleKey = await issuer.apiKey('service_role');
   let schema: Promise<Map<string, TableInfo>> | undefined;
   const sessions = new SessionStore(options.refreshTokenReuseIntervalSeconds ?? 0);
-  const auth: AuthContext = { db: options.db, issuer, sessions, requireEmailConfirmation: options.requireEmailConfirmation ?? false };
+  const auth: AuthContext = {
+    db: options.db,
+    issuer,
+    sessions,
+    requireEmailConfirmation: options.requireEmailConfirmation ?? false,
+    hideApiVersion: false,
+  };
   const rest: RestContext = { db: options.db, issuer, schema: () => (schema ??= loadSchema(options.db)) };
 
   async function route(req: ParsedRequest): Promise<{ reply: Reply; claims: JwtClaims | null }> {
@@ -124,7 +136,7 @@ export async function startSupabaseFront(options: SupabaseFrontOptions): Promise
       entry.injected = true;
       entry.status = failure.status;
       if (failure.status === 0) return void res.destroy();
-      return writeReply(res, injectedReply(req.path, failure.status, failure.options));
+      return writeReply(res, injectedReply(auth, req, failure.status, failure.options));
     }
     try {
       const { reply, claims } = await route(req);
@@ -148,6 +160,9 @@ export async function startSupabaseFront(options: SupabaseFrontOptions): Promise
     expireTokensAfter: (seconds) => issuer.expireAfter(seconds),
     expireIssuedTokens: () => issuer.expireIssued(),
     failNext: (count, status, failOptions = {}) => void failures.push({ remaining: count, status, options: failOptions }),
+    hideAuthApiVersion: (hidden = true) => {
+      auth.hideApiVersion = hidden;
+    },
     confirmEmail: (email) =>
       options.db.exclusive(async (pg) => {
         await pg.query('update auth.users set email_confirmed_at = now() where email = lower($1)', [email]);
