@@ -26,10 +26,19 @@ async function target(client?: SyncClient): Promise<Target | null> {
 
 const NOT_CONFIGURED: AuthResult = { ok: false, message: 'Enter your Supabase project URL and anon key first.' };
 
-export async function signUp(email: string, password: string, client?: SyncClient): Promise<AuthResult> {
+/**
+ * The confirmation email's link comes back to this app: without `emailRedirectTo` GoTrue uses the
+ * project's Site URL, `http://localhost:3000` on a new project. Only the page signs up; the worker has
+ * no location to offer. GoTrue honours it only if it is in the project's Redirect URLs (README).
+ */
+function appOrigin(): string | undefined {
+  return typeof location === 'object' && location !== null ? location.origin : undefined;
+}
+
+export async function signUp(email: string, password: string, client?: SyncClient, redirectTo = appOrigin()): Promise<AuthResult> {
   const t = await target(client);
   if (!t) return NOT_CONFIGURED;
-  const { data, error } = await t.client.auth.signUp({ email: email.trim(), password });
+  const { data, error } = await t.client.auth.signUp({ email: email.trim(), password, options: { emailRedirectTo: redirectTo } });
   if (error) return { ok: false, message: authMessage(error) };
   if (!data.session) {
     return { ok: true, signedIn: false, message: `Check your email (${email.trim()}): open the confirmation link, then sign in here.` };

@@ -55,6 +55,9 @@ describe('two devices of one learner, and a second learner', () => {
     const a = await device();
     await connect(a, 'aki@example.test', 'Create account');
     expect(await seriousA11yViolations(a)).toEqual([]);
+    // Sign-up names the app as where the confirmation link leads (GoTrue's redirect_to).
+    const signup = app.supabase.front.requests.find((r) => r.path === '/auth/v1/signup');
+    expect(signup?.query).toContainEqual(['redirect_to', new URL(app.server.url).origin]);
     await requestStory(a, 'a morning in the park');
     await a.getByRole('link', { name: /^Read/ }).waitFor({ timeout: 20_000 });
     await waitUntil(async () => (await serverStories('aki@example.test')).length === 1, { timeoutMs: 15_000, what: 'the story to reach the project' });

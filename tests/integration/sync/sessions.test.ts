@@ -99,9 +99,12 @@ describe('accounts', () => {
     const strict = await startSupabaseFront({ db: project.db, requireEmailConfirmation: true });
     try {
       const a = await project.device('strict', strict);
-      const result = await a.on(() => signUp('yuki@example.test', PASSWORD, a.client));
+      const result = await a.on(() => signUp('yuki@example.test', PASSWORD, a.client, 'http://localhost:4173'));
       expect(result).toMatchObject({ ok: true, signedIn: false });
       expect(result.message).toMatch(/Check your email/);
+      // The confirmation link is to come back to the app, not to the project's default Site URL.
+      const signup = strict.requests.find((r) => r.path === '/auth/v1/signup');
+      expect(signup?.query).toContainEqual(['redirect_to', 'http://localhost:4173']);
       expect(await a.on(loadSyncView)).toMatchObject({ account: null, hasSession: false });
       await strict.confirmEmail('yuki@example.test');
       await a.signIn('yuki@example.test');
