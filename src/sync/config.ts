@@ -55,6 +55,41 @@ export function checkProjectUrl(raw: string): UrlCheck {
   return checked;
 }
 
+export type KeyCheck = { ok: true; key: string } | { ok: false; message: string };
+
+const WHERE = 'Copy it from Project Settings → API Keys in the Supabase dashboard.';
+
+/**
+ * The browser's key, in either of Supabase's formats: a publishable key (`sb_publishable_…`, not a
+ * JWT: the gateway maps it to the anon role) or the legacy anon key (a JWT whose role is `anon`).
+ * A secret or service_role key is refused: it bypasses row-level security and must never be shipped
+ * in a page, let alone synced into a backup.
+ */
+export function checkAnonKey(raw: string): KeyCheck {
+  const key = raw.trim();
+  if (key === '') return { ok: false, message: `Enter the project's publishable key or anon key. ${WHERE}` };
+  if (key.startsWith('sb_publishable_')) return { ok: true, key };
+  const secret = 'That is a secret key, which bypasses row-level security and must never be in a browser. Use the publishable key or the anon key.';
+  if (key.startsWith('sb_secret_')) return { ok: false, message: secret };
+  const role = jwtRole(key);
+  if (role === 'anon') return { ok: true, key };
+  if (role === 'service_role') return { ok: false, message: secret };
+  return { ok: false, message: `That is not a Supabase API key: it starts with sb_publishable_ or, for the legacy anon key, eyJ. ${WHERE}` };
+}
+
+/** The `role` claim of a JWT-shaped key, without verifying it (only the project can). */
+function jwtRole(key: string): string | null {
+  const payload = key.split('.');
+  if (payload.length !== 3 || !payload[1]) return null;
+  try {
+    const json = atob(payload[1].replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(payload[1].length / 4) * 4, '='));
+    const claims = JSON.parse(json) as { role?: unknown } | null;
+    return typeof claims?.role === 'string' ? claims.role : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Stores the project in Settings. Written straight to the row, without moving `updatedAt` and
  * without queueing a push: which project a device talks to is not a preference to sync, and

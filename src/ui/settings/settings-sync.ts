@@ -1,6 +1,6 @@
 import { css, html, LitElement, type TemplateResult } from 'lit';
 import { startSync } from '../../app/sync-boot';
-import { checkProjectUrl, saveSyncConfig } from '../../sync/config';
+import { checkAnonKey, checkProjectUrl, saveSyncConfig } from '../../sync/config';
 import { retryRejected } from '../../sync/outbox';
 import { signIn, signOut, signUp, syncNowFromSettings } from '../../app/sync-actions';
 import type { AuthResult } from '../../sync/session';
@@ -67,10 +67,10 @@ export class NmSettingsSync extends LitElement {
     const form = event.target as HTMLFormElement;
     void this.act(async () => {
       const url = checkProjectUrl(this.field(form, 'sb-url').value);
-      const key = this.field(form, 'sb-key').value.trim();
+      const key = checkAnonKey(this.field(form, 'sb-key').value);
       if (!url.ok) return { ok: false, message: url.message };
-      if (!key) return { ok: false, message: 'Enter the anon public key (Project Settings → API).' };
-      await saveSyncConfig(url.url, key);
+      if (!key.ok) return { ok: false, message: key.message };
+      await saveSyncConfig(url.url, key.key);
       await startSync();
       return 'Project saved. Now create an account or sign in.';
     });
@@ -135,7 +135,8 @@ export class NmSettingsSync extends LitElement {
         <input name="sb-key" type="text" autocomplete="off" spellcheck="false" .value=${view.config?.anonKey ?? fallback.anonKey} /></label>
       <button type="submit" ?disabled=${this.busy}>Save project</button>
     </form>
-    <p class="hint">Project Settings → API in the Supabase dashboard; set the project up with supabase/README.md.</p>`;
+    <p class="hint">Project Settings → API Keys in the Supabase dashboard: the publishable key (sb_publishable_…) or the
+      legacy anon key (eyJ…), never a secret key. Set the project up with supabase/README.md.</p>`;
   }
 
   private renderSignIn(view: SyncView): TemplateResult {

@@ -1,10 +1,11 @@
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SupabaseDb } from './database';
+import { asServicesSeeIt } from './gateway-keys';
 import { type AuthContext, handleAuth, injectedAuthError } from './gotrue';
 import { SessionStore } from './gotrue-sessions';
 import { type ParsedRequest, apiKeyOf, bearerOf, parseRequest, preflight, writeReply } from './http';
-import { TokenIssuer } from './jwt';
+import { TokenIssuer, mintOpaqueKey } from './jwt';
 import { type RestContext, handleRest } from './postgrest';
 import { type TableInfo, loadSchema } from './postgrest-sql';
 import { type FrontRequest, type JwtClaims, type Reply, jsonReply } from './types';
@@ -37,6 +38,8 @@ export interface FailOptions {
 export interface SupabaseFront {
   readonly url: string;
   readonly anonKey: string;
+  /** The newer key format (`sb_publishable_…`, not a JWT), as good as the anon key; minted per front. */
+  readonly publishableKey: string;
   readonly serviceRoleKey: string;
   readonly jwtSecret: string;
   /** Every answered request in order (preflights excluded); clear with `requests.length = 0`. */
@@ -95,6 +98,8 @@ export async function startSupabaseFront(options: SupabaseFrontOptions): Promise
   const issuer = new TokenIssuer(jwtSecret, `${url}/auth/v1`, options.accessTokenTtlSeconds ?? 3600);
   const anonKey = await issuer.apiKey('anon');
   const serviceRoleKey = await issuer.apiKey('service_role');
+  const publishableKey = mintOpaqueKey('publishable');
+  const opaqueKeys = { roleJwtOf: new Map([[publishableKey, anonKey]]) };
   let schema: Promise<Map<string, TableInfo>> | undefined;
   const sessions = new SessionStore(options.refreshTokenReuseIntervalSeconds ?? 0);
   const auth: AuthContext = {
@@ -106,9 +111,11 @@ export async function startSupabaseFront(options: SupabaseFrontOptions): Promise
   };
   const rest: RestContext = { db: options.db, issuer, schema: () => (schema ??= loadSchema(options.db)) };
 
-  async function route(req: ParsedRequest): Promise<{ reply: Reply; claims: JwtClaims | null }> {
-    const refused = gatewayCheck(req, [anonKey, serviceRoleKey]);
+  async function route(sent: ParsedRequest): Promise<{ reply: Reply; claims: JwtClaims | null }> {
+    const refused = gatewayCheck(sent, [anonKey, serviceRoleKey, publishableKey]);
     if (refused) return { reply: refused, claims: null };
+    const req = asServicesSeeIt(sent, opaqueKeys, apiKeyOf(sent) ?? '', bearerOf(sent));
+    if ('reply' in req) return { reply: req.reply, claims: null };
     if (req.path.startsWith('/auth/v1/')) return { reply: await handleAuth(auth, req, req.path.slice(8)), claims: null };
     const table = /^\/rest\/v1\/([^/]+)$/.exec(req.path)?.[1];
     if (table !== undefined) return handleRest(rest, req, decodeURIComponent(table));
@@ -154,6 +161,7 @@ export async function startSupabaseFront(options: SupabaseFrontOptions): Promise
   return {
     url,
     anonKey,
+    publishableKey,
     serviceRoleKey,
     jwtSecret,
     requests,
