@@ -5,7 +5,8 @@ import { scrubSecrets } from '../domain/secrets';
 import { forgetStoredSession } from './auth-storage';
 import { type SyncClient, syncClientFor } from './client';
 import { loadSyncConfig, type SyncConfig } from './config';
-import { clearSyncState, clearWatermarks, readAccount, readLastAccount, writeAccount, writeLastAccount } from './state';
+import { clearRefreshWait } from './refresh-wait';
+import { clearSyncState, clearWatermarks, readAccount, readLastAccount, updateStatus, writeAccount, writeLastAccount } from './state';
 
 /**
  * Sign-up, sign-in and sign-out with email and password. A sign-up on a project that asks new users
@@ -70,6 +71,9 @@ async function remember(config: SyncConfig, session: Session): Promise<void> {
   const tables = [db.syncState, db.outbox, db.storySummaries, db.progress, db.settings];
   await db.transaction('rw', tables, async () => {
     const isThisUser = (a: { url: string; userId: string } | null) => a?.userId === session.user.id && a.url === config.url;
+    // A new session: whatever ended the last one no longer asks to sign in.
+    await updateStatus({ needsSignIn: false });
+    await clearRefreshWait();
     const current = await readAccount();
     const since = current && isThisUser(current) ? current.since : Date.now();
     await writeAccount({ url: config.url, userId: session.user.id, email: session.user.email ?? '', since });
@@ -104,6 +108,7 @@ export async function signOut({ keepLibrary }: { keepLibrary: boolean }, client?
     const account = await readAccount();
     if (account) await writeLastAccount(account);
     await clearSyncState();
+    await clearRefreshWait();
     await db.outbox.clear();
     if (keepLibrary) return;
     const own = await db.storySummaries.filter((s) => s.source !== 'sample').primaryKeys();

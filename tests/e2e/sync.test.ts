@@ -116,3 +116,22 @@ describe('the service worker pushes with no tab open', () => {
     expect(front.requests.some((r) => r.path === '/rest/v1/stories' && r.status === 401)).toBe(true);
   }, 90_000);
 });
+
+describe('a project that rate-limits token refreshes', () => {
+  it('Settings says the refresh is being retried, and the learner stays signed in and synced', async () => {
+    const page = await device();
+    await connect(page, 'mio@example.test', 'Create account');
+    const { front } = app.supabase;
+    // The server ends the access token early (the device still thinks it good), then refuses two refreshes.
+    front.expireIssuedTokens();
+    front.failNext(2, 429, { pathPrefix: '/auth/v1/token' });
+    front.requests.length = 0;
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await page.getByTestId('refresh-wait').filter({ hasText: /Supabase is limiting sign-in requests; retrying .*You are still signed in\./ }).waitFor();
+    await page.getByText('Synced.').waitFor({ timeout: 20_000 });
+    await page.getByTestId('refresh-wait').waitFor({ state: 'detached' });
+    expect(front.requests.filter((r) => r.path === '/auth/v1/token').map((r) => r.status)).toEqual([429, 429, 200]);
+    expect(await page.getByRole('button', { name: 'Sign in', exact: true }).count()).toBe(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  }, 90_000);
+});
