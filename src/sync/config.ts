@@ -31,7 +31,8 @@ export function syncConfigFrom(settings: Pick<Settings, 'supabaseUrl' | 'supabas
   const url = fromSettings ? settings.supabaseUrl : (env.VITE_SUPABASE_URL ?? '');
   const anonKey = fromSettings ? settings.supabaseAnonKey : (env.VITE_SUPABASE_ANON_KEY ?? '');
   const checked = checkProjectUrl(url);
-  if (!checked.ok || anonKey.trim() === '') return null;
+  // A secret key (from a build, or stored before Settings checked keys) is never used, nor sent.
+  if (!checked.ok || anonKey.trim() === '' || keyKind(anonKey.trim()) === 'secret') return null;
   return { url: checked.url, anonKey: anonKey.trim() };
 }
 
@@ -68,13 +69,21 @@ const WHERE = 'Copy it from Project Settings → API Keys in the Supabase dashbo
 export function checkAnonKey(raw: string): KeyCheck {
   const key = raw.trim();
   if (key === '') return { ok: false, message: `Enter the project's publishable key or anon key. ${WHERE}` };
-  if (key.startsWith('sb_publishable_')) return { ok: true, key };
-  const secret = 'That is a secret key, which bypasses row-level security and must never be in a browser. Use the publishable key or the anon key.';
-  if (key.startsWith('sb_secret_')) return { ok: false, message: secret };
+  switch (keyKind(key)) {
+    case 'browser':
+      return { ok: true, key };
+    case 'secret':
+      return { ok: false, message: 'That is a secret key, which bypasses row-level security and must never be in a browser. Use the publishable key or the anon key.' };
+    default:
+      return { ok: false, message: `That is not a Supabase API key: it starts with sb_publishable_ or, for the legacy anon key, eyJ. ${WHERE}` };
+  }
+}
+
+function keyKind(key: string): 'browser' | 'secret' | 'unknown' {
+  if (key.startsWith('sb_publishable_')) return 'browser';
+  if (key.startsWith('sb_secret_')) return 'secret';
   const role = jwtRole(key);
-  if (role === 'anon') return { ok: true, key };
-  if (role === 'service_role') return { ok: false, message: secret };
-  return { ok: false, message: `That is not a Supabase API key: it starts with sb_publishable_ or, for the legacy anon key, eyJ. ${WHERE}` };
+  return role === 'anon' ? 'browser' : role === 'service_role' ? 'secret' : 'unknown';
 }
 
 /** The `role` claim of a JWT-shaped key, without verifying it (only the project can). */

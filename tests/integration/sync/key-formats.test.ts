@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { putStories } from '../../../src/db/stories-repo';
-import { checkAnonKey } from '../../../src/sync/config';
+import { checkAnonKey, syncConfigFrom } from '../../../src/sync/config';
 import { createTestClient } from '../../support/supabase';
 import { library, useSyncProject } from './harness';
 
@@ -44,11 +44,18 @@ describe('key formats', () => {
     expect(mismatched.status).toBe(401);
   });
 
-  it('Settings refuses a secret key in either format, and anything that is not a key', async () => {
+  it('a secret key in either format is refused, from Settings or the build, and so is anything that is not a key', async () => {
     const secret = /secret key/;
     expect(checkAnonKey(project.front.serviceRoleKey)).toMatchObject({ ok: false, message: expect.stringMatching(secret) });
     expect(checkAnonKey(`sb_secret_${project.front.publishableKey.slice(15)}`)).toMatchObject({ ok: false, message: expect.stringMatching(secret) });
     expect(checkAnonKey('my project key')).toMatchObject({ ok: false, message: expect.stringMatching(/not a Supabase API key/) });
     expect(checkAnonKey('  ')).toMatchObject({ ok: false });
+    // Nor is one from the build (VITE_SUPABASE_ANON_KEY) used: no project rather than a leaked key.
+    const none = { supabaseUrl: '', supabaseAnonKey: '' };
+    expect(syncConfigFrom(none, { VITE_SUPABASE_URL: project.front.url, VITE_SUPABASE_ANON_KEY: project.front.serviceRoleKey })).toBeNull();
+    expect(syncConfigFrom(none, { VITE_SUPABASE_URL: project.front.url, VITE_SUPABASE_ANON_KEY: project.front.publishableKey })).toEqual({
+      url: project.front.url,
+      anonKey: project.front.publishableKey,
+    });
   });
 });
