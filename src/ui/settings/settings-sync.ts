@@ -4,13 +4,13 @@ import { checkAnonKey, checkProjectUrl, saveSyncConfig } from '../../sync/config
 import { retryRejected } from '../../sync/outbox';
 import { signIn, signOut, signUp, syncNowFromSettings } from '../../app/sync-actions';
 import type { AuthResult } from '../../sync/session';
-import { type RefreshWait, readRefreshWait, refreshWaitWords } from '../../sync/refresh-wait';
 import { buildTimeProject, loadSyncView, type SyncView } from '../../sync/status';
 import { countOf, plural } from '../../domain/format';
 import { LiveQueryController } from '../live-query-controller';
 import { readFailure } from '../load-error';
 import { sharedStyles } from '../shared-styles';
 import { settingsStyles } from './settings-styles';
+import './sync-refresh-wait';
 
 const when = (ms: number | null) => (ms ? new Date(ms).toLocaleString() : 'never');
 
@@ -35,9 +35,6 @@ export class NmSettingsSync extends LitElement {
   ];
 
   private readonly view = new LiveQueryController<SyncView>(this, loadSyncView);
-  /** A rate-limited token refresh being retried (by this tab or the worker): said, not hidden. */
-  private readonly refreshWait = new LiveQueryController<RefreshWait | null>(this, () => readRefreshWait());
-  private countdown: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     super();
@@ -60,11 +57,6 @@ export class NmSettingsSync extends LitElement {
     } finally {
       this.busy = false;
     }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.countdown);
   }
 
   private field(form: HTMLFormElement, name: string): HTMLInputElement {
@@ -163,16 +155,6 @@ export class NmSettingsSync extends LitElement {
       </form>`;
   }
 
-  private renderRefreshWait(): TemplateResult | null {
-    clearTimeout(this.countdown);
-    const words = refreshWaitWords(this.refreshWait.value ?? null);
-    if (!words) return null;
-    // The record changes once per attempt; the seconds in between count down here. Not a live
-    // region: a screen reader would read it out every second.
-    this.countdown = setTimeout(() => this.requestUpdate(), 1000);
-    return html`<p class="notice card" data-testid="refresh-wait">${words}</p>`;
-  }
-
   private renderStatus(view: SyncView): TemplateResult {
     const { status } = view;
     return html`<dl data-testid="sync-status">
@@ -180,7 +162,7 @@ export class NmSettingsSync extends LitElement {
         <dt>Last sync</dt><dd data-testid="last-sync">${when(status.lastSyncAt)}</dd>
         <dt>Waiting to send</dt><dd data-testid="pending">${countOf(view.pending, 'change')}</dd>
       </dl>
-      ${this.renderRefreshWait()}
+      <nm-sync-refresh-wait></nm-sync-refresh-wait>
       ${view.hasSession && !status.needsSignIn ? null : this.renderSignIn(view)}
       ${status.lastError ? html`<p class="error" data-testid="sync-error">${status.lastError}</p>` : null}
       ${view.rejected.length > 0
