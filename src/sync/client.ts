@@ -97,6 +97,7 @@ export function syncClientFor(config: SyncConfig, context: SyncContext): SyncCli
  */
 export function authLock(locks: Locks = defaultLocks(), holderIsWaiting: () => Promise<unknown> = readRefreshWait): LockFunc {
   return async (name, acquireTimeout, fn) => {
+    let sawWait = false;
     for (;;) {
       const timeout = acquireTimeout > 0 ? AbortSignal.timeout(acquireTimeout) : undefined;
       let acquired = false;
@@ -109,8 +110,13 @@ export function authLock(locks: Locks = defaultLocks(), holderIsWaiting: () => P
       } catch (error) {
         if (acquired || !timeout?.aborted) throw error;
         // The holder may be waiting out a rate-limited refresh (refresh-backoff.ts): a wait it
-        // announces and that ends before the access token expires. Its result is ours too.
-        if (await holderIsWaiting()) continue;
+        // announces and that ends before the access token expires. Its result is ours too. A wait
+        // seen before and gone now has just ended: its holder is about to let go, one more try.
+        const waiting = Boolean(await holderIsWaiting());
+        if (waiting || sawWait) {
+          sawWait = waiting;
+          continue;
+        }
         throw new NavigatorLockAcquireTimeoutError(`Waited ${acquireTimeout} ms for the sign-in lock "${name}"`);
       }
     }
