@@ -135,3 +135,23 @@ describe('a project that rate-limits token refreshes', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
   }, 90_000);
 });
+
+describe('a session the project ended while the device still holds it', () => {
+  it('asks to sign in again (not only an error line), and signing in syncs again', async () => {
+    const page = await device();
+    await connect(page, 'rin@example.test', 'Create account');
+    const { front } = app.supabase;
+    // Signed out everywhere from another device: the refresh token is gone, the local session is not.
+    const other = createTestClient(front);
+    await other.auth.signInWithPassword({ email: 'rin@example.test', password: PASSWORD });
+    await other.auth.signOut({ scope: 'global' });
+    front.expireIssuedTokens();
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await page.getByTestId('sign-in-again').waitFor();
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByTestId('sign-in-again').waitFor({ state: 'detached' });
+    await syncNow(page);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  }, 90_000);
+});
