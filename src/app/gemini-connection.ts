@@ -7,7 +7,8 @@ import { checkEndpoint } from '../domain/device-settings';
 import { DEFAULT_GEMINI_BASE_URL } from '../domain/settings-options';
 import { updatePreferences } from './preferences';
 
-export type ConnectionResult = { ok: true; message: string } | { ok: false; message: string };
+/** `keyRefused`: Gemini said the key itself is wrong (not a network or endpoint problem). */
+export type ConnectionResult = { ok: true; message: string } | { ok: false; message: string; keyRefused?: boolean };
 
 const NO_KEY = 'Save your Gemini API key first.';
 const NO_ANSWER = 'The endpoint did not answer in time. Check the endpoint address, then try again.';
@@ -34,7 +35,9 @@ export async function testKeyAndLoadModels(signal: AbortSignal, now = Date.now()
     return { ok: true, message: `Your key works: ${models.length} models are available to it.` };
   } catch (error) {
     // A failed test keeps the last good list: the models did not go away because one call failed.
-    if (error instanceof AiError) return { ok: false, message: error.message };
+    if (error instanceof AiError) {
+      return { ok: false, message: error.message, keyRefused: error.code === 'api-key-invalid' || error.code === 'permission-denied' };
+    }
     if (signal.aborted) return { ok: false, message: NO_ANSWER };
     throw error;
   }

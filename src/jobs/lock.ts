@@ -51,12 +51,20 @@ export function inProcessLocks(): Locks {
       });
       const tail = (previous ?? Promise.resolve()).then(() => mine);
       tails.set(name, tail);
+      const forget = () => {
+        if (tails.get(name) === tail) tails.delete(name);
+      };
+      let ran = false;
       try {
         if (previous) await Promise.race([previous, aborted(signal)]);
+        ran = true;
         return await fn(true);
       } finally {
         release();
-        if (tails.get(name) === tail) tails.delete(name);
+        // A waiter that gave up keeps its place until those before it are done: forgetting it now
+        // would let the next request run beside the holder.
+        if (ran) forget();
+        else void tail.then(forget);
       }
     },
     // A name is in the map from its first request until its last holder lets go (waiters included,

@@ -69,6 +69,21 @@ export async function hasStoredSession(project: string | null): Promise<boolean>
   return project !== null && (await readStored())?.project === project;
 }
 
+/**
+ * When the stored access token of `project` expires (ms since the epoch), read without going through
+ * the auth client (which would try to refresh it): null without a session or an expiry.
+ */
+export async function storedSessionExpiresAt(project: string): Promise<number | null> {
+  const stored = await readStored();
+  if (stored?.project !== project) return null;
+  try {
+    const expiresAt = (JSON.parse(stored.item) as { expires_at?: unknown } | null)?.expires_at;
+    return typeof expiresAt === 'number' ? expiresAt * 1000 : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Forgets the session on this device, whatever the server said (sign-out while offline). */
 export async function forgetStoredSession(): Promise<void> {
   await getDb().secrets.delete(SESSION_SECRET);

@@ -1,9 +1,12 @@
 import { AuthClient, type GoTrueClient, isAuthRetryableFetchError, type LockFunc, NavigatorLockAcquireTimeoutError } from '@supabase/supabase-js';
 import { defaultLocks, type Locks } from '../jobs/lock';
-import { indexedDbAuthStorage } from './auth-storage';
+import { indexedDbAuthStorage, storedSessionExpiresAt } from './auth-storage';
 import type { SyncConfig } from './config';
 import { AUTH_STORAGE_KEY } from './constants';
+import { withRefreshBackoff } from './refresh-backoff';
+import { readRefreshWait } from './refresh-wait';
 import { createRestClient, type RestClient, SignInNeededError, SyncHttpError, type TokenSource } from './rest';
+import { sleep } from './transient-retry';
 
 /**
  * The Supabase client of one context. Page and worker differ only in token refresh: the page's auth
@@ -25,10 +28,15 @@ export interface SyncClient {
 export interface SyncClientOptions {
   fetch?: typeof fetch;
   locks?: Locks;
+  /** The pause between rate-limited refresh attempts (refresh-backoff.ts); tests pass a clock's. */
+  sleep?: (ms: number) => Promise<void>;
+  /** How long an auth operation waits for another context's (default 10 s). */
+  lockAcquireTimeoutMs?: number;
 }
 
 export function createSyncClient(config: SyncConfig, context: SyncContext, options: SyncClientOptions = {}): SyncClient {
   const fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
+  const authFetch = withRefreshBackoff(fetchImpl, { accessTokenExpiresAt: () => storedSessionExpiresAt(config.url), sleep: options.sleep ?? sleep });
   const auth = new AuthClient({
     url: `${config.url}/auth/v1`,
     headers: { apikey: config.anonKey, Authorization: `Bearer ${config.anonKey}` },
@@ -39,8 +47,8 @@ export function createSyncClient(config: SyncConfig, context: SyncContext, optio
     autoRefreshToken: context === 'page',
     detectSessionInUrl: false,
     lock: authLock(options.locks ?? defaultLocks()),
-    lockAcquireTimeout: 10_000,
-    fetch: fetchImpl,
+    lockAcquireTimeout: options.lockAcquireTimeoutMs ?? 10_000,
+    fetch: authFetch,
   });
   return { config, auth, rest: createRestClient(config.url, config.anonKey, sessionTokens(auth), fetchImpl) };
 }
@@ -87,19 +95,30 @@ export function syncClientFor(config: SyncConfig, context: SyncContext): SyncCli
  * `acquireTimeout` 0 means "only if free" (supabase-js's refresh timer uses that and expects a
  * LockAcquireTimeoutError otherwise), a positive value is a timeout, a negative one waits.
  */
-export function authLock(locks: Locks = defaultLocks()): LockFunc {
+export function authLock(locks: Locks = defaultLocks(), holderIsWaiting: () => Promise<unknown> = readRefreshWait): LockFunc {
   return async (name, acquireTimeout, fn) => {
-    const timeout = acquireTimeout > 0 ? AbortSignal.timeout(acquireTimeout) : undefined;
-    let acquired = false;
-    try {
-      return await locks.run(name, { ifAvailable: acquireTimeout === 0, signal: timeout }, async (held) => {
-        if (!held) throw new NavigatorLockAcquireTimeoutError(`The sign-in lock "${name}" is busy`);
-        acquired = true;
-        return fn();
-      });
-    } catch (error) {
-      if (!acquired && timeout?.aborted) throw new NavigatorLockAcquireTimeoutError(`Waited ${acquireTimeout} ms for the sign-in lock "${name}"`);
-      throw error;
+    let sawWait = false;
+    for (;;) {
+      const timeout = acquireTimeout > 0 ? AbortSignal.timeout(acquireTimeout) : undefined;
+      let acquired = false;
+      try {
+        return await locks.run(name, { ifAvailable: acquireTimeout === 0, signal: timeout }, async (held) => {
+          if (!held) throw new NavigatorLockAcquireTimeoutError(`The sign-in lock "${name}" is busy`);
+          acquired = true;
+          return fn();
+        });
+      } catch (error) {
+        if (acquired || !timeout?.aborted) throw error;
+        // The holder may be waiting out a rate-limited refresh (refresh-backoff.ts): a wait it
+        // announces and that ends before the access token expires. Its result is ours too. A wait
+        // seen before and gone now has just ended: its holder is about to let go, one more try.
+        const waiting = Boolean(await holderIsWaiting());
+        if (waiting || sawWait) {
+          sawWait = waiting;
+          continue;
+        }
+        throw new NavigatorLockAcquireTimeoutError(`Waited ${acquireTimeout} ms for the sign-in lock "${name}"`);
+      }
     }
   };
 }

@@ -31,7 +31,8 @@ export function syncConfigFrom(settings: Pick<Settings, 'supabaseUrl' | 'supabas
   const url = fromSettings ? settings.supabaseUrl : (env.VITE_SUPABASE_URL ?? '');
   const anonKey = fromSettings ? settings.supabaseAnonKey : (env.VITE_SUPABASE_ANON_KEY ?? '');
   const checked = checkProjectUrl(url);
-  if (!checked.ok || anonKey.trim() === '') return null;
+  // A secret key (from a build, or stored before Settings checked keys) is never used, nor sent.
+  if (!checked.ok || anonKey.trim() === '' || keyKind(anonKey.trim()) === 'secret') return null;
   return { url: checked.url, anonKey: anonKey.trim() };
 }
 
@@ -53,6 +54,49 @@ export function checkProjectUrl(raw: string): UrlCheck {
   if (checked.message === ENDPOINT_MESSAGES.notAUrl) return { ok: false, message: 'That is not a URL. It looks like https://abcd.supabase.co.' };
   if (checked.message === ENDPOINT_MESSAGES.notSecure) return { ok: false, message: 'The project URL must start with https://.' };
   return checked;
+}
+
+export type KeyCheck = { ok: true; key: string } | { ok: false; message: string };
+
+const WHERE = 'Copy it from Project Settings → API Keys in the Supabase dashboard.';
+
+/**
+ * The browser's key, in either of Supabase's formats: a publishable key (`sb_publishable_…`, not a
+ * JWT: the gateway maps it to the anon role) or the legacy anon key (a JWT whose role is `anon`).
+ * A secret or service_role key is refused: it bypasses row-level security and must never be shipped
+ * in a page, let alone synced into a backup.
+ */
+export function checkAnonKey(raw: string): KeyCheck {
+  const key = raw.trim();
+  if (key === '') return { ok: false, message: `Enter the project's publishable key or anon key. ${WHERE}` };
+  switch (keyKind(key)) {
+    case 'browser':
+      return { ok: true, key };
+    case 'secret':
+      return { ok: false, message: 'That is a secret key, which bypasses row-level security and must never be in a browser. Use the publishable key or the anon key.' };
+    default:
+      return { ok: false, message: `That is not a Supabase API key: it starts with sb_publishable_ or, for the legacy anon key, eyJ. ${WHERE}` };
+  }
+}
+
+function keyKind(key: string): 'browser' | 'secret' | 'unknown' {
+  if (key.startsWith('sb_publishable_')) return 'browser';
+  if (key.startsWith('sb_secret_')) return 'secret';
+  const role = jwtRole(key);
+  return role === 'anon' ? 'browser' : role === 'service_role' ? 'secret' : 'unknown';
+}
+
+/** The `role` claim of a JWT-shaped key, without verifying it (only the project can). */
+function jwtRole(key: string): string | null {
+  const payload = key.split('.');
+  if (payload.length !== 3 || !payload[1]) return null;
+  try {
+    const json = atob(payload[1].replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(payload[1].length / 4) * 4, '='));
+    const claims = JSON.parse(json) as { role?: unknown } | null;
+    return typeof claims?.role === 'string' ? claims.role : null;
+  } catch {
+    return null;
+  }
 }
 
 /**

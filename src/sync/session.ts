@@ -5,7 +5,8 @@ import { scrubSecrets } from '../domain/secrets';
 import { forgetStoredSession } from './auth-storage';
 import { type SyncClient, syncClientFor } from './client';
 import { loadSyncConfig, type SyncConfig } from './config';
-import { clearSyncState, clearWatermarks, readAccount, readLastAccount, writeAccount, writeLastAccount } from './state';
+import { clearRefreshWait } from './refresh-wait';
+import { clearSyncState, clearWatermarks, readAccount, readLastAccount, updateStatus, writeAccount, writeLastAccount } from './state';
 
 /**
  * Sign-up, sign-in and sign-out with email and password. A sign-up on a project that asks new users
@@ -26,10 +27,19 @@ async function target(client?: SyncClient): Promise<Target | null> {
 
 const NOT_CONFIGURED: AuthResult = { ok: false, message: 'Enter your Supabase project URL and anon key first.' };
 
-export async function signUp(email: string, password: string, client?: SyncClient): Promise<AuthResult> {
+/**
+ * The confirmation email's link comes back to this app: without `emailRedirectTo` GoTrue uses the
+ * project's Site URL, `http://localhost:3000` on a new project. Only the page signs up; the worker has
+ * no location to offer. GoTrue honours it only if it is in the project's Redirect URLs (README).
+ */
+function appOrigin(): string | undefined {
+  return typeof location === 'object' && location !== null ? location.origin : undefined;
+}
+
+export async function signUp(email: string, password: string, client?: SyncClient, redirectTo = appOrigin()): Promise<AuthResult> {
   const t = await target(client);
   if (!t) return NOT_CONFIGURED;
-  const { data, error } = await t.client.auth.signUp({ email: email.trim(), password });
+  const { data, error } = await t.client.auth.signUp({ email: email.trim(), password, options: { emailRedirectTo: redirectTo } });
   if (error) return { ok: false, message: authMessage(error) };
   if (!data.session) {
     return { ok: true, signedIn: false, message: `Check your email (${email.trim()}): open the confirmation link, then sign in here.` };
@@ -61,6 +71,9 @@ async function remember(config: SyncConfig, session: Session): Promise<void> {
   const tables = [db.syncState, db.outbox, db.storySummaries, db.progress, db.settings];
   await db.transaction('rw', tables, async () => {
     const isThisUser = (a: { url: string; userId: string } | null) => a?.userId === session.user.id && a.url === config.url;
+    // A new session: whatever ended the last one no longer asks to sign in.
+    await updateStatus({ needsSignIn: false });
+    await clearRefreshWait();
     const current = await readAccount();
     const since = current && isThisUser(current) ? current.since : Date.now();
     await writeAccount({ url: config.url, userId: session.user.id, email: session.user.email ?? '', since });
@@ -95,6 +108,7 @@ export async function signOut({ keepLibrary }: { keepLibrary: boolean }, client?
     const account = await readAccount();
     if (account) await writeLastAccount(account);
     await clearSyncState();
+    await clearRefreshWait();
     await db.outbox.clear();
     if (keepLibrary) return;
     const own = await db.storySummaries.filter((s) => s.source !== 'sample').primaryKeys();
@@ -108,26 +122,60 @@ export async function signOut({ keepLibrary }: { keepLibrary: boolean }, client?
   });
 }
 
-/** GoTrue's answers in words a learner can act on. */
+/**
+ * GoTrue's answers in words a learner can act on. auth-js reads the error code only when the answer's
+ * X-Supabase-Api-Version header is readable, and a gateway whose CORS does not expose it leaves
+ * `code` undefined in the browser: then GoTrue's status and wording decide (authCase).
+ */
 export function authMessage(error: AuthError): string {
   if (isAuthRetryableFetchError(error)) return 'Could not reach your Supabase project. Check the project URL and your connection.';
-  switch (error.code) {
+  switch (authCase(error)) {
     case 'invalid_credentials':
       return 'Wrong email or password.';
     case 'email_not_confirmed':
       return 'Confirm your email first: open the link in the email from Supabase, then sign in.';
     case 'user_already_exists':
-    case 'email_exists':
       return 'An account with this email already exists. Sign in instead.';
     case 'weak_password':
       return scrubSecrets(`Choose a stronger password. ${error.message}`);
-    case 'over_request_rate_limit':
-    case 'over_email_send_rate_limit':
+    case 'rate_limit':
       return 'Too many attempts. Wait a minute, then try again.';
     case 'signup_disabled':
       return 'This project does not accept new accounts.';
-    default:
+    default: {
       // The server's own words go on screen: scrubbed, as an auth server may echo a token back.
-      return scrubSecrets(error.message) || 'Supabase refused the request.';
+      const words = scrubSecrets(error.message) || 'Supabase refused the request.';
+      return error.status ? `${words} (HTTP ${error.status})` : words;
+    }
   }
+}
+
+type AuthCase = 'invalid_credentials' | 'email_not_confirmed' | 'user_already_exists' | 'weak_password' | 'rate_limit' | 'signup_disabled';
+
+const BY_CODE: ReadonlyMap<string, AuthCase> = new Map([
+  ['invalid_credentials', 'invalid_credentials'],
+  ['email_not_confirmed', 'email_not_confirmed'],
+  ['user_already_exists', 'user_already_exists'],
+  ['email_exists', 'user_already_exists'],
+  ['weak_password', 'weak_password'],
+  ['over_request_rate_limit', 'rate_limit'],
+  ['over_email_send_rate_limit', 'rate_limit'],
+  ['signup_disabled', 'signup_disabled'],
+]);
+
+/** GoTrue's messages for these cases (internal/api/errors.go), for when no code can be read. */
+const BY_TEXT: ReadonlyArray<[RegExp, AuthCase]> = [
+  [/invalid login credentials/i, 'invalid_credentials'],
+  [/email not confirmed/i, 'email_not_confirmed'],
+  [/already registered|already exists|already been registered/i, 'user_already_exists'],
+  [/password should|weak password/i, 'weak_password'],
+  [/rate limit/i, 'rate_limit'],
+  [/signups? not allowed/i, 'signup_disabled'],
+];
+
+function authCase(error: AuthError): AuthCase | undefined {
+  const byCode = typeof error.code === 'string' ? BY_CODE.get(error.code) : undefined;
+  if (byCode) return byCode;
+  if (error.status === 429) return 'rate_limit';
+  return BY_TEXT.find(([pattern]) => pattern.test(error.message))?.[1];
 }

@@ -55,6 +55,9 @@ describe('two devices of one learner, and a second learner', () => {
     const a = await device();
     await connect(a, 'aki@example.test', 'Create account');
     expect(await seriousA11yViolations(a)).toEqual([]);
+    // Sign-up names the app as where the confirmation link leads (GoTrue's redirect_to).
+    const signup = app.supabase.front.requests.find((r) => r.path === '/auth/v1/signup');
+    expect(signup?.query).toContainEqual(['redirect_to', new URL(app.server.url).origin]);
     await requestStory(a, 'a morning in the park');
     await a.getByRole('link', { name: /^Read/ }).waitFor({ timeout: 20_000 });
     await waitUntil(async () => (await serverStories('aki@example.test')).length === 1, { timeoutMs: 15_000, what: 'the story to reach the project' });
@@ -111,5 +114,44 @@ describe('the service worker pushes with no tab open', () => {
     const refreshes = front.requests.filter((r) => r.path === '/auth/v1/token' && r.status === 200);
     expect(refreshes).toHaveLength(1);
     expect(front.requests.some((r) => r.path === '/rest/v1/stories' && r.status === 401)).toBe(true);
+  }, 90_000);
+});
+
+describe('a project that rate-limits token refreshes', () => {
+  it('Settings says the refresh is being retried, and the learner stays signed in and synced', async () => {
+    const page = await device();
+    await connect(page, 'mio@example.test', 'Create account');
+    const { front } = app.supabase;
+    // The server ends the access token early (the device still thinks it good), then refuses two refreshes.
+    front.expireIssuedTokens();
+    front.failNext(2, 429, { pathPrefix: '/auth/v1/token' });
+    front.requests.length = 0;
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await page.getByTestId('refresh-wait').filter({ hasText: /Supabase is limiting sign-in requests; retrying .*You are still signed in\./ }).waitFor();
+    await page.getByText('Synced.').waitFor({ timeout: 20_000 });
+    await page.getByTestId('refresh-wait').waitFor({ state: 'detached' });
+    expect(front.requests.filter((r) => r.path === '/auth/v1/token').map((r) => r.status)).toEqual([429, 429, 200]);
+    expect(await page.getByRole('button', { name: 'Sign in', exact: true }).count()).toBe(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  }, 90_000);
+});
+
+describe('a session the project ended while the device still holds it', () => {
+  it('asks to sign in again (not only an error line), and signing in syncs again', async () => {
+    const page = await device();
+    await connect(page, 'rin@example.test', 'Create account');
+    const { front } = app.supabase;
+    // Signed out everywhere from another device: the refresh token is gone, the local session is not.
+    const other = createTestClient(front);
+    await other.auth.signInWithPassword({ email: 'rin@example.test', password: PASSWORD });
+    await other.auth.signOut({ scope: 'global' });
+    front.expireIssuedTokens();
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await page.getByTestId('sign-in-again').waitFor();
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByTestId('sign-in-again').waitFor({ state: 'detached' });
+    await syncNow(page);
+    expect(await seriousA11yViolations(page)).toEqual([]);
   }, 90_000);
 });

@@ -1,6 +1,6 @@
 import { css, html, LitElement, type TemplateResult } from 'lit';
 import { startSync } from '../../app/sync-boot';
-import { checkProjectUrl, saveSyncConfig } from '../../sync/config';
+import { checkAnonKey, checkProjectUrl, saveSyncConfig } from '../../sync/config';
 import { retryRejected } from '../../sync/outbox';
 import { signIn, signOut, signUp, syncNowFromSettings } from '../../app/sync-actions';
 import type { AuthResult } from '../../sync/session';
@@ -10,6 +10,7 @@ import { LiveQueryController } from '../live-query-controller';
 import { readFailure } from '../load-error';
 import { sharedStyles } from '../shared-styles';
 import { settingsStyles } from './settings-styles';
+import './sync-refresh-wait';
 
 const when = (ms: number | null) => (ms ? new Date(ms).toLocaleString() : 'never');
 
@@ -67,10 +68,10 @@ export class NmSettingsSync extends LitElement {
     const form = event.target as HTMLFormElement;
     void this.act(async () => {
       const url = checkProjectUrl(this.field(form, 'sb-url').value);
-      const key = this.field(form, 'sb-key').value.trim();
+      const key = checkAnonKey(this.field(form, 'sb-key').value);
       if (!url.ok) return { ok: false, message: url.message };
-      if (!key) return { ok: false, message: 'Enter the anon public key (Project Settings → API).' };
-      await saveSyncConfig(url.url, key);
+      if (!key.ok) return { ok: false, message: key.message };
+      await saveSyncConfig(url.url, key.key);
       await startSync();
       return 'Project saved. Now create an account or sign in.';
     });
@@ -135,11 +136,13 @@ export class NmSettingsSync extends LitElement {
         <input name="sb-key" type="text" autocomplete="off" spellcheck="false" .value=${view.config?.anonKey ?? fallback.anonKey} /></label>
       <button type="submit" ?disabled=${this.busy}>Save project</button>
     </form>
-    <p class="hint">Project Settings → API in the Supabase dashboard; set the project up with supabase/README.md.</p>`;
+    <p class="hint">Project Settings → API Keys in the Supabase dashboard: the publishable key (sb_publishable_…) or the
+      legacy anon key (eyJ…), never a secret key. Set the project up with supabase/README.md.</p>`;
   }
 
   private renderSignIn(view: SyncView): TemplateResult {
-    const lost = view.account !== null && !view.hasSession;
+    // needsSignIn also covers a session still stored but refused (a refresh that failed after expiry).
+    const lost = view.account !== null && (!view.hasSession || view.status.needsSignIn);
     return html`${lost
         ? html`<p class="notice card" data-testid="sign-in-again">Your session has ended: sign in again to keep syncing.
             ${view.pending > 0 ? html`Your ${countOf(view.pending, 'change')} not sent yet ${plural(view.pending, 'is', 'are')} kept.` : null}</p>`
@@ -159,7 +162,8 @@ export class NmSettingsSync extends LitElement {
         <dt>Last sync</dt><dd data-testid="last-sync">${when(status.lastSyncAt)}</dd>
         <dt>Waiting to send</dt><dd data-testid="pending">${countOf(view.pending, 'change')}</dd>
       </dl>
-      ${view.hasSession ? null : this.renderSignIn(view)}
+      <nm-sync-refresh-wait></nm-sync-refresh-wait>
+      ${view.hasSession && !status.needsSignIn ? null : this.renderSignIn(view)}
       ${status.lastError ? html`<p class="error" data-testid="sync-error">${status.lastError}</p>` : null}
       ${view.rejected.length > 0
         ? html`<h3>Refused by the server</h3>

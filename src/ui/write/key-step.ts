@@ -76,14 +76,14 @@ export class NmKeyStep extends LitElement {
       }
       input.value = '';
       this.error = '';
-      const { testStoredKey } = await import('../../app/gemini-connection');
-      const test = await testStoredKey(AbortSignal.timeout(20_000)).catch(() => ({ ok: false as const, message: '' }));
+      const { testKeyAndLoadModels } = await import('../../app/gemini-connection');
+      const test = await testKeyAndLoadModels(AbortSignal.timeout(20_000)).catch(() => ({ ok: false as const, message: '', keyRefused: false }));
       if (test.ok) {
         this.finish('saved');
         return;
       }
       // A refused key is not kept: the next "Write a story" would only fail with it.
-      const refused = /key|40[013]/i.test(test.message) && navigator.onLine;
+      const refused = !test.ok && test.keyRefused === true;
       if (refused) await forgetApiKey();
       this.unchecked = !refused;
       this.error = refused

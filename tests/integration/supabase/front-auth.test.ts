@@ -101,33 +101,49 @@ describe('expired access tokens', () => {
 });
 
 describe('refresh tokens are single use', () => {
-  it('reusing a spent refresh token fails and ends the session for every holder', async () => {
-    const page = createTestClient(project.front);
+  /** Signs up on `front` and rotates the refresh token `rotations` times; token `i`, oldest first. */
+  async function rotatedTokens(front: typeof project.front, rotations: number): Promise<(i: number) => string> {
+    const page = createTestClient(front);
     await page.auth.signUp({ email: 'ren@example.test', password: 'single-use-1' });
-    const first = (await page.auth.getSession()).data.session?.refresh_token ?? '';
-    const rotated = await page.auth.refreshSession();
-    expect(rotated.error).toBeNull();
-    const second = rotated.data.session?.refresh_token ?? '';
-    expect(second).not.toBe(first);
-    // A second context (the service worker) still holds the first token and spends it again.
-    const worker = createTestClient(project.front);
-    const reuse = await worker.auth.refreshSession({ refresh_token: first });
-    expect(reuse.error).toMatchObject({ status: 400, code: 'refresh_token_already_used', message: 'Invalid Refresh Token: Already Used' });
-    // GoTrue revokes the whole session on reuse: the page's newer token is dead too.
+    const tokens = [(await page.auth.getSession()).data.session?.refresh_token ?? ''];
+    for (let i = 0; i < rotations; i++) {
+      const rotated = await page.auth.refreshSession();
+      expect(rotated.error).toBeNull();
+      tokens.push(rotated.data.session?.refresh_token ?? '');
+    }
+    expect(new Set(tokens).size).toBe(rotations + 1);
+    return (i) => tokens[i] ?? '';
+  }
+
+  it('reusing the parent of the active token answers with the active token and keeps the session', async () => {
+    const token = await rotatedTokens(project.front, 1);
+    const [first, second] = [token(0), token(1)];
+    // A second context (the service worker) still holds the first token: it refreshed, but never stored the answer.
+    const reuse = await createTestClient(project.front).auth.refreshSession({ refresh_token: first });
+    expect(reuse.error).toBeNull();
+    expect(reuse.data.session?.refresh_token).toBe(second);
     const after = await createTestClient(project.front).auth.refreshSession({ refresh_token: second });
-    expect(after.error).toMatchObject({ status: 400, code: 'refresh_token_not_found' });
+    expect(after.error).toBeNull();
   });
 
-  it('with hosted GoTrue’s reuse interval, the same reuse answers with the current token', async () => {
+  it('reusing an older spent token (the grandparent) fails and ends the session for every holder', async () => {
+    const token = await rotatedTokens(project.front, 2);
+    const [first, third] = [token(0), token(2)];
+    const reuse = await createTestClient(project.front).auth.refreshSession({ refresh_token: first });
+    expect(reuse.error).toMatchObject({ status: 400, code: 'refresh_token_already_used', message: 'Invalid Refresh Token: Already Used' });
+    // GoTrue revokes the whole token family on reuse: the page's newer token is dead too.
+    const after = await createTestClient(project.front).auth.refreshSession({ refresh_token: third });
+    expect(after.error).toMatchObject({ status: 400 });
+  });
+
+  it('with hosted GoTrue’s reuse interval, a grandparent revoked moments ago answers with the current token', async () => {
     const lenient = await startSupabaseFront({ db: project.db, refreshTokenReuseIntervalSeconds: 10 });
     try {
-      const page = createTestClient(lenient);
-      await page.auth.signUp({ email: 'ren@example.test', password: 'single-use-1' });
-      const first = (await page.auth.getSession()).data.session?.refresh_token ?? '';
-      const second = (await page.auth.refreshSession()).data.session?.refresh_token;
+      const token = await rotatedTokens(lenient, 2);
+      const [first, third] = [token(0), token(2)];
       const reuse = await createTestClient(lenient).auth.refreshSession({ refresh_token: first });
       expect(reuse.error).toBeNull();
-      expect(reuse.data.session?.refresh_token).toBe(second);
+      expect(reuse.data.session?.refresh_token).toBe(third);
     } finally {
       await lenient.close();
     }

@@ -68,16 +68,21 @@ describe('sessions and failures', () => {
     const a = await project.device('a');
     await a.signUp('kumi@example.test');
     await a.on(() => putStories(library(2)));
-    // Someone spends the refresh token twice: GoTrue revokes the whole session.
+    // Someone rotates the stored token twice, then spends it again: reusing a grandparent (unlike
+    // the active token's parent, which GoTrue forgives) revokes the whole session.
     const { item } = JSON.parse((await a.db.secrets.get('supabaseSession'))!.value) as { item: string };
-    const stored = JSON.parse(item) as { refresh_token: string };
-    for (let i = 0; i < 2; i++) {
-      await fetch(`${project.front.url}/auth/v1/token?grant_type=refresh_token`, {
+    const stored = (JSON.parse(item) as { refresh_token: string }).refresh_token;
+    const spend = async (token: string) => {
+      const res = await fetch(`${project.front.url}/auth/v1/token?grant_type=refresh_token`, {
         method: 'POST',
         headers: { apikey: project.front.anonKey, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ refresh_token: stored.refresh_token }),
+        body: JSON.stringify({ refresh_token: token }),
       });
-    }
+      return { status: res.status, body: (await res.json()) as { refresh_token?: string } };
+    };
+    const child = await spend(stored);
+    expect((await spend(child.body.refresh_token ?? '')).status).toBe(200);
+    expect((await spend(stored)).status).toBe(400);
     project.front.expireIssuedTokens();
     const report = await a.sync();
     expect(report.outcome).toBe('sign-in-needed');
@@ -94,9 +99,12 @@ describe('accounts', () => {
     const strict = await startSupabaseFront({ db: project.db, requireEmailConfirmation: true });
     try {
       const a = await project.device('strict', strict);
-      const result = await a.on(() => signUp('yuki@example.test', PASSWORD, a.client));
+      const result = await a.on(() => signUp('yuki@example.test', PASSWORD, a.client, 'http://localhost:4173'));
       expect(result).toMatchObject({ ok: true, signedIn: false });
       expect(result.message).toMatch(/Check your email/);
+      // The confirmation link is to come back to the app, not to the project's default Site URL.
+      const signup = strict.requests.find((r) => r.path === '/auth/v1/signup');
+      expect(signup?.query).toContainEqual(['redirect_to', 'http://localhost:4173']);
       expect(await a.on(loadSyncView)).toMatchObject({ account: null, hasSession: false });
       await strict.confirmEmail('yuki@example.test');
       await a.signIn('yuki@example.test');

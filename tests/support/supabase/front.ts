@@ -1,10 +1,11 @@
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SupabaseDb } from './database';
-import { type AuthContext, handleAuth } from './gotrue';
+import { asServicesSeeIt } from './gateway-keys';
+import { type AuthContext, handleAuth, injectedAuthError } from './gotrue';
 import { SessionStore } from './gotrue-sessions';
 import { type ParsedRequest, apiKeyOf, bearerOf, parseRequest, preflight, writeReply } from './http';
-import { TokenIssuer } from './jwt';
+import { TokenIssuer, mintOpaqueKey } from './jwt';
 import { type RestContext, handleRest } from './postgrest';
 import { type TableInfo, loadSchema } from './postgrest-sql';
 import { type FrontRequest, type JwtClaims, type Reply, jsonReply } from './types';
@@ -23,7 +24,7 @@ export interface SupabaseFrontOptions {
   accessTokenTtlSeconds?: number;
   /** Sign-up returns a user without a session until `confirmEmail` (Supabase's default for new projects). */
   requireEmailConfirmation?: boolean;
-  /** 0 (default): any refresh-token reuse fails and ends the session. >0: hosted GoTrue's leniency. */
+  /** 0 (default): only the active token's parent may be reused. >0: also any token revoked this recently (hosted: 10). */
   refreshTokenReuseIntervalSeconds?: number;
   /** PostgREST's db-max-rows (the dashboard's "Max rows", 1000 by default on hosted projects): caps every read. */
   maxRows?: number;
@@ -55,6 +56,8 @@ export interface FailOptions {
 export interface SupabaseFront {
   readonly url: string;
   readonly anonKey: string;
+  /** The newer key format (`sb_publishable_…`, not a JWT), as good as the anon key; minted per front. */
+  readonly publishableKey: string;
   readonly serviceRoleKey: string;
   readonly jwtSecret: string;
   /** Every answered request in order (preflights excluded); clear with `requests.length = 0`. */
@@ -67,6 +70,11 @@ export interface SupabaseFront {
   failNext(count: number, status: number, options?: FailOptions): void;
   /** From now on, bodies larger than `limit.bytes` are refused with 413 (null: no limit). */
   limitBodies(limit: BodyLimit | null): void;
+  /**
+   * Auth errors leave out X-Supabase-Api-Version (a gateway whose CORS does not expose it): supabase-js
+   * then reads no error code, only status and message. `false` turns it back.
+   */
+  hideAuthApiVersion(hidden?: boolean): void;
   /** Marks a signed-up user's email as confirmed, as clicking the email link would. */
   confirmEmail(email: string): Promise<void>;
   close(): Promise<void>;
@@ -80,10 +88,10 @@ interface PendingFailure {
   options: FailOptions;
 }
 
-function injectedReply(path: string, status: number, options: FailOptions): Reply {
+function injectedReply(auth: AuthContext, req: ParsedRequest, status: number, options: FailOptions): Reply {
   const message = options.message ?? `Injected failure (HTTP ${status}) by failNext`;
   const headers = options.retryAfterSeconds === undefined ? undefined : { 'Retry-After': String(options.retryAfterSeconds) };
-  if (path.startsWith('/auth/')) return jsonReply(status, { code: 'unexpected_failure', message }, headers);
+  if (req.path.startsWith('/auth/')) return injectedAuthError(auth, req, status, headers);
   return jsonReply(status, { code: options.code ?? 'PGRST000', details: null, hint: null, message }, headers);
 }
 
@@ -111,14 +119,24 @@ export async function startSupabaseFront(options: SupabaseFrontOptions): Promise
   const issuer = new TokenIssuer(jwtSecret, `${url}/auth/v1`, options.accessTokenTtlSeconds ?? 3600);
   const anonKey = await issuer.apiKey('anon');
   const serviceRoleKey = await issuer.apiKey('service_role');
+  const publishableKey = mintOpaqueKey('publishable');
+  const opaqueKeys = { roleJwtOf: new Map([[publishableKey, anonKey]]) };
   let schema: Promise<Map<string, TableInfo>> | undefined;
   const sessions = new SessionStore(options.refreshTokenReuseIntervalSeconds ?? 0);
-  const auth: AuthContext = { db: options.db, issuer, sessions, requireEmailConfirmation: options.requireEmailConfirmation ?? false };
+  const auth: AuthContext = {
+    db: options.db,
+    issuer,
+    sessions,
+    requireEmailConfirmation: options.requireEmailConfirmation ?? false,
+    hideApiVersion: false,
+  };
   const rest: RestContext = { db: options.db, issuer, schema: () => (schema ??= loadSchema(options.db)), maxRows: options.maxRows };
 
-  async function route(req: ParsedRequest): Promise<{ reply: Reply; claims: JwtClaims | null }> {
-    const refused = gatewayCheck(req, [anonKey, serviceRoleKey]);
+  async function route(sent: ParsedRequest): Promise<{ reply: Reply; claims: JwtClaims | null }> {
+    const refused = gatewayCheck(sent, [anonKey, serviceRoleKey, publishableKey]);
     if (refused) return { reply: refused, claims: null };
+    const req = asServicesSeeIt(sent, opaqueKeys, apiKeyOf(sent) ?? '', bearerOf(sent));
+    if ('reply' in req) return { reply: req.reply, claims: null };
     if (req.path.startsWith('/auth/v1/')) return { reply: await handleAuth(auth, req, req.path.slice(8)), claims: null };
     const table = /^\/rest\/v1\/([^/]+)$/.exec(req.path)?.[1];
     if (table !== undefined) return handleRest(rest, req, decodeURIComponent(table));
@@ -146,7 +164,7 @@ export async function startSupabaseFront(options: SupabaseFrontOptions): Promise
       entry.injected = true;
       entry.status = failure.status;
       if (failure.status === 0) return void res.destroy();
-      return writeReply(res, injectedReply(req.path, failure.status, failure.options));
+      return writeReply(res, injectedReply(auth, req, failure.status, failure.options));
     }
     if (bodyLimit !== null && req.bodyBytes > bodyLimit.bytes) {
       entry.status = 413;
@@ -172,6 +190,7 @@ export async function startSupabaseFront(options: SupabaseFrontOptions): Promise
   return {
     url,
     anonKey,
+    publishableKey,
     serviceRoleKey,
     jwtSecret,
     requests,
@@ -180,6 +199,9 @@ export async function startSupabaseFront(options: SupabaseFrontOptions): Promise
     failNext: (count, status, failOptions = {}) => void failures.push({ remaining: count, status, options: failOptions }),
     limitBodies: (limit) => {
       bodyLimit = limit;
+    },
+    hideAuthApiVersion: (hidden = true) => {
+      auth.hideApiVersion = hidden;
     },
     confirmEmail: (email) =>
       options.db.exclusive(async (pg) => {

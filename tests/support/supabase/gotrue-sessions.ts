@@ -4,11 +4,13 @@ import { randomBytes, randomUUID } from 'node:crypto';
  * GoTrue's sessions and refresh tokens, kept in memory (only this double reads them).
  *
  * Refresh tokens are single use and rotate: using one revokes it and issues its child. Using a revoked
- * one again is what GoTrue calls reuse. By default (reuse interval 0) every reuse fails with
- * `refresh_token_already_used` and ends the whole session, so the newer token the other context holds
- * dies too: the worst case a page and a service worker racing for one refresh token can meet.
- * With `reuseIntervalSeconds > 0` the leniency of hosted GoTrue applies instead: reusing the parent of
- * the active token, or any token within the interval after it was revoked, answers with the active token.
+ * one again is what GoTrue calls reuse, and GoTrue (internal/api/token_refresh.go) forgives two cases
+ * by answering with the active token instead of a new one:
+ * - the revoked token is the parent of the active one (a client that refreshed but never stored the
+ *   answer), whatever the reuse interval;
+ * - with `reuseIntervalSeconds > 0` (hosted projects: 10 s), any token revoked less than that ago.
+ * Any other reuse (a grandparent, or older) fails with `refresh_token_already_used` and ends the
+ * whole session, so the newer token another context holds dies too.
  */
 
 interface RefreshRecord {
@@ -54,9 +56,8 @@ export class SessionStore {
     }
     if (record.revokedAt !== null) {
       const activeParent = this.tokens.get(session.active)?.parent;
-      const lenient = this.reuseIntervalSeconds > 0;
       const withinInterval = now - record.revokedAt < this.reuseIntervalSeconds * 1000;
-      if (lenient && (activeParent === token || withinInterval)) {
+      if (activeParent === token || withinInterval) {
         return { ok: true, sessionId: session.id, userId: session.userId, refreshToken: session.active };
       }
       this.end(session.id);

@@ -11,6 +11,8 @@ import { type JwtClaims, type Reply, isJsonObject, jsonReply } from './types';
  * and refresh_token grants), /user, /logout. Answers copy GoTrue's status codes, error codes and
  * messages; errors take the 2024-01-01 shape (`{code, message}` + echoed version header) when the
  * client sends X-Supabase-Api-Version, as supabase-js does, else the legacy `{code, error_code, msg}`.
+ * With `hideApiVersion` the version header is left out of the answer, as a gateway that does not expose
+ * it to the browser's CORS makes it unreadable: auth-js then reads no error code at all.
  */
 
 export interface AuthContext {
@@ -18,15 +20,27 @@ export interface AuthContext {
   issuer: TokenIssuer;
   sessions: SessionStore;
   requireEmailConfirmation: boolean;
+  /** Leave X-Supabase-Api-Version out of error answers (a switch: the front flips it at run time). */
+  hideApiVersion: boolean;
 }
 
 const API_VERSION = '2024-01-01';
 
-function authError(req: ParsedRequest, status: number, code: string, message: string, extra?: object): Reply {
+function authError(ctx: Pick<AuthContext, 'hideApiVersion'>, req: ParsedRequest, status: number, code: string, message: string, extra?: object): Reply {
   if (req.header('x-supabase-api-version') === API_VERSION) {
-    return jsonReply(status, { code, message, ...extra }, { 'X-Supabase-Api-Version': API_VERSION });
+    const headers = ctx.hideApiVersion ? undefined : { 'X-Supabase-Api-Version': API_VERSION };
+    return jsonReply(status, { code, message, ...extra }, headers);
   }
   return jsonReply(status, { code: status, error_code: code, msg: message, ...extra });
+}
+
+/** A failure the front injects on an auth path (failNext): 429 as GoTrue's rate limiter words it. */
+export function injectedAuthError(ctx: Pick<AuthContext, 'hideApiVersion'>, req: ParsedRequest, status: number, headers?: Record<string, string>): Reply {
+  const reply =
+    status === 429
+      ? authError(ctx, req, 429, 'over_request_rate_limit', 'Request rate limit reached')
+      : authError(ctx, req, status, 'unexpected_failure', `Injected failure (HTTP ${status}) by failNext`);
+  return { ...reply, headers: { ...reply.headers, ...headers } };
 }
 
 async function sessionReply(ctx: AuthContext, user: AuthUserRow, sessionId: string, refreshToken: string): Promise<Reply> {
@@ -57,17 +71,17 @@ async function signup(ctx: AuthContext, req: ParsedRequest): Promise<Reply> {
   const body = isJsonObject(req.body) ? req.body : {};
   const { email, password, data } = body;
   if (typeof email !== 'string' || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) {
-    return authError(req, 400, 'validation_failed', 'Unable to validate email address: invalid format');
+    return authError(ctx, req, 400, 'validation_failed', 'Unable to validate email address: invalid format');
   }
   if (typeof password !== 'string' || password.length === 0) {
-    return authError(req, 400, 'validation_failed', 'Signup requires a valid password');
+    return authError(ctx, req, 400, 'validation_failed', 'Signup requires a valid password');
   }
   if (password.length < 6) {
     const weak = { weak_password: { reasons: ['length'] } };
-    return authError(req, 422, 'weak_password', 'Password should be at least 6 characters.', weak);
+    return authError(ctx, req, 422, 'weak_password', 'Password should be at least 6 characters.', weak);
   }
   const existing = await ctx.db.exclusive((pg) => findUserByEmail(pg, email));
-  if (existing && !ctx.requireEmailConfirmation) return authError(req, 422, 'user_already_exists', 'User already registered');
+  if (existing && !ctx.requireEmailConfirmation) return authError(ctx, req, 422, 'user_already_exists', 'User already registered');
   if (existing) {
     // With confirmation on, GoTrue hides whether the address is taken: a made-up user, no identities.
     return jsonReply(200, { ...userJson(existing), id: randomUUID(), identities: [] });
@@ -91,9 +105,9 @@ async function passwordGrant(ctx: AuthContext, req: ParsedRequest): Promise<Repl
   const password = typeof body.password === 'string' ? body.password : '';
   const user = await ctx.db.exclusive((pg) => findUserByEmail(pg, email));
   if (!user || !(await verifyPassword(password, user.encrypted_password))) {
-    return authError(req, 400, 'invalid_credentials', 'Invalid login credentials');
+    return authError(ctx, req, 400, 'invalid_credentials', 'Invalid login credentials');
   }
-  if (user.email_confirmed_at === null) return authError(req, 400, 'email_not_confirmed', 'Email not confirmed');
+  if (user.email_confirmed_at === null) return authError(ctx, req, 400, 'email_not_confirmed', 'Email not confirmed');
   const signedIn = await ctx.db.exclusive(async (pg) => {
     await pg.query('update auth.users set last_sign_in_at = now() where id = $1', [user.id]);
     return findUserById(pg, user.id);
@@ -104,27 +118,27 @@ async function passwordGrant(ctx: AuthContext, req: ParsedRequest): Promise<Repl
 
 async function refreshGrant(ctx: AuthContext, req: ParsedRequest): Promise<Reply> {
   const token = isJsonObject(req.body) ? req.body.refresh_token : undefined;
-  if (typeof token !== 'string' || token === '') return authError(req, 400, 'validation_failed', 'refresh_token required');
+  if (typeof token !== 'string' || token === '') return authError(ctx, req, 400, 'validation_failed', 'refresh_token required');
   const outcome = ctx.sessions.refresh(token);
-  if (!outcome.ok) return authError(req, 400, outcome.code, outcome.message);
+  if (!outcome.ok) return authError(ctx, req, 400, outcome.code, outcome.message);
   const user = await ctx.db.exclusive((pg) => findUserById(pg, outcome.userId));
-  if (!user) return authError(req, 400, 'refresh_token_not_found', 'Invalid Refresh Token: Refresh Token Not Found');
+  if (!user) return authError(ctx, req, 400, 'refresh_token_not_found', 'Invalid Refresh Token: Refresh Token Not Found');
   return sessionReply(ctx, user, outcome.sessionId, outcome.refreshToken);
 }
 
 /** GoTrue's check of the bearer token on /user and /logout (403 bad_jwt, not PostgREST's 401). */
 async function requireUser(ctx: AuthContext, req: ParsedRequest): Promise<{ claims: JwtClaims } | { reply: Reply }> {
   const token = bearerOf(req);
-  if (!token) return { reply: authError(req, 401, 'no_authorization', 'This endpoint requires a valid Bearer token') };
+  if (!token) return { reply: authError(ctx, req, 401, 'no_authorization', 'This endpoint requires a valid Bearer token') };
   const verified = await ctx.issuer.verify(token);
   if (!verified.ok) {
     const why = verified.expired ? 'token has invalid claims: token is expired' : 'signature is invalid';
-    return { reply: authError(req, 403, 'bad_jwt', `invalid JWT: unable to parse or verify signature, ${why}`) };
+    return { reply: authError(ctx, req, 403, 'bad_jwt', `invalid JWT: unable to parse or verify signature, ${why}`) };
   }
   const { claims } = verified;
-  if (!claims.sub) return { reply: authError(req, 403, 'bad_jwt', 'invalid claim: missing sub claim') };
+  if (!claims.sub) return { reply: authError(ctx, req, 403, 'bad_jwt', 'invalid claim: missing sub claim') };
   if (claims.session_id && !ctx.sessions.exists(claims.session_id)) {
-    return { reply: authError(req, 403, 'session_not_found', 'Session from session_id claim in JWT does not exist') };
+    return { reply: authError(ctx, req, 403, 'session_not_found', 'Session from session_id claim in JWT does not exist') };
   }
   return { claims };
 }
@@ -135,7 +149,7 @@ export async function handleAuth(ctx: AuthContext, req: ParsedRequest, path: str
     const grant = req.query.get('grant_type');
     if (grant === 'password') return passwordGrant(ctx, req);
     if (grant === 'refresh_token') return refreshGrant(ctx, req);
-    return authError(req, 400, 'validation_failed', `unsupported_grant_type: ${grant ?? ''}`);
+    return authError(ctx, req, 400, 'validation_failed', `unsupported_grant_type: ${grant ?? ''}`);
   }
   if ((req.method === 'GET' && path === '/user') || (req.method === 'POST' && path === '/logout')) {
     const auth = await requireUser(ctx, req);
@@ -148,8 +162,8 @@ export async function handleAuth(ctx: AuthContext, req: ParsedRequest, path: str
       return { status: 204 };
     }
     const user = await ctx.db.exclusive((pg) => findUserById(pg, sub ?? ''));
-    if (!user) return authError(req, 403, 'user_not_found', 'User from sub claim in JWT does not exist');
+    if (!user) return authError(ctx, req, 403, 'user_not_found', 'User from sub claim in JWT does not exist');
     return jsonReply(200, userJson(user));
   }
-  return authError(req, 404, 'not_found', `no route for ${req.method} /auth/v1${path}`);
+  return authError(ctx, req, 404, 'not_found', `no route for ${req.method} /auth/v1${path}`);
 }

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { SignJWT, errors, jwtVerify } from 'jose';
 import { API_ROLES, type ApiRole, type JwtClaims } from './types';
 
@@ -93,4 +93,12 @@ export class TokenIssuer {
     // `expireIssued` can tell them apart. GoTrue has none; nothing reads it.
     return new SignJWT({ ...claims, jti: randomUUID() }).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(this.key);
   }
+}
+
+/**
+ * A key in Supabase's newer format (`sb_publishable_…` / `sb_secret_…`): an opaque string, not a JWT,
+ * minted per run so no key-like string is committed.
+ */
+export function mintOpaqueKey(kind: 'publishable' | 'secret'): string {
+  return `sb_${kind}_${randomBytes(24).toString('base64url')}`;
 }
