@@ -1,3 +1,4 @@
+import { countOf } from '../domain/format';
 import type { JobType } from '../domain/job';
 import { longWaitInWords } from '../domain/retry-timing';
 import { JOB_NOUNS } from './state';
@@ -26,7 +27,7 @@ export const MESSAGES = {
   notKept: (type: JobType) =>
     `The ${JOB_NOUNS[type]} was ready, but this device is so full that it could not even be kept for later. ` +
     'Free some space (Settings → Storage), then press Retry: that asks Gemini again (one more request).',
-  gaveUp: (tries: number, message: string) => `Stopped after ${tries} tries: ${asSentence(factOf(message))} Retry when you like.`,
+  gaveUp: (tries: number, message: string) => `Stopped after ${countOf(tries, 'try', 'tries')}: ${asSentence(factOf(message))} Retry when you like.`,
   invalidOutput: (type: JobType, tries: number, message: string) =>
     `The model's answer could not be read as ${OUTPUT_NOUNS[type]} after ${tries} tries: ${message}`,
   dependencyFailed: (type: JobType, message: string) =>
