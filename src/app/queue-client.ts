@@ -1,7 +1,7 @@
 import type { JobRow } from '../domain/job-row';
 import { MESSAGE_TYPES } from '../domain/worker-protocol';
 import { LEASE_MS } from '../jobs/constants';
-import { defaultLockProvider, runLockName, runOf, snapshotRunLocks } from '../jobs/lock';
+import { defaultLockProvider, type LockProvider, runLockName, runOf, snapshotRunLocks } from '../jobs/lock';
 import { nextWakeAt } from '../jobs/wake';
 import { watchLive } from './live-watch';
 import { askWorkerToDrain, hasBackgroundSync, holdReloadWhile, onWorkerMessage } from './sw-bridge';
@@ -67,10 +67,14 @@ export function watchQueue(): () => void {
  * lock snapshot may belong to a runner the snapshot missed, so only older leases are judged (as
  * claim.ts does). Where nobody can see the locks, only an expired lease counts.
  */
-export async function interruptedJobs(jobs: readonly JobRow[], now = Date.now()): Promise<Set<string>> {
+export async function interruptedJobs(
+  jobs: readonly JobRow[],
+  now = Date.now(),
+  provider: LockProvider = defaultLockProvider(),
+): Promise<Set<string>> {
   const processing = jobs.filter((j) => j.status === 'processing' && j.lease !== null);
   if (processing.length === 0) return new Set();
-  const locks = await snapshotRunLocks(defaultLockProvider(), now);
+  const locks = await snapshotRunLocks(provider, now);
   const gone = processing.filter(({ lease }) => {
     if (lease === null) return false;
     // A held run lock means a live runner, even one whose heartbeat is late.

@@ -1,9 +1,12 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { buildJobRow } from '../../src/jobs/enqueue';
+import { runLockName } from '../../src/jobs/lock';
 import { useE2eApp } from '../support/e2e-app';
 import { hasNoHorizontalOverflow, seriousA11yViolations } from '../support/e2e-helpers';
 import { openQueueWithGemini, readJobs, requestStory, stopAllServiceWorkers } from '../support/e2e-jobs';
-import { announcements, putJobs, recordAnnouncements, statusOf } from '../support/e2e-queue';
+import { announcements, everyStateRows, putJobs, recordAnnouncements, statusOf } from '../support/e2e-queue';
 import { STORY_N5 } from '../support/fake-gemini';
 
 /** The Queue at phone width against the fake Gemini: what each row says, and what it offers. */
@@ -102,5 +105,29 @@ describe('the Queue', () => {
     expect(await hasNoHorizontalOverflow(page)).toBe(true);
     await settings.click();
     await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+  }, 40_000);
+
+  it('every state at once reads as finished at 360 px: axe clean, no sideways scroll', async () => {
+    const page = app.page;
+    await requestStory(page, 'a morning in the park');
+    await page.getByRole('link', { name: /^Read Story:/ }).waitFor({ timeout: 15_000 });
+    const [story] = await readJobs(page);
+    await putJobs(page, everyStateRows(story!.id, Date.now()));
+    // Rows written behind Dexie's back are seen on the next load.
+    await page.reload();
+    // A live runner for the seeded running job: a held run lock, as a real runner holds one.
+    await page.evaluate((name) => void navigator.locks.request(name, () => new Promise(() => {})), runLockName('page:alive'));
+    await expect.poll(() => page.locator('li.job').count()).toBe(11);
+    await expect.poll(() => statusOf(page, /^Illustration of/).textContent()).toBe('Interrupted — it will resume by itself.');
+    await expect.poll(() => page.locator('li.job .left').first().textContent()).toMatch(/^\(about (\d+ s|1 min) left\)$/);
+    expect(await page.getByRole('link', { name: STORY_N5.titleJP }).count()).toBeGreaterThan(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(await hasNoHorizontalOverflow(page)).toBe(true);
+    // For a person to look at: SHOTS_DIR=/tmp/shots keeps the picture.
+    const dir = process.env.SHOTS_DIR;
+    if (dir) {
+      mkdirSync(dir, { recursive: true });
+      await page.screenshot({ path: join(dir, 'queue-states-360.png'), fullPage: true });
+    }
   }, 40_000);
 });

@@ -59,7 +59,7 @@ export function jobItem(job: JobRow, c: JobItemContext): TemplateResult {
     <div class="actions">
       ${job.status === 'completed' && job.type === 'story' ? html`<a class="button primary" href="/story/${job.id}" aria-label="Read ${title}">Read</a>` : nothing}
       ${job.status === 'completed' && job.type !== 'story' && c.titles.has(storyId)
-        ? html`<a class="button" href="/story/${storyId}" aria-label="Open the story of ${title}">${job.type === 'audio' ? 'Listen' : 'View'}</a>`
+        ? html`<a class="button" href="/story/${storyId}" aria-label="Open the story of ${title}">Open the story</a>`
         : nothing}
       ${fixIsInSettings(job) ? html`<a class="button" href="/settings" aria-label="Open Settings to fix ${title}">Open Settings</a>` : nothing}
       ${refused ? html`<button class="primary" aria-label="Edit and try again ${title}" @click=${() => c.edit(job)}>Edit and try again</button>` : nothing}
