@@ -31,7 +31,7 @@ describe('the Queue', () => {
     expect(await page.locator('li.job [role="status"], li.job [aria-live]').count()).toBe(0);
     await page.getByRole('link', { name: `Read Story: ${STORY_N5.titleJP}` }).waitFor({ timeout: 20_000 });
     await expect.poll(() => statusOf(page, STORY_N5.titleJP).textContent()).toMatch(/^Done in \d+ s$/);
-    expect((await announcements(page)).join(' ')).toContain(`Story: ${STORY_N5.titleJP}: Done in`);
+    expect((await announcements(page)).join(' ')).toContain(`Story: ${STORY_N5.titleJP}: done.`);
     expect(await page.getByText('Topic: the sea · N5 · short').count()).toBe(1);
   }, 40_000);
 
@@ -77,7 +77,7 @@ describe('the Queue', () => {
     await stopAllServiceWorkers(app.context, page);
     const stoppedAt = Date.now();
     await expect.poll(() => announcements(page), { timeout: 10_000 }).toContainEqual(
-      'Story: a lost cat (N5, short): Interrupted — it will resume by itself.',
+      'Story: a lost cat (N5, short): interrupted, it will resume by itself.',
     );
     // No reload: the Queue itself wakes a runner, which takes over at once, not at lease expiry (30 s).
     await app.gemini.waitForCalls(2, 'stream', 15_000);

@@ -164,7 +164,10 @@ export class NmQueuePage extends LitElement {
 
   override render(): TemplateResult {
     const view = this.view.value;
-    if (view) this.announcer.update(view.jobs.map((j) => ({ id: j.id, title: jobTitle(j, view.titles.get(jobStoryId(j))), status: this.statusOf(j), working: j.status === 'processing' && !this.interrupted.has(j.id) })));
+    if (view) {
+      const seen = view.jobs.map((job) => ({ id: job.id, job, title: jobTitle(job, view.titles.get(jobStoryId(job))), interrupted: this.interrupted.has(job.id) }));
+      this.announcer.update(seen, this.now);
+    }
     return html`
       <div class="top">
         <h1>Queue</h1>
