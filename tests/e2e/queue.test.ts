@@ -51,7 +51,11 @@ describe('the Queue', () => {
   it('a refused topic offers "Edit and try again": the generator opens with its words, and the new request replaces it', async () => {
     const page = app.page;
     app.gemini.script('prompt-blocked');
-    await requestStory(page, 'a forbidden topic', 'N4');
+    await page.getByRole('button', { name: 'New story' }).click();
+    await page.getByLabel('Topic', { exact: true }).fill('a forbidden topic');
+    await page.getByLabel('Level').selectOption('N4');
+    await page.getByLabel('Also narrate it (audio)').check();
+    await page.getByRole('button', { name: 'Create story' }).click();
     const edit = page.getByRole('button', { name: /^Edit and try again Story: a forbidden topic/ });
     await edit.waitFor({ timeout: 15_000 });
     expect(await statusOf(page, 'a forbidden topic').textContent()).toMatch(/^Gemini refused this topic/);
@@ -60,12 +64,28 @@ describe('the Queue', () => {
     const topic = page.getByLabel('Topic', { exact: true });
     await expect.poll(() => topic.inputValue()).toBe('a forbidden topic');
     expect(await page.getByLabel('Level').inputValue()).toBe('N4');
+    const narrate = page.getByLabel('Also narrate it (audio)');
+    expect(await narrate.isChecked()).toBe(true);
     await topic.fill('a friendly topic');
+    await narrate.uncheck();
     await page.getByRole('button', { name: 'Create story' }).click();
     await page.getByRole('link', { name: /^Read Story:/ }).waitFor({ timeout: 15_000 });
-    const jobs = await readJobs(page);
-    expect(jobs.map((j) => [j.status, (j.params as { topic: string }).topic])).toEqual([['completed', 'a friendly topic']]);
+    // The refused story and the narration that failed with it are gone; only the new request is left.
+    await expect.poll(async () => (await readJobs(page)).map((j) => [j.type, j.status, (j.params as { topic?: string }).topic])).toEqual([
+      ['story', 'completed', 'a friendly topic'],
+    ]);
   }, 40_000);
+
+  it('cancelling an edit leaves the next "New story" as it was', async () => {
+    const page = app.page;
+    app.gemini.script('safety');
+    await requestStory(page, 'a scary topic');
+    await page.getByRole('button', { name: /^Edit and try again Story: a scary topic/ }).click({ timeout: 15_000 });
+    await expect.poll(() => page.getByLabel('Topic', { exact: true }).inputValue()).toBe('a scary topic');
+    await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await page.getByRole('button', { name: 'New story' }).click();
+    expect(await page.getByLabel('Topic', { exact: true }).inputValue()).toBe('');
+  }, 30_000);
 
   it('a job whose worker was killed says it was interrupted, then resumes by itself', async () => {
     const page = app.page;

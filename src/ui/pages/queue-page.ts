@@ -76,8 +76,9 @@ export class NmQueuePage extends LitElement {
   private readonly kicked = new Set<string>();
   private ticker: ReturnType<typeof setTimeout> | undefined;
   private checkingRunners = false;
-  /** The refused job whose words are in the generator ("Edit and try again"); dismissed once resent. */
-  private editing: string | null = null;
+  /** The refused request in the generator ("Edit and try again"): its jobs go once it is resent. */
+  private editing: string[] = [];
+  private restoreDialog: (() => void) | null = null;
 
   constructor() {
     super();
@@ -128,23 +129,38 @@ export class NmQueuePage extends LitElement {
     const dialog = this.renderRoot.querySelector('nm-generator-dialog');
     if (!dialog) return;
     dialog.offline = !navigator.onLine;
-    this.editing = prefill?.id ?? null;
+    // The refused story's narration and illustration failed with it: they are part of what is edited.
+    const group = prefill ? (this.view.value?.jobs ?? []).filter((j) => j.id === prefill.id || (prefill.groupId !== null && j.groupId === prefill.groupId)) : [];
+    this.editing = group.filter((j) => j.status === 'failed').map((j) => j.id);
     if (prefill) {
+      // Cancelling the edit gives the next "New story" what it had before, not the refused words.
+      const { topic, instructions, level, length, narrate, illustrate } = dialog;
+      this.restoreDialog = () => Object.assign(dialog, { topic, instructions, level, length, narrate, illustrate });
       // The dialog's fields are public properties: set before show(), they are what it opens with.
       dialog.topic = prefill.params.topic;
       dialog.instructions = prefill.params.instructions ?? '';
       dialog.level = prefill.params.level;
       dialog.length = prefill.params.length;
+      dialog.narrate = group.some((j) => j.type === 'audio');
+      dialog.illustrate = group.some((j) => j.type === 'image');
     }
     await dialog.show();
   }
 
   private async onGenerate(event: CustomEvent<GenerateRequest>): Promise<void> {
     const replaced = this.editing;
-    this.editing = null;
+    this.editing = [];
+    this.restoreDialog = null;
     await createStory(event.detail);
-    // The refused job is superseded by the edited request: keeping it would offer a second fix.
-    if (replaced) await dismissJob(replaced);
+    // The refused request is superseded by the edited one: keeping it would offer a second fix.
+    for (const id of replaced) await dismissJob(id);
+  }
+
+  private onGeneratorClose(submitted: boolean): void {
+    if (submitted) return;
+    this.editing = [];
+    this.restoreDialog?.();
+    this.restoreDialog = null;
   }
 
   private statusOf(job: JobRow) {
@@ -179,7 +195,7 @@ export class NmQueuePage extends LitElement {
       <p class="visually-hidden" role="status" aria-live="polite" data-testid="queue-announcement">${this.announcer.text}</p>
       <nm-generator-dialog
         @nm-generate=${(e: HTMLElementEventMap['nm-generate']) => void this.onGenerate(e)}
-        @nm-generator-close=${(e: HTMLElementEventMap['nm-generator-close']) => { if (!e.detail.submitted) this.editing = null; }}
+        @nm-generator-close=${(e: HTMLElementEventMap['nm-generator-close']) => this.onGeneratorClose(e.detail.submitted)}
       ></nm-generator-dialog>
       ${readFailure('the list of jobs', this.view) ?? (view === undefined
         ? html`<p class="muted">Loading…</p>`
