@@ -110,6 +110,8 @@ export class NmQueuePage extends LitElement {
       const gone = await interruptedJobs(jobs);
       const changed = gone.size !== this.interrupted.size || [...gone].some((id) => !this.interrupted.has(id));
       if (changed) this.interrupted = gone;
+      // One wake-up per interruption: a job that resumed and is cut off again gets another.
+      for (const id of this.kicked) if (!gone.has(id)) this.kicked.delete(id);
       const fresh = [...gone].filter((id) => !this.kicked.has(id));
       for (const id of fresh) this.kicked.add(id);
       if (fresh.length > 0) void requestDrain();
