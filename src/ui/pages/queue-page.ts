@@ -31,6 +31,8 @@ async function loadJobs(): Promise<QueueView> {
   return { jobs, titles, typical: typicalDurations(jobs) };
 }
 
+const TYPE_ORDER: Record<JobType, number> = { story: 0, audio: 1, image: 2 };
+
 /** Jobs of one request stay together ("story + narration + illustration"), newest group first. */
 function groupJobs(jobs: readonly JobRow[]): JobRow[][] {
   const groups = new Map<string, JobRow[]>();
@@ -38,7 +40,8 @@ function groupJobs(jobs: readonly JobRow[]): JobRow[][] {
     const key = job.groupId ?? job.id;
     groups.set(key, [...(groups.get(key) ?? []), job]);
   }
-  return [...groups.values()].map((g) => g.sort((a, b) => a.createdAt - b.createdAt || a.type.localeCompare(b.type)));
+  // The story first, then what is made from it: the order the work happens in.
+  return [...groups.values()].map((g) => g.sort((a, b) => TYPE_ORDER[a.type] - TYPE_ORDER[b.type] || a.createdAt - b.createdAt));
 }
 
 /** Ticks: every second while something counts down or runs, else twice a minute for "5 minutes ago". */
