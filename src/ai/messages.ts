@@ -16,9 +16,6 @@ const DOING: Record<AiActivity, string> = {
   image: 'drawing this picture',
 };
 
-/** Seconds for "retrying in N s": rounded up, so the UI never promises a retry earlier than it happens. */
-const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
-
 export const AI_MESSAGES = {
   apiKeyMissing: 'Add your Gemini API key in Settings first.',
   apiKeyInvalid: 'Your Gemini API key was rejected — check it in Settings.',
@@ -28,19 +25,19 @@ export const AI_MESSAGES = {
   endpointNotFound: 'The Gemini endpoint did not recognise this request (404) — check the endpoint URL in Settings.',
   invalidRequest: (detail: string) =>
     detail ? `Gemini could not accept this request: ${detail}` : 'Gemini could not accept this request (400).',
+  // Transient failures state the fact only: the job engine retries and the Queue adds one live
+  // countdown ("Retrying in 24 s."), or says it stopped; a promise here would be said twice or be false.
   rateLimited: (retryAfterMs: number | undefined) =>
-    retryAfterMs === undefined
-      ? "Gemini's rate limit was reached; retrying soon"
-      : retryAfterMs > MAX_SERVER_WAIT_MS
-        ? // Nobody retries that late (retry-timing.ts): say how long instead of promising a retry.
-          `Gemini's quota for this key is used up for now; it asks to wait ${longWaitInWords(retryAfterMs)}`
-        : `Gemini's rate limit was reached; retrying in ${seconds(retryAfterMs)} s`,
-  overloaded: 'Gemini is overloaded; retrying…',
-  serverError: (status: number) => `Gemini had a server error (${status}); retrying…`,
-  timeout: 'Gemini took too long to answer; retrying…',
-  network: 'Could not reach Gemini — check your connection; retrying…',
+    retryAfterMs !== undefined && retryAfterMs > MAX_SERVER_WAIT_MS
+      ? // Nobody retries that late (retry-timing.ts): say how long instead of promising a retry.
+        `Gemini's quota for this key is used up for now; it asks to wait ${longWaitInWords(retryAfterMs)}`
+      : "Gemini's rate limit was reached",
+  overloaded: 'Gemini is overloaded',
+  serverError: (status: number) => `Gemini had a server error (${status})`,
+  timeout: 'Gemini took too long to answer',
+  network: 'Could not reach Gemini — check your connection',
   offline: "You're offline — this continues when you're back online.",
-  unexpected: 'Something went wrong while talking to Gemini; retrying…',
+  unexpected: 'Something went wrong while talking to Gemini',
   badModelList: 'The Gemini endpoint did not answer with a model list — check the endpoint URL in Settings.',
 
   promptBlocked: (why: string) => `Gemini refused this topic: blocked because of ${why}. Try a different topic or wording.`,

@@ -1,4 +1,7 @@
+import type { JobRow } from '../domain/job-row';
 import { MESSAGE_TYPES } from '../domain/worker-protocol';
+import { LEASE_MS } from '../jobs/constants';
+import { defaultLockProvider, type LockProvider, runLockName, runOf, snapshotRunLocks } from '../jobs/lock';
 import { nextWakeAt } from '../jobs/wake';
 import { watchLive } from './live-watch';
 import { askWorkerToDrain, hasBackgroundSync, holdReloadWhile, onWorkerMessage } from './sw-bridge';
@@ -55,4 +58,28 @@ export function watchQueue(): () => void {
     stopWatching();
     clearTimeout(wakeTimer);
   };
+}
+
+/**
+ * Processing jobs whose runner is gone (worker killed, tab closed): the run lock it held while alive
+ * is free, or its lease ran out. Their rows still say what the dead run last wrote ("Asking
+ * Gemini…"), so the Queue asks this to say "Interrupted" instead. A lease taken or renewed after the
+ * lock snapshot may belong to a runner the snapshot missed, so only older leases are judged (as
+ * claim.ts does). Where nobody can see the locks, only an expired lease counts.
+ */
+export async function interruptedJobs(
+  jobs: readonly JobRow[],
+  now = Date.now(),
+  provider: LockProvider = defaultLockProvider(),
+): Promise<Set<string>> {
+  const processing = jobs.filter((j) => j.status === 'processing' && j.lease !== null);
+  if (processing.length === 0) return new Set();
+  const locks = await snapshotRunLocks(provider, now);
+  const gone = processing.filter(({ lease }) => {
+    if (lease === null) return false;
+    // A held run lock means a live runner, even one whose heartbeat is late.
+    if (locks !== null && lease.expiresAt - LEASE_MS < locks.at) return !locks.held.has(runLockName(runOf(lease.owner)));
+    return lease.expiresAt <= now;
+  });
+  return new Set(gone.map((j) => j.id));
 }

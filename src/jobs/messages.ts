@@ -1,3 +1,4 @@
+import { countOf } from '../domain/format';
 import type { JobType } from '../domain/job';
 import { longWaitInWords } from '../domain/retry-timing';
 import { JOB_NOUNS } from './state';
@@ -16,8 +17,9 @@ const OUTPUT_NOUNS: Record<JobType, string> = {
 };
 
 export const MESSAGES = {
-  unexpected: 'Something went wrong while working on this. It will be tried again.',
-  timeout: 'This took too long to finish. It will be tried again.',
+  // Facts only, like every transient message: the Queue adds "Retrying in 5 s." or that it stopped.
+  unexpected: 'Something went wrong while working on this.',
+  timeout: 'This took too long to finish.',
   storageFull: 'The device is out of storage space. Free some space, then retry.',
   keptUntilSpace: (type: JobType) =>
     `The ${JOB_NOUNS[type]} is ready, but this device is out of storage space to save it. It is kept and saved by ` +
@@ -25,7 +27,7 @@ export const MESSAGES = {
   notKept: (type: JobType) =>
     `The ${JOB_NOUNS[type]} was ready, but this device is so full that it could not even be kept for later. ` +
     'Free some space (Settings → Storage), then press Retry: that asks Gemini again (one more request).',
-  gaveUp: (tries: number, message: string) => `Gave up after ${tries} tries: ${message}`,
+  gaveUp: (tries: number, message: string) => `Stopped after ${countOf(tries, 'try', 'tries')}: ${asSentence(factOf(message))} Retry when you like.`,
   invalidOutput: (type: JobType, tries: number, message: string) =>
     `The model's answer could not be read as ${OUTPUT_NOUNS[type]} after ${tries} tries: ${message}`,
   dependencyFailed: (type: JobType, message: string) =>
@@ -56,3 +58,20 @@ export const ENGINE_CODES = {
   workerLost: 'worker-lost',
   aborted: 'aborted',
 } as const;
+
+/**
+ * A transient failure's message without a promise to retry. Messages no longer carry one (the Queue
+ * shows the one live countdown), but rows written by older versions still say "…; retrying in 26 s"
+ * or "It will be tried again.": shown as they are, the line would announce the retry twice.
+ */
+export function factOf(message: string): string {
+  return message
+    .replace(/\s*It will be tried again\.\s*$/, '')
+    .replace(/[;,]\s*retrying(?:\s+in\s+\d+\s*s|\s+soon|…|\.\.\.)?\.?\s*$/i, '')
+    .trim();
+}
+
+/** Ends `text` with a full stop unless it already ends a sentence, so two can follow each other. */
+export function asSentence(text: string): string {
+  return /[.!?…]$/.test(text) ? text : `${text}.`;
+}

@@ -1,29 +1,37 @@
 import { css, html, LitElement, type TemplateResult } from 'lit';
 import { createStory, type GenerateRequest } from '../../app/generate';
+import { dismissJob } from '../../app/queue-actions';
+import { interruptedJobs, requestDrain } from '../../app/queue-client';
 import { hasBackgroundSync } from '../../app/sw-bridge';
-import { cancelJob, dismissJob, retryJob } from '../../app/queue-actions';
 import { getDb } from '../../db/database';
-import type { JobRow } from '../../domain/job';
+import type { JobRow, JobType } from '../../domain/job';
 import '../generator/generator-dialog';
 import { LiveQueryController } from '../live-query-controller';
 import { readFailure } from '../load-error';
-import { isActive, jobStatusText, jobStoryId, jobTitle } from '../queue/describe-job';
+import { QueueAnnouncer } from '../queue/announcer';
+import { jobStatus, jobStoryId, jobTitle } from '../queue/describe-job';
+import { countByFilter, FILTER_LABELS, FILTERS, filterFromSearch, type JobFilter, matches, searchFor } from '../queue/job-filters';
+import { jobItem, jobItemStyles } from '../queue/job-item';
+import { estimateLeft, leftInWords, type RunSighting, sight, typicalDurations } from '../queue/job-times';
 import { sharedStyles } from '../shared-styles';
 
 interface QueueView {
   jobs: JobRow[];
-  /** Titles of the stories narration and illustration jobs work on (those that exist). */
+  /** Titles of the stories the jobs made or work on (those that exist). */
   titles: Map<string, string>;
+  typical: Map<JobType, number>;
 }
 
 async function loadJobs(): Promise<QueueView> {
   const db = getDb();
   const jobs = await db.jobs.orderBy('createdAt').reverse().toArray();
-  const ids = [...new Set(jobs.filter((j) => j.type !== 'story').map(jobStoryId))];
+  const ids = [...new Set(jobs.map(jobStoryId))];
   const summaries = await db.storySummaries.bulkGet(ids);
   const titles = new Map(summaries.flatMap((s) => (s ? [[s.id, s.titleJP] as const] : [])));
-  return { jobs, titles };
+  return { jobs, titles, typical: typicalDurations(jobs) };
 }
+
+const TYPE_ORDER: Record<JobType, number> = { story: 0, audio: 1, image: 2 };
 
 /** Jobs of one request stay together ("story + narration + illustration"), newest group first. */
 function groupJobs(jobs: readonly JobRow[]): JobRow[][] {
@@ -32,109 +40,198 @@ function groupJobs(jobs: readonly JobRow[]): JobRow[][] {
     const key = job.groupId ?? job.id;
     groups.set(key, [...(groups.get(key) ?? []), job]);
   }
-  return [...groups.values()].map((g) => g.sort((a, b) => a.createdAt - b.createdAt || a.type.localeCompare(b.type)));
+  // The story first, then what is made from it: the order the work happens in.
+  return [...groups.values()].map((g) => g.sort((a, b) => TYPE_ORDER[a.type] - TYPE_ORDER[b.type] || a.createdAt - b.createdAt));
 }
 
+/** Ticks: every second while something counts down or runs, else twice a minute for "5 minutes ago". */
+const FAST_TICK_MS = 1000;
+const SLOW_TICK_MS = 30_000;
+
 /**
- * `<nm-queue-page>`: live status of every job (Dexie liveQuery, no polling): progress, why a job
- * waits, errors, and cancel / retry / dismiss / Read. A one-second tick runs only while a countdown
- * ("retrying in 26 s") is on screen.
+ * `<nm-queue-page>`: live status of every job (Dexie liveQuery, no polling): totals and filters by
+ * status (kept in `?show=`), progress and an estimate, why a job waits, errors with what to do about
+ * them, and cancel / retry / dismiss / Read. Rows are not live regions: one polite region announces
+ * state changes, never the countdown's ticks.
  */
 export class NmQueuePage extends LitElement {
-  static override properties = { now: { state: true } };
+  static override properties = { now: { state: true }, filter: { state: true }, interrupted: { state: true } };
   declare now: number;
+  declare filter: JobFilter;
+  declare interrupted: ReadonlySet<string>;
 
   static override styles = [
     sharedStyles,
+    jobItemStyles,
     css`
       .top { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; justify-content: space-between; }
+      .filters { display: flex; flex-wrap: wrap; gap: 0.4rem; margin: 0 0 1rem; }
+      .filters button { min-height: 44px; padding: 0.4rem 0.75rem; }
       ul.groups { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.75rem; }
       ul.jobs { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.6rem; }
-      li.job { display: grid; gap: 0.3rem; }
-      li.job + li.job { border-top: 1px dashed var(--nm-border); padding-top: 0.6rem; }
-      .title { font-weight: 700; overflow-wrap: anywhere; }
-      .status[data-status='failed'] { color: var(--nm-bad); font-weight: 600; }
-      .status[data-status='completed'] { color: var(--nm-ok); font-weight: 600; }
-      .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; }
-      progress { width: 100%; accent-color: var(--nm-accent); }
       .note { font-size: 0.95rem; }
     `,
   ];
 
-  private readonly view = new LiveQueryController<QueueView>(this, loadJobs, () => this.syncTicker());
-  private ticker: ReturnType<typeof setInterval> | undefined;
+  private readonly view = new LiveQueryController<QueueView>(this, loadJobs, () => this.tick());
+  private readonly announcer = new QueueAnnouncer();
+  private readonly sightings = new Map<string, RunSighting>();
+  private readonly kicked = new Set<string>();
+  private ticker: ReturnType<typeof setTimeout> | undefined;
+  private checkingRunners = false;
+  /** The refused request in the generator ("Edit and try again"): its jobs go once it is resent. */
+  private editing: string[] = [];
+  private restoreDialog: (() => void) | null = null;
 
   constructor() {
     super();
     this.now = Date.now();
+    this.filter = filterFromSearch(location.search);
+    this.interrupted = new Set();
   }
 
   override disconnectedCallback(): void {
-    clearInterval(this.ticker);
+    clearTimeout(this.ticker);
     this.ticker = undefined;
     super.disconnectedCallback();
   }
 
-  private syncTicker(): void {
+  private tick(): void {
     this.now = Date.now();
-    const counting = (this.view.value?.jobs ?? []).some((j) => j.status === 'pending' && j.runAfter > Date.now());
-    if (counting && !this.ticker) this.ticker = setInterval(() => this.syncTicker(), 1000);
-    if (!counting && this.ticker) {
-      clearInterval(this.ticker);
-      this.ticker = undefined;
+    const jobs = this.view.value?.jobs ?? [];
+    const fast = jobs.some((j) => j.status === 'processing' || (j.status === 'pending' && j.runAfter > this.now));
+    clearTimeout(this.ticker);
+    this.ticker = setTimeout(() => this.tick(), fast ? FAST_TICK_MS : SLOW_TICK_MS);
+    void this.checkRunners(jobs);
+  }
+
+  /** Marks processing jobs whose runner died, and wakes a runner so they resume now, not at lease expiry. */
+  private async checkRunners(jobs: readonly JobRow[]): Promise<void> {
+    if (this.checkingRunners) return;
+    this.checkingRunners = true;
+    try {
+      const gone = await interruptedJobs(jobs);
+      const changed = gone.size !== this.interrupted.size || [...gone].some((id) => !this.interrupted.has(id));
+      if (changed) this.interrupted = gone;
+      // One wake-up per interruption: a job that resumed and is cut off again gets another.
+      for (const id of this.kicked) if (!gone.has(id)) this.kicked.delete(id);
+      const fresh = [...gone].filter((id) => !this.kicked.has(id));
+      for (const id of fresh) this.kicked.add(id);
+      if (fresh.length > 0) void requestDrain();
+    } catch {
+      // Knowing about a dead runner only improves the wording; the lease still brings the job back.
+    } finally {
+      this.checkingRunners = false;
     }
   }
 
-  private openGenerator(): void {
+  private setFilter(filter: JobFilter): void {
+    this.filter = filter;
+    history.replaceState(history.state, '', `${location.pathname}${searchFor(filter)}${location.hash}`);
+  }
+
+  private async openGenerator(prefill?: JobRow<'story'>): Promise<void> {
     const dialog = this.renderRoot.querySelector('nm-generator-dialog');
     if (!dialog) return;
     dialog.offline = !navigator.onLine;
-    void dialog.show();
+    // The refused story's narration and illustration failed with it: they are part of what is edited.
+    const group = prefill ? (this.view.value?.jobs ?? []).filter((j) => j.id === prefill.id || (prefill.groupId !== null && j.groupId === prefill.groupId)) : [];
+    this.editing = group.filter((j) => j.status === 'failed').map((j) => j.id);
+    if (prefill) {
+      // Cancelling the edit gives the next "New story" what it had before, not the refused words.
+      const { topic, instructions, level, length, narrate, illustrate } = dialog;
+      this.restoreDialog = () => Object.assign(dialog, { topic, instructions, level, length, narrate, illustrate });
+      // The dialog's fields are public properties: set before show(), they are what it opens with.
+      dialog.topic = prefill.params.topic;
+      dialog.instructions = prefill.params.instructions ?? '';
+      dialog.level = prefill.params.level;
+      dialog.length = prefill.params.length;
+      dialog.narrate = group.some((j) => j.type === 'audio');
+      dialog.illustrate = group.some((j) => j.type === 'image');
+    }
+    await dialog.show();
   }
 
   private async onGenerate(event: CustomEvent<GenerateRequest>): Promise<void> {
+    const replaced = this.editing;
+    this.editing = [];
+    this.restoreDialog = null;
     await createStory(event.detail);
+    // The refused request is superseded by the edited one: keeping it would offer a second fix.
+    for (const id of replaced) await dismissJob(id);
+  }
+
+  private onGeneratorClose(submitted: boolean): void {
+    if (submitted) return;
+    this.editing = [];
+    this.restoreDialog?.();
+    this.restoreDialog = null;
+  }
+
+  private statusOf(job: JobRow) {
+    return jobStatus(job, this.now, { interrupted: this.interrupted.has(job.id) });
+  }
+
+  private leftFor(job: JobRow, typical: ReadonlyMap<JobType, number>): string | null {
+    if (job.status !== 'processing' || this.interrupted.has(job.id)) {
+      this.sightings.delete(job.id);
+      return null;
+    }
+    const seen = sight(job, this.sightings.get(job.id), this.now);
+    this.sightings.set(job.id, seen);
+    const left = estimateLeft(job, seen, typical.get(job.type), this.now);
+    return left === null ? null : leftInWords(left);
   }
 
   override render(): TemplateResult {
-    const jobs = this.view.value?.jobs;
+    const view = this.view.value;
+    if (view) {
+      const seen = view.jobs.map((job) => ({ id: job.id, job, title: jobTitle(job, view.titles.get(jobStoryId(job))), interrupted: this.interrupted.has(job.id) }));
+      this.announcer.update(seen, this.now);
+    }
     return html`
       <div class="top">
         <h1>Queue</h1>
-        <button class="primary" @click=${() => this.openGenerator()}>New story</button>
+        <button class="primary" @click=${() => void this.openGenerator()}>New story</button>
       </div>
       <p class="note muted">${hasBackgroundSync()
         ? 'Stories are written in the background. You can close this tab: the browser keeps working for a few minutes and retries later; anything left continues the next time you open the app.'
         : 'Stories are written while the app is open in a tab. If you close every tab, the work waits and continues the next time you open the app.'}</p>
-      <nm-generator-dialog @nm-generate=${(e: HTMLElementEventMap['nm-generate']) => void this.onGenerate(e)}></nm-generator-dialog>
-      ${readFailure('the list of jobs', this.view) ?? (jobs === undefined
+      <p class="visually-hidden" role="status" aria-live="polite" data-testid="queue-announcement">${this.announcer.text}</p>
+      <nm-generator-dialog
+        @nm-generate=${(e: HTMLElementEventMap['nm-generate']) => void this.onGenerate(e)}
+        @nm-generator-close=${(e: HTMLElementEventMap['nm-generator-close']) => this.onGeneratorClose(e.detail.submitted)}
+      ></nm-generator-dialog>
+      ${readFailure('the list of jobs', this.view) ?? (view === undefined
         ? html`<p class="muted">Loading…</p>`
-        : jobs.length === 0
+        : view.jobs.length === 0
           ? html`<p>No jobs yet. Press “New story” to have Gemini write one for you.</p>`
-          : html`<ul class="groups" aria-label="Jobs">${groupJobs(jobs).map((g) => html`<li class="card"><ul class="jobs">${g.map((j) => this.renderJob(j))}</ul></li>`)}</ul>`)}
+          : this.renderJobs(view))}
     `;
   }
 
-  private renderJob(job: JobRow): TemplateResult {
-    const p = job.progress;
-    const storyId = jobStoryId(job);
-    const title = jobTitle(job, this.view.value?.titles.get(storyId));
-    return html`<li class="job" data-job-id=${job.id} data-status=${job.status}>
-      <span class="title">${title}</span>
-      <span class="status" data-status=${job.status} role="status">${jobStatusText(job, this.now)}</span>
-      ${job.status === 'processing' && p && p.total > 0
-        ? html`<progress max=${p.total} value=${Math.min(p.done, p.total)} aria-label="${p.label || 'Progress'}"></progress>`
-        : null}
-      <div class="actions">
-        ${job.status === 'completed' && job.type === 'story' ? html`<a class="button primary" href="/story/${job.id}" aria-label="Read ${title}">Read</a>` : null}
-        ${job.status === 'completed' && job.type !== 'story' && this.view.value?.titles.has(storyId)
-          ? html`<a class="button" href="/story/${storyId}" aria-label="Open the story of ${title}">${job.type === 'audio' ? 'Listen' : 'View'}</a>`
-          : null}
-        ${isActive(job) ? html`<button aria-label="Cancel ${title}" @click=${() => void cancelJob(job.id)}>Cancel</button>` : null}
-        ${job.status === 'failed' || job.status === 'cancelled' ? html`<button aria-label="Retry ${title}" @click=${() => void retryJob(job.id)}>Retry</button>` : null}
-        ${!isActive(job) ? html`<button aria-label="Dismiss ${title}" @click=${() => void dismissJob(job.id)}>Dismiss</button>` : null}
+  private renderJobs(view: QueueView): TemplateResult {
+    const counts = countByFilter(view.jobs, this.now);
+    const shown = view.jobs.filter((j) => matches(j, this.filter, this.now));
+    return html`
+      <div class="filters" role="group" aria-label="Show jobs">
+        ${FILTERS.filter((f) => f === 'all' || f === this.filter || counts[f] > 0).map(
+          (f) => html`<button type="button" data-filter=${f} aria-pressed=${this.filter === f ? 'true' : 'false'} @click=${() => this.setFilter(f)}>
+            ${FILTER_LABELS[f]} <span class="count">${counts[f]}</span></button>`,
+        )}
       </div>
-    </li>`;
+      ${shown.length === 0
+        ? html`<p>No ${FILTER_LABELS[this.filter].toLowerCase()} jobs right now. <button type="button" @click=${() => this.setFilter('all')}>Show all</button></p>`
+        : html`<ul class="groups" aria-label="Jobs">${groupJobs(shown).map((g) => html`<li class="card"><ul class="jobs">${g.map((j) =>
+            jobItem(j, {
+              now: this.now,
+              titles: view.titles,
+              status: this.statusOf(j),
+              left: this.leftFor(j, view.typical),
+              edit: (job) => void this.openGenerator(job),
+            }),
+          )}</ul></li>`)}</ul>`}
+    `;
   }
 }
 

@@ -1,15 +1,18 @@
 import type { JobRow } from '../../domain/job';
+import { asSentence, factOf, MESSAGES } from '../../jobs/messages';
 
 const NOUNS: Record<JobRow['type'], string> = { story: 'Story', audio: 'Narration', image: 'Illustration' };
 
 /**
- * What the learner calls this job: "Story: a day at the beach (N5, short)", "Narration: 雨の朝".
- * `storyTitle` names the story a narration or illustration belongs to, when it is known.
+ * What the learner calls this job: "Story: 雨の朝" once the story exists, "Story: a day at the beach
+ * (N5, short)" before; "Narration: 雨の朝". `storyTitle` is the title of the story the job made or
+ * works on, when it is known.
  */
 export function jobTitle(job: JobRow, storyTitle?: string): string {
   const of = storyTitle ? `: ${storyTitle}` : ' of the story';
   switch (job.type) {
     case 'story': {
+      if (storyTitle) return `${NOUNS.story}: ${storyTitle}`;
       const p = job.params as JobRow<'story'>['params'];
       return `${NOUNS.story}: ${p.topic} (${p.level}, ${p.length})`;
     }
@@ -22,44 +25,76 @@ export function jobTitle(job: JobRow, storyTitle?: string): string {
   }
 }
 
+/** What a story job was asked for, shown under its title once the title replaced the topic. */
+export function jobRequestLine(job: JobRow): string | null {
+  if (job.type !== 'story') return null;
+  const p = job.params as JobRow<'story'>['params'];
+  return `Topic: ${p.topic} · ${p.level} · ${p.length}`;
+}
+
 /** The story a job made or works on: a story job's own id, a narration's or illustration's storyId. */
 export function jobStoryId(job: JobRow): string {
   return job.type === 'story' ? job.id : (job.params as JobRow<'audio'>['params']).storyId;
 }
 
-/** One line saying where the job stands, in words (no codes). `now` makes countdowns testable. */
-export function jobStatusText(job: JobRow, now: number): string {
+/**
+ * Where a job stands, as a state (`text`, which changes only when the state does, so it is what a
+ * screen reader is told) and a live `countdown` ("Retrying in 24 s.") that ticks every second.
+ */
+export interface JobStatus {
+  text: string;
+  countdown: string | null;
+}
+
+export interface StatusContext {
+  /** The runner that holds this processing job is gone (worker killed, tab closed). */
+  interrupted?: boolean;
+}
+
+/** Where the job stands, in words (no codes). `now` makes countdowns testable. */
+export function jobStatus(job: JobRow, now: number, context: StatusContext = {}): JobStatus {
   switch (job.status) {
     case 'completed':
-      return 'Done';
+      return state(job.finishedAt === null ? 'Done' : `Done in ${formatSeconds(Math.max(1, Math.round((job.finishedAt - job.createdAt) / 1000)))}`);
     case 'cancelled':
-      return 'Cancelled';
+      return state('Cancelled');
     case 'failed':
-      return job.error?.message ?? 'Failed';
+      return state(job.error ? failedText(job.error.message) : 'Failed');
     case 'processing':
-      return job.progress?.label || 'Working…';
+      if (context.interrupted) return state('Interrupted — it will resume by itself.');
+      return state(job.progress?.label || 'Working…');
     case 'pending':
-      return pendingText(job, now);
+      return pendingStatus(job, now);
   }
 }
 
-function pendingText(job: JobRow, now: number): string {
-  if (job.waitingFor === 'network') return 'Waiting for network — it starts by itself when you are back online.';
-  if (job.waitingFor === 'dependency') return 'Waiting for the story to be written first.';
-  if (job.waitingFor === 'storage') return storageText(job, now);
+/** One line: the state and its countdown. */
+export function jobStatusText(job: JobRow, now: number, context: StatusContext = {}): string {
+  const { text, countdown } = jobStatus(job, now, context);
+  return countdown ? `${text} ${countdown}` : text;
+}
+
+const state = (text: string): JobStatus => ({ text, countdown: null });
+
+/** Rows older versions wrote say "Gave up after 5 tries: Gemini is overloaded; retrying…". */
+function failedText(message: string): string {
+  const legacy = /^Gave up after (\d+) tries: ([\s\S]*)$/.exec(message);
+  return legacy ? MESSAGES.gaveUp(Number(legacy[1]), legacy[2] ?? '') : message;
+}
+
+function pendingStatus(job: JobRow, now: number): JobStatus {
+  if (job.waitingFor === 'network') return state('Waiting for network — it starts by itself when you are back online.');
+  if (job.waitingFor === 'dependency') return state('Waiting for the story to be written first.');
   const seconds = Math.ceil((job.runAfter - now) / 1000);
+  if (job.waitingFor === 'storage') {
+    const why = job.error?.message ?? 'Ready, but this device is out of storage space to save it.';
+    return seconds > 0 ? { text: why, countdown: `Checking for space again in ${formatSeconds(seconds)}.` } : state(`${why} Saving it now…`);
+  }
   if (seconds > 0) {
-    const why = job.error?.message ? `${job.error.message} ` : '';
-    return `${why}Retrying in ${formatSeconds(seconds)}.`;
+    const why = job.error?.message ? asSentence(factOf(job.error.message)) : 'Waiting before the next try.';
+    return { text: why, countdown: `Retrying in ${formatSeconds(seconds)}.` };
   }
-  return 'Queued — starting soon.';
-}
-
-/** A finished result kept until there is room to save it (src/jobs/storage-wait.ts). */
-function storageText(job: JobRow, now: number): string {
-  const why = job.error?.message ?? 'Ready, but this device is out of storage space to save it.';
-  const seconds = Math.ceil((job.runAfter - now) / 1000);
-  return seconds > 0 ? `${why} Checking for space again in ${formatSeconds(seconds)}.` : `${why} Saving it now…`;
+  return state('Queued — starting soon.');
 }
 
 export function formatSeconds(seconds: number): string {

@@ -79,7 +79,7 @@ describe('generateStory against the fake Gemini server', () => {
   });
 
   const FAULTS: [string, Fault, AiError['kind'], string, RegExp][] = [
-    ['rate-limit', 'rate-limit', 'transient', 'rate-limited', /^Gemini's rate limit was reached; retrying in 2 s$/],
+    ['rate-limit', 'rate-limit', 'transient', 'rate-limited', /^Gemini's rate limit was reached$/],
     ['api-key-invalid', 'api-key-invalid', 'permanent', 'api-key-invalid', /^Your Gemini API key was rejected — check it in Settings\.$/],
     ['permission-denied', 'permission-denied', 'permanent', 'permission-denied', /\(403\)/],
     ['model-not-found', 'model-not-found', 'permanent', 'model-not-found', /^The model “gemini-2\.5-flash” does not exist/],

@@ -39,15 +39,15 @@ const TABLE: [string, GoogleGenerativeAIFetchError, AiError['kind'], string, str
   ['401', fetchError(401, 'Unauthorized', 'Request had invalid authentication credentials.'), 'permanent', 'api-key-invalid', 'Your Gemini API key was rejected — check it in Settings.', undefined],
   ['403', fetchError(403, 'Forbidden', 'The caller does not have permission'), 'permanent', 'permission-denied', /^This API key is not allowed to use Gemini \(403\)/, undefined],
   ['404', fetchError(404, 'Not Found', 'models/gemini-9 is not found for API version v1beta'), 'permanent', 'model-not-found', 'The model “gemini-2.5-flash” does not exist — pick another in Settings.', undefined],
-  ['408', fetchError(408, 'Request Timeout', 'Timeout'), 'transient', 'timeout', 'Gemini took too long to answer; retrying…', undefined],
-  ['429 RetryInfo 26s', fetchError(429, 'Too Many Requests', 'You exceeded your current quota', [retryInfo('26s')]), 'transient', 'rate-limited', "Gemini's rate limit was reached; retrying in 26 s", 26_000],
-  ['429 RetryInfo 1.5s', fetchError(429, 'Too Many Requests', 'quota', [retryInfo('1.5s')]), 'transient', 'rate-limited', "Gemini's rate limit was reached; retrying in 2 s", 1_500],
+  ['408', fetchError(408, 'Request Timeout', 'Timeout'), 'transient', 'timeout', 'Gemini took too long to answer', undefined],
+  ['429 RetryInfo 26s', fetchError(429, 'Too Many Requests', 'You exceeded your current quota', [retryInfo('26s')]), 'transient', 'rate-limited', "Gemini's rate limit was reached", 26_000],
+  ['429 RetryInfo 1.5s', fetchError(429, 'Too Many Requests', 'quota', [retryInfo('1.5s')]), 'transient', 'rate-limited', "Gemini's rate limit was reached", 1_500],
   ['429 RetryInfo of hours', fetchError(429, 'Too Many Requests', 'daily quota', [retryInfo('72000s')]), 'transient', 'rate-limited', "Gemini's quota for this key is used up for now; it asks to wait about 20 h", 72_000_000],
-  ['429 without hint', fetchError(429, 'Too Many Requests', 'quota'), 'transient', 'rate-limited', "Gemini's rate limit was reached; retrying soon", undefined],
-  ['500', fetchError(500, 'Internal Server Error', 'An internal error has occurred.'), 'transient', 'server-error', 'Gemini had a server error (500); retrying…', undefined],
-  ['502', fetchError(502, 'Bad Gateway', ''), 'transient', 'server-error', 'Gemini had a server error (502); retrying…', undefined],
-  ['503', fetchError(503, 'Service Unavailable', 'The model is overloaded. Please try again later.'), 'transient', 'overloaded', 'Gemini is overloaded; retrying…', undefined],
-  ['504', fetchError(504, 'Gateway Timeout', 'Deadline exceeded'), 'transient', 'server-error', 'Gemini had a server error (504); retrying…', undefined],
+  ['429 without hint', fetchError(429, 'Too Many Requests', 'quota'), 'transient', 'rate-limited', "Gemini's rate limit was reached", undefined],
+  ['500', fetchError(500, 'Internal Server Error', 'An internal error has occurred.'), 'transient', 'server-error', 'Gemini had a server error (500)', undefined],
+  ['502', fetchError(502, 'Bad Gateway', ''), 'transient', 'server-error', 'Gemini had a server error (502)', undefined],
+  ['503', fetchError(503, 'Service Unavailable', 'The model is overloaded. Please try again later.'), 'transient', 'overloaded', 'Gemini is overloaded', undefined],
+  ['504', fetchError(504, 'Gateway Timeout', 'Deadline exceeded'), 'transient', 'server-error', 'Gemini had a server error (504)', undefined],
 ];
 
 describe('mapGeminiError: HTTP statuses', () => {
@@ -80,7 +80,7 @@ describe('mapGeminiError: HTTP statuses', () => {
 
   it('reads Retry-After when there is no RetryInfo (own fetches keep the header)', () => {
     const err = new GeminiHttpError('[429 Too Many Requests] slow down', 429, 'Too Many Requests', undefined, '7');
-    expect(mapGeminiError(err, ctx)).toMatchObject({ kind: 'transient', retryAfterMs: 7_000, message: "Gemini's rate limit was reached; retrying in 7 s" });
+    expect(mapGeminiError(err, ctx)).toMatchObject({ kind: 'transient', retryAfterMs: 7_000, message: "Gemini's rate limit was reached" });
     const both = new GeminiHttpError('[429 Too Many Requests] slow down', 429, 'x', [retryInfo('3s')], '60');
     expect(mapGeminiError(both, ctx).retryAfterMs).toBe(3_000);
   });

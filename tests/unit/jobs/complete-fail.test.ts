@@ -97,7 +97,7 @@ describe('fail', () => {
       status: 'failed',
       attempts: 2,
       finishedAt: t,
-      error: { message: 'Gave up after 2 tries: The model is overloaded.', retryable: true },
+      error: { message: 'Stopped after 2 tries: The model is overloaded. Retry when you like.', retryable: true },
     });
   });
 

@@ -54,7 +54,7 @@ describe('coerceError', () => {
       const failure = coerceError(thrown);
       expect(failure.kind).toBe('transient');
       expect(failure.code).toBe('unexpected');
-      expect(failure.message).toBe('Something went wrong while working on this. It will be tried again.');
+      expect(failure.message).toBe('Something went wrong while working on this.');
       expect(JSON.stringify(failure.details)).not.toContain(KEY);
     }
   });

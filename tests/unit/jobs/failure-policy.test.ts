@@ -19,7 +19,7 @@ describe('decideAfterFailure', () => {
       error: { code: 'unavailable', message: 'The model is overloaded.', retryable: true },
     });
     const last = decideAfterFailure({ ...job, attempts: 5 }, failure, now, opts(0));
-    expect(last).toMatchObject({ status: 'failed', error: { message: 'Gave up after 5 tries: The model is overloaded.' } });
+    expect(last).toMatchObject({ status: 'failed', error: { message: 'Stopped after 5 tries: The model is overloaded. Retry when you like.' } });
   });
 
   it('transient with retryAfterMs: waits at least that long', () => {
