@@ -76,6 +76,29 @@ describe('the Queue', () => {
     ]);
   }, 40_000);
 
+  it('an answer that never reads says so in plain words, with the technical reason behind "Details"', async () => {
+    const page = app.page;
+    app.gemini.script('malformed-json', 'malformed-json', 'malformed-json');
+    await requestStory(page, 'a broken answer');
+    const status = statusOf(page, 'a broken answer');
+    await expect.poll(() => status.textContent(), { timeout: 20_000 }).toMatch(/Gemini's answer was not a complete story/);
+    expect(await status.textContent()).not.toMatch(/JSON/);
+    const details = page.locator('li.job details.why');
+    expect(await details.locator('pre').isVisible()).toBe(false);
+    await details.getByText('Details').click();
+    expect(await details.locator('pre').textContent()).toMatch(/not valid JSON/);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  }, 40_000);
+
+  it('a story much shorter than asked is asked for again, then kept with a note the learner sees', async () => {
+    const page = app.page;
+    app.gemini.script('short-story', 'short-story', 'short-story');
+    await requestStory(page, 'a tiny tale');
+    await page.getByRole('link', { name: /^Read Story:/ }).waitFor({ timeout: 20_000 });
+    expect(app.gemini.count('stream')).toBe(3);
+    expect(await page.getByTestId('job-note').textContent()).toMatch(/^Shorter than asked: Gemini wrote 2 sentences instead of 5–7/);
+  }, 40_000);
+
   it('cancelling an edit leaves the next "New story" as it was', async () => {
     const page = app.page;
     app.gemini.script('safety');

@@ -27,7 +27,22 @@ export const jobItemStyles = css`
   .countdown, .left { font-variant-numeric: tabular-nums; }
   .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; }
   progress { width: 100%; accent-color: var(--nm-accent); }
+  .note { font-size: 0.9rem; }
+  details.why summary { cursor: pointer; font-size: 0.9rem; }
+  details.why pre { white-space: pre-wrap; overflow-wrap: anywhere; font-size: 0.85rem; margin: 0.3rem 0 0; }
 `;
+
+/** The technical reason behind a failure (a JSON error, a schema path), kept out of the sentence. */
+export function technicalDetail(job: JobRow): string | null {
+  const detail = job.error?.details?.detail;
+  return typeof detail === 'string' && detail.trim() !== '' ? detail : null;
+}
+
+/** What the learner should know about a finished story (e.g. it came back shorter than asked). */
+export function resultNote(job: JobRow): string | null {
+  const note = (job.result as { note?: unknown } | null)?.note;
+  return job.status === 'completed' && typeof note === 'string' && note !== '' ? note : null;
+}
 
 /** The job's name; a narration or illustration links to its story once that exists. */
 function titleView(job: JobRow, c: JobItemContext): TemplateResult {
@@ -53,6 +68,10 @@ export function jobItem(job: JobRow, c: JobItemContext): TemplateResult {
     <span class="status" data-status=${job.status} data-testid="job-status">${c.status.text}${c.status.countdown
       ? html` <span class="countdown">${c.status.countdown}</span>`
       : nothing}${c.left ? html` <span class="left">(${c.left})</span>` : nothing}</span>
+    ${resultNote(job) ? html`<span class="note" data-testid="job-note">${resultNote(job)}</span>` : nothing}
+    ${job.status === 'failed' && technicalDetail(job)
+      ? html`<details class="why"><summary>Details</summary><pre>${technicalDetail(job)}</pre></details>`
+      : nothing}
     ${job.status === 'processing' && p && p.total > 0
       ? html`<progress max=${p.total} value=${Math.min(p.done, p.total)} aria-label="${p.label || 'Progress'}"></progress>`
       : nothing}
