@@ -8,7 +8,7 @@ import { DEFAULT_SETTINGS } from '../../domain/default-settings';
 import { COVER_INDEX } from '../../domain/media-plan';
 import { FONT_SIZES } from '../../domain/settings-options';
 import type { FontSize, Settings } from '../../domain/settings';
-import { progressAt, type ReadingProgress, withQuizAnswer } from '../../domain/progress';
+import { finishStory, progressAt, type ReadingPosition, type ReadingProgress, samePlace, withQuizAnswer } from '../../domain/progress';
 import type { Segment, Story, Vocab } from '../../domain/story';
 import { LiveQueryController } from '../live-query-controller';
 import { readFailure } from '../load-error';
@@ -20,6 +20,7 @@ import '../reader/media-panel';
 import { NarrationPlayer } from '../reader/player';
 import { playerStyles, renderPlayerBar } from '../reader/player-bar';
 import '../reader/reader-quiz';
+import { progressBarStyles, renderFinish, renderProgressBar } from '../reader/progress-bar';
 import { readerStyles } from '../reader/reader-styles';
 import { sharedStyles } from '../shared-styles';
 
@@ -38,7 +39,7 @@ export class NmReaderPage extends LitElement {
   declare storyId: string;
   declare progress: ReadingProgress | undefined;
 
-  static override styles = [sharedStyles, readerStyles, playerStyles];
+  static override styles = [sharedStyles, readerStyles, playerStyles, progressBarStyles];
 
   private readonly story = new LiveQueryController<Story | undefined>(this, () => getStory(this.storyId));
   private readonly settings = new LiveQueryController<Settings>(this, loadSettings, (s) => this.player.setSpeed(s.playbackSpeed));
@@ -53,6 +54,12 @@ export class NmReaderPage extends LitElement {
   /** Until the saved position is restored, scroll events must not overwrite it. */
   private restored = false;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * Where the page itself left the screen after restoring. Until the learner moves away from it, a
+   * scroll event is the page's own (the restore, the browser keeping the text in view while a
+   * picture loads) and saving it would rewrite the saved place with this screen's measure of it.
+   */
+  private baseline: { y: number; place: ReadingPosition } | null = null;
 
   constructor() {
     super();
@@ -64,6 +71,7 @@ export class NmReaderPage extends LitElement {
     if (changed.has('storyId') && changed.get('storyId') !== undefined) {
       this.restored = false;
       this.restoring = false;
+      this.baseline = null;
       this.player.stop();
       this.story.refresh();
       this.media.refresh();
@@ -95,13 +103,23 @@ export class NmReaderPage extends LitElement {
     super.disconnectedCallback();
   }
 
+  /** The top of the screen's reading area: below the sticky header (wide screens) and the progress bar. */
+  private readingTop(): number {
+    const bar = this.renderRoot.querySelector('.read-progress')?.getBoundingClientRect().height ?? 0;
+    return headerBottom() + bar;
+  }
+
   private segments(): Element[] {
     return [...(this.renderRoot.querySelectorAll('ol.segments > li') ?? [])];
   }
 
   private async savePosition(): Promise<void> {
     if (!this.restored || !this.progress || !this.story.value) return;
-    const pos = currentPosition(this.segments(), headerBottom());
+    const pos = currentPosition(this.segments(), this.readingTop());
+    if (this.baseline) {
+      if (Math.abs(window.scrollY - this.baseline.y) < 2 || samePlace(pos, this.baseline.place)) return;
+      this.baseline = null;
+    }
     this.progress = progressAt(this.progress, pos, Date.now());
     await saveReadingProgress(this.progress);
   }
@@ -114,10 +132,21 @@ export class NmReaderPage extends LitElement {
     // Japanese fonts may still be loading; line heights (and so positions) settle only after them.
     void document.fonts.ready.then(() => {
       requestAnimationFrame(() => {
-        if (saved.lastReadAt > 0) restorePosition(this.segments(), saved, headerBottom());
+        this.style.setProperty('--nm-sticky-top', `${headerBottom()}px`);
+        const top = this.readingTop();
+        // A finished story opens at the top, to be read again; the place it was left stays saved.
+        if (saved.completed) window.scrollTo({ top: 0, behavior: 'instant' });
+        else if (saved.lastReadAt > 0) restorePosition(this.segments(), saved, top);
+        this.baseline = { y: window.scrollY, place: currentPosition(this.segments(), top) };
         this.restored = true;
       });
     });
+  }
+
+  private async finish(): Promise<void> {
+    if (!this.progress) return;
+    this.progress = finishStory(this.progress, Date.now());
+    await saveReadingProgress(this.progress);
   }
 
   private async answer(index: number, option: number): Promise<void> {
@@ -137,6 +166,7 @@ export class NmReaderPage extends LitElement {
     const images = new Set(s.showImages ? media.images : []);
     const narrated = new Set(media.audio);
     return html`<article class=${s.viewMode} lang="en">
+      ${renderProgressBar(this.progress)}
       <h1><span class="jp" lang="ja">${story.titleJP}</span>${story.titleEN ? html`<span class="en">${story.titleEN}</span>` : null}</h1>
       <div class="meta"><span class="level">${story.level}</span><span class="muted">${story.readTime} min read</span></div>
       ${images.has(COVER_INDEX)
@@ -150,6 +180,7 @@ export class NmReaderPage extends LitElement {
       ${this.player.hasAudio
         ? renderPlayerBar(this.player, story.content.length, (speed) => void updatePreferences({ playbackSpeed: speed }))
         : null}
+      ${renderFinish(this.progress, () => void this.finish())}
       ${this.renderVocab(story)}
       ${story.questions.length ? html`<section aria-labelledby="quiz-h"><h2 id="quiz-h">Quiz</h2>
         <nm-reader-quiz .questions=${story.questions} .answers=${this.progress?.quizAnswers ?? {}}
