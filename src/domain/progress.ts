@@ -73,3 +73,12 @@ export function samePlace(a: ReadingPosition, b: ReadingPosition): boolean {
 export function withQuizAnswer(progress: ReadingProgress, index: number, option: number, now: number): ReadingProgress {
   return { ...progress, quizAnswers: { ...progress.quizAnswers, [index]: option }, lastReadAt: now, updatedAt: now };
 }
+
+/**
+ * A newer copy (pulled by sync, which has no column for the furthest point) replaces this device's
+ * row, except that the furthest point read on this device is not forgotten.
+ */
+export function withFurthestOf(incoming: ReadingProgress, local: ReadingProgress | undefined): ReadingProgress {
+  if (!local) return incoming;
+  return { ...incoming, furthestPercent: Math.max(furthestPercent({ ...incoming, completed: false }), furthestPercent({ ...local, completed: false })) };
+}
