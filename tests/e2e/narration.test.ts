@@ -29,7 +29,7 @@ async function narrate(n: number) {
   const story = storyOf(n);
   await seedStories(page, [story]);
   await page.goto(`${app.server.url}/story/${story.id}`);
-  await page.getByRole('button', { name: `Narrate this story (${n} requests)` }).click();
+  await page.getByRole('button', { name: `Narrate this story (${n} requests; up to ${n + 6} with retries)` }).click();
   await waitUntil(async () => (await jobOf('audio'))?.status === 'completed', { timeoutMs: 30_000, what: 'the narration' });
   return story;
 }
@@ -41,7 +41,7 @@ describe('narration and illustration in Chromium', () => {
     await page.goto(`${app.server.url}/story/${story.id}`);
     await page.getByRole('heading', { name: new RegExp(story.titleJP) }).waitFor();
     // Opening a story never narrates it: the Reader offers narration, and no job or call was made.
-    const narrateButton = page.getByRole('button', { name: 'Narrate this story (20 requests)' });
+    const narrateButton = page.getByRole('button', { name: 'Narrate this story (20 requests; up to 26 with retries)' });
     await narrateButton.waitFor();
     expect(await readJobs(page)).toEqual([]);
     expect(app.gemini.count()).toBe(0);
@@ -100,7 +100,7 @@ describe('narration and illustration in Chromium', () => {
     const story = storyOf(3, '朝の公園');
     await seedStories(page, [story]);
     await page.goto(`${app.server.url}/story/${story.id}`);
-    await page.getByRole('button', { name: 'Illustrate (1 request)' }).click();
+    await page.getByRole('button', { name: 'Illustrate (1 request; up to 7 with retries)' }).click();
     await page.getByRole('img', { name: 'Cover picture: A Long Day' }).waitFor({ timeout: 20_000 });
     await app.context.setOffline(true);
     await page.reload();

@@ -3,17 +3,29 @@ import { type MediaJob, mediaJobsFor, requestIllustration, requestNarration } fr
 import { cancelJob } from '../../app/queue-actions';
 import type { StoredMedia } from '../../db/media-repo';
 import { requestCount } from '../../domain/format';
-import { illustrationPlan, narrationPlan } from '../../domain/media-plan';
+import { illustrationPlan, mostRequests, narrationPlan } from '../../domain/media-plan';
+import { DEFAULT_MAX_ATTEMPTS, MAX_LEASE_LOSSES } from '../../jobs/constants';
 import type { Story } from '../../domain/story';
 import { LiveQueryController } from '../live-query-controller';
 import { readFailure } from '../load-error';
 import { isActive, jobStatusText } from '../queue/describe-job';
 import { sharedStyles } from '../shared-styles';
 
+/** The engine's own limits, so "up to N" is what the queue can really spend. */
+const LIMITS = { maxAttempts: DEFAULT_MAX_ATTEMPTS, maxLeaseLosses: MAX_LEASE_LOSSES };
+
+/**
+ * "6 requests; up to 12 with retries": the planned count is a minimum (a 429 or a picture missing
+ * from an answer is asked again, and so is the request a dying runner had in flight).
+ */
+export function requestsLabel(planned: number): string {
+  return `${requestCount(planned)}; up to ${mostRequests(planned, LIMITS)} with retries`;
+}
+
 /**
  * `<nm-media-panel .story .stored>`: the Reader's offer to narrate or illustrate a story whose media
  * are missing on this device (never generated, deleted to free space, or a story synced from another
- * device — they arrive without media), with the number of Gemini requests each button makes, and
+ * device — they arrive without media), with the number of Gemini requests each button makes (and the most it can make with retries), and
  * the live status of those jobs while they run (liveQuery on the jobs of this story). Nothing is
  * requested until the learner presses a button.
  */
@@ -97,8 +109,8 @@ export class NmMediaPanel extends LitElement {
     const failed = job?.status === 'failed' && job.error ? job : undefined;
     const isAudio = noun === 'Narration';
     const label = isAudio
-      ? `${this.stored.audio.length > 0 ? 'Finish narration' : 'Narrate this story'} (${requestCount(missing)})`
-      : `Illustrate (${requestCount(missing)})`;
+      ? `${this.stored.audio.length > 0 ? 'Finish narration' : 'Narrate this story'} (${requestsLabel(missing)})`
+      : `Illustrate (${requestsLabel(missing)})`;
     return html`<div class="row" data-kind=${isAudio ? 'audio' : 'image'}>
       ${failed ? html`<p class="status" role="status" data-status="failed">${noun} failed: ${failed.error?.message}</p>` : null}
       ${missing > 0
@@ -107,7 +119,7 @@ export class NmMediaPanel extends LitElement {
         : null}
       ${paragraphs > 0
         ? html`<button ?disabled=${this.busy} @click=${() => void this.act(() => requestIllustration(this.story.id, 'paragraphs'))}>
-            Picture for every paragraph (${requestCount(paragraphs)})</button>`
+            Picture for every paragraph (${requestsLabel(paragraphs)})</button>`
         : null}
     </div>`;
   }
