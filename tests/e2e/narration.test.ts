@@ -132,3 +132,38 @@ describe('narration and illustration in Chromium', () => {
     expect(ttsCalls()).toBe(STORY_N5.content.length);
   }, 60_000);
 });
+
+describe('the Reader while narration is still arriving', () => {
+  it('playing along waits for the next sentence ("waiting for narration…") and goes on by itself', async () => {
+    app.gemini.setTtsSeconds(0.6);
+    // The second sentence takes 3 s to make: playback of the first ends long before it lands.
+    app.gemini.script('ok', { kind: 'latency', ms: 3_000 });
+    const story = storyOf(4);
+    await seedStories(page, [story]);
+    await page.goto(`${app.server.url}/story/${story.id}`);
+    await page.getByRole('button', { name: /^Narrate this story/ }).click();
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    await current().and(page.locator('[data-index="0"]')).waitFor({ timeout: 10_000 });
+    await page.locator('.player[data-state="waiting"]').getByText('Sentence 2 of 4: waiting for narration…').waitFor({ timeout: 10_000 });
+    await current().and(page.locator('[data-index="1"]')).waitFor({ timeout: 10_000 });
+    await current().and(page.locator('[data-index="3"]')).waitFor({ timeout: 10_000 });
+    expect(await page.locator('.player').getAttribute('data-state')).not.toBe('waiting');
+  });
+
+  it('the retry countdown ticks in the Reader, and the live region does not repeat every second', async () => {
+    app.gemini.script({ kind: 'rate-limit', retryDelay: '26s' });
+    const story = storyOf(3);
+    await seedStories(page, [story]);
+    await page.goto(`${app.server.url}/story/${story.id}`);
+    await page.getByRole('button', { name: /^Narrate this story/ }).click();
+    const visible = page.locator('nm-media-panel [data-kind="audio"] .status > [aria-hidden="true"]');
+    const seconds = async () => Number((await visible.textContent())?.match(/Retrying in (\d+) s/)?.[1] ?? Number.NaN);
+    await expect.poll(seconds, { timeout: 10_000 }).toBeGreaterThan(0);
+    const first = await seconds();
+    const spoken = await page.locator('nm-media-panel [data-kind="audio"] [role="status"]').textContent();
+    await expect.poll(seconds, { timeout: 5_000 }).toBeLessThanOrEqual(first - 2);
+    expect(await page.locator('nm-media-panel [data-kind="audio"] [role="status"]').textContent()).toBe(spoken);
+    await page.getByRole('button', { name: 'Cancel narration' }).click();
+    await page.getByRole('button', { name: /^Narrate this story/ }).waitFor();
+  });
+});

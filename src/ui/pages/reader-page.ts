@@ -1,4 +1,5 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { mediaJobsFor } from '../../app/narration';
 import { updatePreferences } from '../../app/preferences';
 import { loadReadingProgress, saveReadingProgress } from '../../app/reading-progress';
 import { type StoredMedia, storedMedia } from '../../db/media-repo';
@@ -12,6 +13,7 @@ import { finishStory, progressAt, type ReadingPosition, type ReadingProgress, sa
 import type { Segment, Story, Vocab } from '../../domain/story';
 import { LiveQueryController } from '../live-query-controller';
 import { readFailure } from '../load-error';
+import { isActive } from '../queue/describe-job';
 import { furiganaText } from '../reader/furigana-text';
 import { currentPosition, restorePosition } from '../reader/reading-position';
 import '../delete-story-button';
@@ -41,12 +43,20 @@ export class NmReaderPage extends LitElement {
 
   static override styles = [sharedStyles, readerStyles, playerStyles, progressBarStyles];
 
-  private readonly story = new LiveQueryController<Story | undefined>(this, () => getStory(this.storyId));
+  private readonly story = new LiveQueryController<Story | undefined>(this, () => getStory(this.storyId), (story) =>
+    this.player.setTotal(story?.content.length ?? 0),
+  );
   private readonly settings = new LiveQueryController<Settings>(this, loadSettings, (s) => this.player.setSpeed(s.playbackSpeed));
   private readonly player = new NarrationPlayer(this);
   /** Which sentences and pictures are stored (keys only); feeds the player and the offers. */
   private readonly media = new LiveQueryController<StoredMedia>(this, () => storedMedia(this.storyId), (m) =>
-    this.player.setSource(this.storyId, m.audio),
+    this.player.setSource(this.storyId, m.audio, this.story.value?.content.length),
+  );
+  /** A narration on its way: the player waits for its sentences instead of stopping at the first missing one. */
+  private readonly narrating = new LiveQueryController<boolean>(
+    this,
+    async () => (await mediaJobsFor(this.storyId)).some((job) => job.type === 'audio' && isActive(job)),
+    (arriving) => this.player.setArriving(arriving),
   );
   /** The sentence last scrolled to, so the player scrolls once per sentence. */
   private scrolledTo = -1;
@@ -75,6 +85,7 @@ export class NmReaderPage extends LitElement {
       this.player.stop();
       this.story.refresh();
       this.media.refresh();
+      this.narrating.refresh();
     }
     if (changed.has('storyId')) void this.loadProgress();
   }

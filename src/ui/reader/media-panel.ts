@@ -9,6 +9,7 @@ import type { Story } from '../../domain/story';
 import { LiveQueryController } from '../live-query-controller';
 import { readFailure } from '../load-error';
 import { isActive, jobStatusText } from '../queue/describe-job';
+import { INTERRUPTED_TEXT, JobClock, StatusAnnouncer } from './job-clock';
 import { sharedStyles } from '../shared-styles';
 
 /** The engine's own limits, so "up to N" is what the queue can really spend. */
@@ -54,6 +55,9 @@ export class NmMediaPanel extends LitElement {
     this.queriedFor = this.story?.id;
     return mediaJobsFor(this.story?.id ?? '');
   });
+  /** Ticks countdowns and notices a dead runner between job-row changes. */
+  private readonly clock = new JobClock(this, () => this.jobs.value ?? []);
+  private readonly announcer = new StatusAnnouncer();
 
   constructor() {
     super();
@@ -97,8 +101,12 @@ export class NmMediaPanel extends LitElement {
   private renderKind(job: MediaJob | undefined, noun: string, missing: number, start: () => Promise<unknown>, paragraphs = 0): TemplateResult | null {
     if (job && isActive(job)) {
       const p = job.progress;
+      const interrupted = this.clock.interrupted.has(job.id);
+      const shown = interrupted ? INTERRUPTED_TEXT : jobStatusText(job, Date.now());
+      // The visible line ticks every second; the live region repeats it only when the state changes.
       return html`<div class="row" data-kind=${job.type}>
-        <span><strong>${noun}:</strong> <span class="status" role="status" data-status=${job.status}>${jobStatusText(job, Date.now())}</span></span>
+        <span><strong>${noun}:</strong> <span class="status" data-status=${job.status} data-interrupted=${String(interrupted)}
+          ><span aria-hidden="true">${shown}</span><span class="visually-hidden" role="status">${noun}: ${this.announcer.text(job, interrupted, shown)}</span></span></span>
         ${p && p.total > 0 ? html`<progress max=${p.total} value=${Math.min(p.done, p.total)} aria-label="${noun} progress"></progress>` : null}
         <button @click=${() => void cancelJob(job.id)}>Cancel ${noun.toLowerCase()}</button>
       </div>`;
