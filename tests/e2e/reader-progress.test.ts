@@ -102,6 +102,7 @@ describe('reading progress in the Reader at 360 px', () => {
     await waitUntil(async () => ((await progressRow())?.segmentIndex ?? 99) < 5, { what: 'the place to follow the learner back up' });
     expect((await progressRow())?.furthestPercent).toBe(far.furthestPercent);
     await expect.poll(barText).toContain(`${Math.round(far.furthestPercent!)} % read`);
+    if (process.env.NM_SHOTS) await page.screenshot({ path: `${process.env.NM_SHOTS}/reader-progress.png` });
 
     await page.getByRole('button', { name: 'Finish story' }).click();
     await page.getByText('You finished this story.').waitFor();
@@ -111,6 +112,28 @@ describe('reading progress in the Reader at 360 px', () => {
     await page.getByText('You finished this story.').waitFor();
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
     expect({ violations: await seriousA11yViolations(page), fits: await hasNoHorizontalOverflow(page) }).toEqual({ violations: [], fits: true });
+  });
+
+  it('the narrate and illustrate offer does not push the text down when it appears', async () => {
+    // Where the first sentence is drawn, every frame from the first one that has it.
+    await page.addInitScript(() => {
+      const tops: number[] = [];
+      (window as unknown as { sentenceTops: number[] }).sentenceTops = tops;
+      const frame = () => {
+        const reader = document.querySelector('nm-app')?.shadowRoot?.querySelector('nm-reader-page')?.shadowRoot;
+        const first = reader?.querySelector('ol.segments > li');
+        if (first) tops.push(Math.round(first.getBoundingClientRect().top + window.scrollY));
+        requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    });
+    await openStory();
+    await page.getByRole('button', { name: /^Narrate this story/ }).waitFor();
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+    const tops = await page.evaluate(() => (window as unknown as { sentenceTops: number[] }).sentenceTops);
+    expect(tops.length).toBeGreaterThan(0);
+    // A few pixels may come from the Japanese font arriving; the offer's ~250 px may not.
+    expect(Math.max(...tops) - Math.min(...tops)).toBeLessThan(30);
   });
 
   it('turns pictures off and on from the Reader and remembers it', async () => {

@@ -169,7 +169,9 @@ export class NmReaderPage extends LitElement {
   override render(): TemplateResult {
     const failure = readFailure('this story', this.story, this.settings, this.media);
     if (failure) return html`<h1>This story could not be opened</h1>${failure}`;
-    if (!this.story.loaded) return html`<p class="muted">Opening the story…</p>`;
+    // The media keys come with the story (one keys-only read), so the narrate/illustrate offer is
+    // there from the first paint instead of pushing the text down when it arrives.
+    if (!this.story.loaded || !this.media.loaded) return html`<p class="muted">Opening the story…</p>`;
     const story = this.story.value;
     if (!story) return html`<h1>Story not found</h1><p>This story is not in your library on this device. <a href="/library">Back to the library</a></p>`;
     const s = this.settings.value ?? DEFAULT_SETTINGS;
@@ -184,7 +186,7 @@ export class NmReaderPage extends LitElement {
         ? html`<nm-story-image class="cover" .storyId=${story.id} index=${COVER_INDEX} alt="Cover picture: ${story.titleEN || story.titleJP}"></nm-story-image>`
         : null}
       ${this.renderToolbar(s, media.images.length > 0)}
-      ${this.media.loaded ? html`<nm-media-panel .story=${story} .stored=${media}></nm-media-panel>` : null}
+      <nm-media-panel .story=${story} .stored=${media}></nm-media-panel>
       <ol class="segments" @click=${this.onSentenceClick}>
         ${story.content.map((seg, i) => this.renderSegment(seg, i, s, narrated.has(i), images.has(i)))}
       </ol>

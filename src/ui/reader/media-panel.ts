@@ -80,7 +80,9 @@ export class NmMediaPanel extends LitElement {
 
   override render(): TemplateResult | null {
     if (this.jobs.error !== undefined) return readFailure('the narration and picture jobs', this.jobs);
-    if (!this.story || !this.jobs.loaded) return null;
+    if (!this.story) return null;
+    // The offers are known from the props alone: shown at once, not after the jobs query (a job
+    // found running then replaces its button with its status, in about the same space).
     const jobs = this.jobs.value ?? [];
     const audio = this.renderKind(jobs.find((j) => j.type === 'audio'), 'Narration', narrationPlan(this.story, new Set(this.stored.audio)).length, () =>
       requestNarration(this.story.id),
