@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useE2eApp } from '../support/e2e-app';
-import { waitForServiceWorker } from '../support/e2e-helpers';
+import { seriousA11yViolations, waitForServiceWorker } from '../support/e2e-helpers';
 import { configureGemini, readJobs, stopAllServiceWorkers } from '../support/e2e-jobs';
 import { anyAudioPlaying, readMedia, seedStories, storyOf, TRACK_AUDIO } from '../support/e2e-media';
 import { STORY_N5 } from '../support/fake-gemini';
@@ -163,6 +163,7 @@ describe('the Reader while narration is still arriving', () => {
     const spoken = await page.locator('nm-media-panel [data-kind="audio"] [role="status"]').textContent();
     await expect.poll(seconds, { timeout: 5_000 }).toBeLessThanOrEqual(first - 2);
     expect(await page.locator('nm-media-panel [data-kind="audio"] [role="status"]').textContent()).toBe(spoken);
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Cancel narration' }).click();
     await page.getByRole('button', { name: /^Narrate this story/ }).waitFor();
   });
