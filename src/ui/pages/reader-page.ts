@@ -101,14 +101,21 @@ export class NmReaderPage extends LitElement {
     this.saveTimer = setTimeout(() => void this.savePosition(), SAVE_EVERY_MS);
   };
 
+  /** The header is sticky on wide screens only: the progress bar sticks just below it. */
+  private readonly onResize = () => {
+    this.style.setProperty('--nm-sticky-top', `${headerBottom()}px`);
+  };
+
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('scroll', this.onScroll, { passive: true });
+    window.addEventListener('resize', this.onResize, { passive: true });
     window.addEventListener('pagehide', this.onScroll);
   }
 
   override disconnectedCallback(): void {
     window.removeEventListener('scroll', this.onScroll);
+    window.removeEventListener('resize', this.onResize);
     window.removeEventListener('pagehide', this.onScroll);
     clearTimeout(this.saveTimer);
     super.disconnectedCallback();
@@ -143,7 +150,7 @@ export class NmReaderPage extends LitElement {
     // Japanese fonts may still be loading; line heights (and so positions) settle only after them.
     void document.fonts.ready.then(() => {
       requestAnimationFrame(() => {
-        this.style.setProperty('--nm-sticky-top', `${headerBottom()}px`);
+        this.onResize();
         const top = this.readingTop();
         // A finished story opens at the top, to be read again; the place it was left stays saved.
         if (saved.completed) window.scrollTo({ top: 0, behavior: 'instant' });
