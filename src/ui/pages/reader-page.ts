@@ -144,7 +144,8 @@ export class NmReaderPage extends LitElement {
 
   protected override updated(): void {
     this.followPlayer();
-    if (this.restoring || !this.story.value || !this.progress || !this.settings.loaded) return;
+    // Only once the sentences are on screen (the article waits for the media keys too).
+    if (this.restoring || !this.story.value || !this.progress || !this.settings.loaded || !this.media.loaded) return;
     this.restoring = true;
     const saved = this.progress;
     // Japanese fonts may still be loading; line heights (and so positions) settle only after them.
@@ -153,9 +154,11 @@ export class NmReaderPage extends LitElement {
         this.onResize();
         const top = this.readingTop();
         // A finished story opens at the top, to be read again; the place it was left stays saved.
+        const moved = saved.completed || saved.lastReadAt > 0;
         if (saved.completed) window.scrollTo({ top: 0, behavior: 'instant' });
-        else if (saved.lastReadAt > 0) restorePosition(this.segments(), saved, top);
-        this.baseline = { y: window.scrollY, place: currentPosition(this.segments(), top) };
+        else if (moved) restorePosition(this.segments(), saved, top);
+        // Only where the page moved the screen itself; a story never opened is the learner's to scroll at once.
+        this.baseline = moved ? { y: window.scrollY, place: currentPosition(this.segments(), top) } : null;
         this.restored = true;
       });
     });
