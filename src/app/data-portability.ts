@@ -113,7 +113,7 @@ export function importSummaryLines(result: ImportResult): string[] {
   if (result.alreadyPresent) {
     lines.push(`${storyCount(result.alreadyPresent)} ${plural(result.alreadyPresent, 'was', 'were')} already in your library and left as ${plural(result.alreadyPresent, 'it was', 'they were')}.`);
   }
-  if (result.rejected) lines.push(`${storyCount(result.rejected)} could not be imported (see the reasons above).`);
+  if (result.rejected) lines.push(`${storyCount(result.rejected)} could not be imported (the reasons are below).`);
   if (result.progress) lines.push(`Reading position restored for ${storyCount(result.progress)}.`);
   if (result.settingsChanged) lines.push('Your preferences were updated from the file.');
   return lines;

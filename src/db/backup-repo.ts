@@ -45,9 +45,21 @@ export async function existingLibrary(): Promise<ExistingLibrary> {
   });
 }
 
-/** Reads the library's ids, then plans the import of `text` (nothing is written). */
+/**
+ * Reads the library's ids, then plans the import of `text` (nothing is written). Progress entries
+ * the apply would skip (not newer than the stored row) are left out of the plan, so importing the
+ * same file again offers nothing to do instead of "Update reading positions" that changes nothing.
+ */
 export async function planLibraryImport(text: string, now = Date.now()): Promise<ImportPlan> {
-  return planImport(text, await existingLibrary(), now);
+  const plan = planImport(text, await existingLibrary(), now);
+  if (!plan.ok || plan.progress.length === 0) return plan;
+  const current = await getDb().progress.bulkGet(plan.progress.map((p) => p.storyId));
+  return { ...plan, progress: plan.progress.filter((p, i) => isNewer(p, current[i])) };
+}
+
+/** The one rule for "this imported progress would be written" (the apply checks it again inside). */
+function isNewer(incoming: ReadingProgress, stored: ReadingProgress | undefined): boolean {
+  return (stored?.updatedAt ?? -1) < incoming.updatedAt;
 }
 
 export interface ImportResult {
@@ -96,7 +108,7 @@ async function applyProgress(incoming: readonly ReadingProgress[], withStory: Re
   const db = getDb();
   const ids = incoming.map((p) => p.storyId);
   const current = await db.progress.bulkGet(ids);
-  const rows = incoming.filter((p, i) => withStory.has(p.storyId) && (current[i]?.updatedAt ?? -1) < p.updatedAt);
+  const rows = incoming.filter((p, i) => withStory.has(p.storyId) && isNewer(p, current[i]));
   await db.progress.bulkPut(rows);
   await queueChanges(db, 'reading_progress', rows.map((p) => p.storyId), false);
   return rows.length;

@@ -76,3 +76,23 @@ export function illustrationPlan(
 ): IllustrationStep[] {
   return illustrationSteps(story, scope).filter((step) => !stored.has(step.index));
 }
+
+/** The job engine's limits that bound how often a failed or lost request is made again (src/jobs/constants.ts). */
+export interface RetryLimits {
+  /** Attempts a job gets; each failed one (a 429, an overload, a picture missing from the answer) asks again. */
+  maxAttempts: number;
+  /** Runner deaths a job survives; the request in flight when the runner died is made again. */
+  maxLeaseLosses: number;
+}
+
+/**
+ * The most Gemini requests a job of `planned` requests can make, so the Reader can say "up to N"
+ * before the learner spends them. Every claim of the job asks only for what is not stored yet, and
+ * only its last request can be lost (it failed, or the runner died during it), so each claim after
+ * the first repeats at most one request: at most maxAttempts claims that spend an attempt, plus the
+ * lease losses that give theirs back (the last tolerated loss fails the job instead).
+ */
+export function mostRequests(planned: number, limits: RetryLimits): number {
+  if (planned <= 0) return 0;
+  return planned + (limits.maxAttempts - 1) + (limits.maxLeaseLosses - 1);
+}

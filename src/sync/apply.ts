@@ -2,6 +2,7 @@ import { getDb } from '../db/database';
 import { outboxId, queueChange, SETTINGS_ROW_KEY } from '../db/outbox-repo';
 import { loadSettings } from '../db/settings-repo';
 import type { SyncTable } from '../db/rows';
+import { withFurthestOf } from '../domain/progress';
 import { SettingsSchema } from '../domain/settings';
 import { type Story, StorySchema } from '../domain/story';
 import { toSummary } from '../domain/summary';
@@ -85,7 +86,7 @@ export async function applyProgress(rows: readonly ProgressRecord[], watermark: 
       const remote = { deleted: row.deleted, writtenAt: fromTimestamp(row.last_read_at) };
       const decision = decideProgress(remote, local ? { writtenAt: local.lastReadAt } : null, !!tombstone);
       if (decision === 'apply') {
-        await db.progress.put(rowToProgress(row));
+        await db.progress.put(withFurthestOf(rowToProgress(row), local));
         await dropSuperseded('reading_progress', row.story_id);
       } else if (decision === 'delete-local') {
         await db.progress.delete(row.story_id);

@@ -98,6 +98,22 @@ describe('<nm-import-report>', () => {
     expect(await report(page).getByText('Nothing to import').count()).toBe(0);
   });
 
+  it('lists every problem of a story with more than one, behind a disclosure', async () => {
+    const page = fixture.page;
+    const backup = makeOldBackup(2);
+    backup.stories[1]!.level = 'N9';
+    backup.stories[1]!.content = [];
+    await mount(page, { plan: planOf(backup) });
+    const reason = page.locator('nm-import-report ul.reasons > li').first();
+    expect(await reason.textContent()).toMatch(/^Story 2 \(“猫の日 2”\): .*\(and 1 more problem\)All 2 problems/);
+    await reason.getByText('All 2 problems').click();
+    expect(await reason.locator('details li').allTextContents()).toEqual([
+      expect.stringMatching(/^the level is not one of the levels/),
+      'the story needs at least 1 paragraph',
+    ]);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
   it('shows the first 50 reasons and counts the rest', async () => {
     const page = fixture.page;
     const backup = makeOldBackup(53);

@@ -114,4 +114,29 @@ describe('the player bar', () => {
     await waitForState(page, 'playing');
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
+
+  it('stopped at a sentence not narrated yet, the next Play goes on from there, not from sentence 1', async () => {
+    const page = fixture.page;
+    await page.evaluate(() => window.fixture.mountPlayer({ sentences: 3, narrated: [0], durationMs: 300 }));
+    await bar(page).getByRole('button', { name: 'Play', exact: true }).click();
+    await expect.poll(() => where(page).textContent(), { timeout: 5_000 }).toBe('Sentence 2 of 3');
+    await waitForState(page, 'idle');
+    await page.evaluate(() => window.fixture.addNarration(1));
+    await bar(page).getByRole('button', { name: 'Play', exact: true }).click();
+    await waitForState(page, 'playing');
+    expect(await where(page).textContent()).toBe('Sentence 2 of 3');
+  });
+
+  it('while narration is arriving it waits at the missing sentence and plays it when it lands', async () => {
+    const page = fixture.page;
+    await page.evaluate(() => window.fixture.mountPlayer({ sentences: 3, narrated: [0], durationMs: 300, arriving: true }));
+    await bar(page).getByRole('button', { name: 'Play', exact: true }).click();
+    await page.locator('.player[data-state="waiting"]').waitFor({ timeout: 5_000 });
+    expect(await where(page).textContent()).toBe('Sentence 2 of 3: waiting for narration…');
+    expect(await bar(page).getByRole('button', { name: 'Pause', exact: true }).isVisible()).toBe(true);
+    await page.evaluate(() => window.fixture.addNarration(1));
+    await waitForState(page, 'playing');
+    expect(await where(page).textContent()).toBe('Sentence 2 of 3');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
 });

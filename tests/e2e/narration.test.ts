@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useE2eApp } from '../support/e2e-app';
-import { waitForServiceWorker } from '../support/e2e-helpers';
+import { seriousA11yViolations, waitForServiceWorker } from '../support/e2e-helpers';
 import { configureGemini, readJobs, stopAllServiceWorkers } from '../support/e2e-jobs';
 import { anyAudioPlaying, readMedia, seedStories, storyOf, TRACK_AUDIO } from '../support/e2e-media';
 import { STORY_N5 } from '../support/fake-gemini';
@@ -29,7 +29,7 @@ async function narrate(n: number) {
   const story = storyOf(n);
   await seedStories(page, [story]);
   await page.goto(`${app.server.url}/story/${story.id}`);
-  await page.getByRole('button', { name: `Narrate this story (${n} requests)` }).click();
+  await page.getByRole('button', { name: `Narrate this story (${n} requests; up to ${n + 6} with retries)` }).click();
   await waitUntil(async () => (await jobOf('audio'))?.status === 'completed', { timeoutMs: 30_000, what: 'the narration' });
   return story;
 }
@@ -41,7 +41,7 @@ describe('narration and illustration in Chromium', () => {
     await page.goto(`${app.server.url}/story/${story.id}`);
     await page.getByRole('heading', { name: new RegExp(story.titleJP) }).waitFor();
     // Opening a story never narrates it: the Reader offers narration, and no job or call was made.
-    const narrateButton = page.getByRole('button', { name: 'Narrate this story (20 requests)' });
+    const narrateButton = page.getByRole('button', { name: 'Narrate this story (20 requests; up to 26 with retries)' });
     await narrateButton.waitFor();
     expect(await readJobs(page)).toEqual([]);
     expect(app.gemini.count()).toBe(0);
@@ -100,7 +100,7 @@ describe('narration and illustration in Chromium', () => {
     const story = storyOf(3, '朝の公園');
     await seedStories(page, [story]);
     await page.goto(`${app.server.url}/story/${story.id}`);
-    await page.getByRole('button', { name: 'Illustrate (1 request)' }).click();
+    await page.getByRole('button', { name: 'Illustrate (1 request; up to 7 with retries)' }).click();
     await page.getByRole('img', { name: 'Cover picture: A Long Day' }).waitFor({ timeout: 20_000 });
     await app.context.setOffline(true);
     await page.reload();
@@ -131,4 +131,40 @@ describe('narration and illustration in Chromium', () => {
     await page.getByRole('link', { name: /^Open the story of Narration/ }).waitFor();
     expect(ttsCalls()).toBe(STORY_N5.content.length);
   }, 60_000);
+});
+
+describe('the Reader while narration is still arriving', () => {
+  it('playing along waits for the next sentence ("waiting for narration…") and goes on by itself', async () => {
+    app.gemini.setTtsSeconds(0.6);
+    // The second sentence takes 3 s to make: playback of the first ends long before it lands.
+    app.gemini.script('ok', { kind: 'latency', ms: 3_000 });
+    const story = storyOf(4);
+    await seedStories(page, [story]);
+    await page.goto(`${app.server.url}/story/${story.id}`);
+    await page.getByRole('button', { name: /^Narrate this story/ }).click();
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    await current().and(page.locator('[data-index="0"]')).waitFor({ timeout: 10_000 });
+    await page.locator('.player[data-state="waiting"]').getByText('Sentence 2 of 4: waiting for narration…').waitFor({ timeout: 10_000 });
+    await current().and(page.locator('[data-index="1"]')).waitFor({ timeout: 10_000 });
+    await current().and(page.locator('[data-index="3"]')).waitFor({ timeout: 10_000 });
+    expect(await page.locator('.player').getAttribute('data-state')).not.toBe('waiting');
+  });
+
+  it('the retry countdown ticks in the Reader, and the live region does not repeat every second', async () => {
+    app.gemini.script({ kind: 'rate-limit', retryDelay: '26s' });
+    const story = storyOf(3);
+    await seedStories(page, [story]);
+    await page.goto(`${app.server.url}/story/${story.id}`);
+    await page.getByRole('button', { name: /^Narrate this story/ }).click();
+    const visible = page.locator('nm-media-panel [data-kind="audio"] .status > [aria-hidden="true"]');
+    const seconds = async () => Number((await visible.textContent())?.match(/Retrying in (\d+) s/)?.[1] ?? Number.NaN);
+    await expect.poll(seconds, { timeout: 10_000 }).toBeGreaterThan(0);
+    const first = await seconds();
+    const spoken = await page.locator('nm-media-panel [data-kind="audio"] [role="status"]').textContent();
+    await expect.poll(seconds, { timeout: 5_000 }).toBeLessThanOrEqual(first - 2);
+    expect(await page.locator('nm-media-panel [data-kind="audio"] [role="status"]').textContent()).toBe(spoken);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Cancel narration' }).click();
+    await page.getByRole('button', { name: /^Narrate this story/ }).waitFor();
+  });
 });

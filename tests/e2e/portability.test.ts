@@ -82,6 +82,16 @@ describe('import of an older-app backup', () => {
     // 50 % of 14 sentences: the old app's scroll position becomes sentence 8 (index 7).
     expect(Math.abs((await firstVisibleSegment(page)) - 7)).toBeLessThanOrEqual(1);
   });
+
+  it('importing the same file again offers nothing to change', async () => {
+    const page = app.page;
+    await importOldBackup(page);
+    await openSettings(page);
+    await chooseImportFile(page, oldBackupFile());
+    await expect(report(page)).resolves.toMatch(/0\s+new stories[\s\S]*3\s+already in your library/);
+    await page.getByText('Nothing to import: your library already has everything in this file.').waitFor();
+    expect(await page.locator('nm-import-report').getByRole('button').allTextContents()).toEqual(['Close']);
+  });
 });
 
 describe('export and re-import', () => {
@@ -142,6 +152,9 @@ describe('a backup with one bad story', () => {
 
     await page.getByRole('button', { name: 'Import 2 stories' }).click();
     await page.getByText('Added 2 stories.').waitFor();
+    // The result keeps the reason it points to.
+    await page.getByText('1 story could not be imported (the reasons are below).').waitFor();
+    await expect(page.locator('nm-settings-import ul.reasons').textContent()).resolves.toContain('Story 2 (“猫の日 2”): question 1 needs exactly 4 options');
     const titles = await libraryTitles(page);
     expect(titles.filter((t) => t.startsWith('猫の日'))).toEqual(['猫の日 1', '猫の日 3']);
   });

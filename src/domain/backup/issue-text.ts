@@ -49,6 +49,15 @@ export function storyRejectionReason(issues: readonly Issue[], input: unknown, i
   return `${label}: ${describeIssue(first, input)}${more}`;
 }
 
+/**
+ * Every problem of a rejected story, one phrase each ("the level is not one of …"), without
+ * repeats: the report lists them all under the one-sentence reason, so "(and 1 more problem)" can
+ * be read, not only counted.
+ */
+export function storyProblems(issues: readonly Issue[], input: unknown): string[] {
+  return [...new Set(issues.map((issue) => describeIssue(issue, input)))];
+}
+
 /** The title to name a story by in a report, whatever shape the story is in. */
 export function storyTitle(input: unknown): string | null {
   if (typeof input !== 'object' || input === null) return null;

@@ -1,6 +1,6 @@
 import { restoredId } from '../ids';
 import { type Story, StorySchema } from '../story';
-import { storyRejectionReason, storyTitle } from './issue-text';
+import { storyProblems, storyRejectionReason, storyTitle } from './issue-text';
 import { STORY_REASONS } from './messages';
 
 /**
@@ -21,6 +21,8 @@ export interface RejectedStory {
   title: string | null;
   /** One sentence naming the story and what is wrong with it. */
   reason: string;
+  /** Every problem found, when there is more than one (the reason names only the first). */
+  problems?: string[];
 }
 
 export interface PresentStory {
@@ -67,8 +69,10 @@ export function sortStories(raw: readonly unknown[], candidates: readonly unknow
   candidates.forEach((candidate, index) => {
     const parsed = StorySchema.safeParse(candidate);
     if (!parsed.success) {
-      const reason = storyRejectionReason(parsed.error.issues, candidate, index);
-      result.rejected.push({ index, title: storyTitle(raw[index]), reason });
+      const { issues } = parsed.error;
+      const reason = storyRejectionReason(issues, candidate, index);
+      const problems = issues.length > 1 ? storyProblems(issues, candidate) : undefined;
+      result.rejected.push({ index, title: storyTitle(raw[index]), reason, ...(problems ? { problems } : {}) });
       return;
     }
     const fileId = parsed.data.id;

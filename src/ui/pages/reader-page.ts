@@ -1,4 +1,5 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { mediaJobsFor } from '../../app/narration';
 import { updatePreferences } from '../../app/preferences';
 import { loadReadingProgress, saveReadingProgress } from '../../app/reading-progress';
 import { type StoredMedia, storedMedia } from '../../db/media-repo';
@@ -8,10 +9,11 @@ import { DEFAULT_SETTINGS } from '../../domain/default-settings';
 import { COVER_INDEX } from '../../domain/media-plan';
 import { FONT_SIZES } from '../../domain/settings-options';
 import type { FontSize, Settings } from '../../domain/settings';
-import { progressAt, type ReadingProgress, withQuizAnswer } from '../../domain/progress';
+import { finishStory, progressAt, type ReadingPosition, type ReadingProgress, samePlace, withQuizAnswer } from '../../domain/progress';
 import type { Segment, Story, Vocab } from '../../domain/story';
 import { LiveQueryController } from '../live-query-controller';
 import { readFailure } from '../load-error';
+import { isActive } from '../queue/describe-job';
 import { furiganaText } from '../reader/furigana-text';
 import { currentPosition, restorePosition } from '../reader/reading-position';
 import '../delete-story-button';
@@ -20,6 +22,7 @@ import '../reader/media-panel';
 import { NarrationPlayer } from '../reader/player';
 import { playerStyles, renderPlayerBar } from '../reader/player-bar';
 import '../reader/reader-quiz';
+import { progressBarStyles, renderFinish, renderProgressBar } from '../reader/progress-bar';
 import { readerStyles } from '../reader/reader-styles';
 import { sharedStyles } from '../shared-styles';
 
@@ -38,14 +41,22 @@ export class NmReaderPage extends LitElement {
   declare storyId: string;
   declare progress: ReadingProgress | undefined;
 
-  static override styles = [sharedStyles, readerStyles, playerStyles];
+  static override styles = [sharedStyles, readerStyles, playerStyles, progressBarStyles];
 
-  private readonly story = new LiveQueryController<Story | undefined>(this, () => getStory(this.storyId));
+  private readonly story = new LiveQueryController<Story | undefined>(this, () => getStory(this.storyId), (story) =>
+    this.player.setTotal(story?.content.length ?? 0),
+  );
   private readonly settings = new LiveQueryController<Settings>(this, loadSettings, (s) => this.player.setSpeed(s.playbackSpeed));
   private readonly player = new NarrationPlayer(this);
   /** Which sentences and pictures are stored (keys only); feeds the player and the offers. */
   private readonly media = new LiveQueryController<StoredMedia>(this, () => storedMedia(this.storyId), (m) =>
-    this.player.setSource(this.storyId, m.audio),
+    this.player.setSource(this.storyId, m.audio, this.story.value?.content.length),
+  );
+  /** A narration on its way: the player waits for its sentences instead of stopping at the first missing one. */
+  private readonly narrating = new LiveQueryController<boolean>(
+    this,
+    async () => (await mediaJobsFor(this.storyId)).some((job) => job.type === 'audio' && isActive(job)),
+    (arriving) => this.player.setArriving(arriving),
   );
   /** The sentence last scrolled to, so the player scrolls once per sentence. */
   private scrolledTo = -1;
@@ -53,6 +64,12 @@ export class NmReaderPage extends LitElement {
   /** Until the saved position is restored, scroll events must not overwrite it. */
   private restored = false;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * Where the page itself left the screen after restoring. Until the learner moves away from it, a
+   * scroll event is the page's own (the restore, the browser keeping the text in view while a
+   * picture loads) and saving it would rewrite the saved place with this screen's measure of it.
+   */
+  private baseline: { y: number; place: ReadingPosition } | null = null;
 
   constructor() {
     super();
@@ -64,9 +81,11 @@ export class NmReaderPage extends LitElement {
     if (changed.has('storyId') && changed.get('storyId') !== undefined) {
       this.restored = false;
       this.restoring = false;
+      this.baseline = null;
       this.player.stop();
       this.story.refresh();
       this.media.refresh();
+      this.narrating.refresh();
     }
     if (changed.has('storyId')) void this.loadProgress();
   }
@@ -82,17 +101,30 @@ export class NmReaderPage extends LitElement {
     this.saveTimer = setTimeout(() => void this.savePosition(), SAVE_EVERY_MS);
   };
 
+  /** The header is sticky on wide screens only: the progress bar sticks just below it. */
+  private readonly onResize = () => {
+    this.style.setProperty('--nm-sticky-top', `${headerBottom()}px`);
+  };
+
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('scroll', this.onScroll, { passive: true });
+    window.addEventListener('resize', this.onResize, { passive: true });
     window.addEventListener('pagehide', this.onScroll);
   }
 
   override disconnectedCallback(): void {
     window.removeEventListener('scroll', this.onScroll);
+    window.removeEventListener('resize', this.onResize);
     window.removeEventListener('pagehide', this.onScroll);
     clearTimeout(this.saveTimer);
     super.disconnectedCallback();
+  }
+
+  /** The top of the screen's reading area: below the sticky header (wide screens) and the progress bar. */
+  private readingTop(): number {
+    const bar = this.renderRoot.querySelector('.read-progress')?.getBoundingClientRect().height ?? 0;
+    return headerBottom() + bar;
   }
 
   private segments(): Element[] {
@@ -101,23 +133,41 @@ export class NmReaderPage extends LitElement {
 
   private async savePosition(): Promise<void> {
     if (!this.restored || !this.progress || !this.story.value) return;
-    const pos = currentPosition(this.segments(), headerBottom());
+    const pos = currentPosition(this.segments(), this.readingTop());
+    if (this.baseline) {
+      if (Math.abs(window.scrollY - this.baseline.y) < 2 || samePlace(pos, this.baseline.place)) return;
+      this.baseline = null;
+    }
     this.progress = progressAt(this.progress, pos, Date.now());
     await saveReadingProgress(this.progress);
   }
 
   protected override updated(): void {
     this.followPlayer();
-    if (this.restoring || !this.story.value || !this.progress || !this.settings.loaded) return;
+    // Only once the sentences are on screen (the article waits for the media keys too).
+    if (this.restoring || !this.story.value || !this.progress || !this.settings.loaded || !this.media.loaded) return;
     this.restoring = true;
     const saved = this.progress;
     // Japanese fonts may still be loading; line heights (and so positions) settle only after them.
     void document.fonts.ready.then(() => {
       requestAnimationFrame(() => {
-        if (saved.lastReadAt > 0) restorePosition(this.segments(), saved, headerBottom());
+        this.onResize();
+        const top = this.readingTop();
+        // A finished story opens at the top, to be read again; the place it was left stays saved.
+        const moved = saved.completed || saved.lastReadAt > 0;
+        if (saved.completed) window.scrollTo({ top: 0, behavior: 'instant' });
+        else if (moved) restorePosition(this.segments(), saved, top);
+        // Only where the page moved the screen itself; a story never opened is the learner's to scroll at once.
+        this.baseline = moved ? { y: window.scrollY, place: currentPosition(this.segments(), top) } : null;
         this.restored = true;
       });
     });
+  }
+
+  private async finish(): Promise<void> {
+    if (!this.progress) return;
+    this.progress = finishStory(this.progress, Date.now());
+    await saveReadingProgress(this.progress);
   }
 
   private async answer(index: number, option: number): Promise<void> {
@@ -129,7 +179,9 @@ export class NmReaderPage extends LitElement {
   override render(): TemplateResult {
     const failure = readFailure('this story', this.story, this.settings, this.media);
     if (failure) return html`<h1>This story could not be opened</h1>${failure}`;
-    if (!this.story.loaded) return html`<p class="muted">Opening the story…</p>`;
+    // The media keys come with the story (one keys-only read), so the narrate/illustrate offer is
+    // there from the first paint instead of pushing the text down when it arrives.
+    if (!this.story.loaded || !this.media.loaded) return html`<p class="muted">Opening the story…</p>`;
     const story = this.story.value;
     if (!story) return html`<h1>Story not found</h1><p>This story is not in your library on this device. <a href="/library">Back to the library</a></p>`;
     const s = this.settings.value ?? DEFAULT_SETTINGS;
@@ -137,19 +189,21 @@ export class NmReaderPage extends LitElement {
     const images = new Set(s.showImages ? media.images : []);
     const narrated = new Set(media.audio);
     return html`<article class=${s.viewMode} lang="en">
+      ${renderProgressBar(this.progress)}
       <h1><span class="jp" lang="ja">${story.titleJP}</span>${story.titleEN ? html`<span class="en">${story.titleEN}</span>` : null}</h1>
       <div class="meta"><span class="level">${story.level}</span><span class="muted">${story.readTime} min read</span></div>
       ${images.has(COVER_INDEX)
         ? html`<nm-story-image class="cover" .storyId=${story.id} index=${COVER_INDEX} alt="Cover picture: ${story.titleEN || story.titleJP}"></nm-story-image>`
         : null}
       ${this.renderToolbar(s, media.images.length > 0)}
-      ${this.media.loaded ? html`<nm-media-panel .story=${story} .stored=${media}></nm-media-panel>` : null}
+      <nm-media-panel .story=${story} .stored=${media}></nm-media-panel>
       <ol class="segments" @click=${this.onSentenceClick}>
         ${story.content.map((seg, i) => this.renderSegment(seg, i, s, narrated.has(i), images.has(i)))}
       </ol>
       ${this.player.hasAudio
         ? renderPlayerBar(this.player, story.content.length, (speed) => void updatePreferences({ playbackSpeed: speed }))
         : null}
+      ${renderFinish(this.progress, () => void this.finish())}
       ${this.renderVocab(story)}
       ${story.questions.length ? html`<section aria-labelledby="quiz-h"><h2 id="quiz-h">Quiz</h2>
         <nm-reader-quiz .questions=${story.questions} .answers=${this.progress?.quizAnswers ?? {}}

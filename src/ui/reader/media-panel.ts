@@ -3,17 +3,30 @@ import { type MediaJob, mediaJobsFor, requestIllustration, requestNarration } fr
 import { cancelJob } from '../../app/queue-actions';
 import type { StoredMedia } from '../../db/media-repo';
 import { requestCount } from '../../domain/format';
-import { illustrationPlan, narrationPlan } from '../../domain/media-plan';
+import { illustrationPlan, mostRequests, narrationPlan } from '../../domain/media-plan';
+import { DEFAULT_MAX_ATTEMPTS, MAX_LEASE_LOSSES } from '../../jobs/constants';
 import type { Story } from '../../domain/story';
 import { LiveQueryController } from '../live-query-controller';
 import { readFailure } from '../load-error';
 import { isActive, jobStatusText } from '../queue/describe-job';
+import { INTERRUPTED_TEXT, JobClock, StatusAnnouncer } from './job-clock';
 import { sharedStyles } from '../shared-styles';
+
+/** The engine's own limits, so "up to N" is what the queue can really spend. */
+const LIMITS = { maxAttempts: DEFAULT_MAX_ATTEMPTS, maxLeaseLosses: MAX_LEASE_LOSSES };
+
+/**
+ * "6 requests; up to 12 with retries": the planned count is a minimum (a 429 or a picture missing
+ * from an answer is asked again, and so is the request a dying runner had in flight).
+ */
+export function requestsLabel(planned: number): string {
+  return `${requestCount(planned)}; up to ${mostRequests(planned, LIMITS)} with retries`;
+}
 
 /**
  * `<nm-media-panel .story .stored>`: the Reader's offer to narrate or illustrate a story whose media
  * are missing on this device (never generated, deleted to free space, or a story synced from another
- * device — they arrive without media), with the number of Gemini requests each button makes, and
+ * device — they arrive without media), with the number of Gemini requests each button makes (and the most it can make with retries), and
  * the live status of those jobs while they run (liveQuery on the jobs of this story). Nothing is
  * requested until the learner presses a button.
  */
@@ -42,6 +55,9 @@ export class NmMediaPanel extends LitElement {
     this.queriedFor = this.story?.id;
     return mediaJobsFor(this.story?.id ?? '');
   });
+  /** Ticks countdowns and notices a dead runner between job-row changes. */
+  private readonly clock = new JobClock(this, () => this.jobs.value ?? []);
+  private readonly announcer = new StatusAnnouncer();
 
   constructor() {
     super();
@@ -64,7 +80,9 @@ export class NmMediaPanel extends LitElement {
 
   override render(): TemplateResult | null {
     if (this.jobs.error !== undefined) return readFailure('the narration and picture jobs', this.jobs);
-    if (!this.story || !this.jobs.loaded) return null;
+    if (!this.story) return null;
+    // The offers are known from the props alone: shown at once, not after the jobs query (a job
+    // found running then replaces its button with its status, in about the same space).
     const jobs = this.jobs.value ?? [];
     const audio = this.renderKind(jobs.find((j) => j.type === 'audio'), 'Narration', narrationPlan(this.story, new Set(this.stored.audio)).length, () =>
       requestNarration(this.story.id),
@@ -85,8 +103,12 @@ export class NmMediaPanel extends LitElement {
   private renderKind(job: MediaJob | undefined, noun: string, missing: number, start: () => Promise<unknown>, paragraphs = 0): TemplateResult | null {
     if (job && isActive(job)) {
       const p = job.progress;
+      const interrupted = this.clock.interrupted.has(job.id);
+      const shown = interrupted ? INTERRUPTED_TEXT : jobStatusText(job, Date.now());
+      // The visible line ticks every second; the live region repeats it only when the state changes.
       return html`<div class="row" data-kind=${job.type}>
-        <span><strong>${noun}:</strong> <span class="status" role="status" data-status=${job.status}>${jobStatusText(job, Date.now())}</span></span>
+        <span><strong>${noun}:</strong> <span class="status" data-status=${job.status} data-interrupted=${String(interrupted)}
+          ><span aria-hidden="true">${shown}</span><span class="visually-hidden" role="status">${noun}: ${this.announcer.text(job, interrupted, shown)}</span></span></span>
         ${p && p.total > 0 ? html`<progress max=${p.total} value=${Math.min(p.done, p.total)} aria-label="${noun} progress"></progress>` : null}
         <button @click=${() => void cancelJob(job.id)}>Cancel ${noun.toLowerCase()}</button>
       </div>`;
@@ -97,8 +119,8 @@ export class NmMediaPanel extends LitElement {
     const failed = job?.status === 'failed' && job.error ? job : undefined;
     const isAudio = noun === 'Narration';
     const label = isAudio
-      ? `${this.stored.audio.length > 0 ? 'Finish narration' : 'Narrate this story'} (${requestCount(missing)})`
-      : `Illustrate (${requestCount(missing)})`;
+      ? `${this.stored.audio.length > 0 ? 'Finish narration' : 'Narrate this story'} (${requestsLabel(missing)})`
+      : `Illustrate (${requestsLabel(missing)})`;
     return html`<div class="row" data-kind=${isAudio ? 'audio' : 'image'}>
       ${failed ? html`<p class="status" role="status" data-status="failed">${noun} failed: ${failed.error?.message}</p>` : null}
       ${missing > 0
@@ -107,7 +129,7 @@ export class NmMediaPanel extends LitElement {
         : null}
       ${paragraphs > 0
         ? html`<button ?disabled=${this.busy} @click=${() => void this.act(() => requestIllustration(this.story.id, 'paragraphs'))}>
-            Picture for every paragraph (${requestCount(paragraphs)})</button>`
+            Picture for every paragraph (${requestsLabel(paragraphs)})</button>`
         : null}
     </div>`;
   }

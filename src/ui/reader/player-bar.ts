@@ -9,8 +9,13 @@ import { SHORTCUTS } from './player-keys';
  * where it is, and the keyboard shortcuts spelled out.
  */
 export function renderPlayerBar(player: NarrationPlayer, total: number, onSpeed: (speed: number) => void): TemplateResult {
-  const playing = player.state === 'playing' || player.state === 'loading';
-  const position = player.current >= 0 ? `Sentence ${player.current + 1} of ${total}` : `${player.available.length} of ${total} sentences narrated`;
+  const playing = player.state === 'playing' || player.state === 'loading' || player.state === 'waiting';
+  const position =
+    player.state === 'waiting'
+      ? `Sentence ${player.current + 1} of ${total}: waiting for narration…`
+      : player.current >= 0
+        ? `Sentence ${player.current + 1} of ${total}`
+        : `${player.available.length} of ${total} sentences narrated`;
   return html`<div class="player card" role="group" aria-label="Narration player" data-state=${player.state}>
     <div class="player-row">
       <button class="primary play" aria-keyshortcuts="K" @click=${() => player.toggle()}>${playing ? 'Pause' : 'Play'}</button>

@@ -2,7 +2,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { getMedia } from '../../db/media-repo';
 import { listenForPlayerKeys, type PlayerCommand } from './player-keys';
 
-export type PlayerState = 'idle' | 'loading' | 'playing' | 'paused';
+/** `waiting`: playing along with a narration still being made, stopped at a sentence not stored yet. */
+export type PlayerState = 'idle' | 'loading' | 'playing' | 'paused' | 'waiting';
 
 /** Playback speeds offered (Settings allow 0.5–1.5). */
 export const SPEEDS = [0.5, 0.75, 1, 1.25, 1.5] as const;
@@ -16,6 +17,10 @@ export const PLAYING_MARK = 'player:playing';
  * after another through a single <audio> element, from IndexedDB only, so it works offline. Each
  * blob becomes an object URL that is revoked when the next sentence starts or playback stops.
  * Removing the host (leaving the Reader, another route) stops playback.
+ *
+ * While narration is still arriving (`setArriving`), reaching a sentence not stored yet waits for
+ * it ("waiting") and goes on when it lands, instead of stopping; and playback that stops before the
+ * end keeps its place, so the next Play goes on from there rather than from sentence 1.
  */
 export class NarrationPlayer implements ReactiveController {
   state: PlayerState = 'idle';
@@ -25,6 +30,10 @@ export class NarrationPlayer implements ReactiveController {
   /** Segments that have audio, ascending. */
   available: readonly number[] = [];
   message = '';
+  /** Sentences in the story. */
+  total = 0;
+  /** A narration job for this story is pending or running: missing sentences are on their way. */
+  arriving = false;
 
   private storyId = '';
   private audio: HTMLAudioElement | null = null;
@@ -52,13 +61,28 @@ export class NarrationPlayer implements ReactiveController {
   }
 
   /** Which story, and which of its sentences have audio (from a liveQuery of the media table). */
-  setSource(storyId: string, available: readonly number[]): void {
+  setSource(storyId: string, available: readonly number[], total?: number): void {
     if (storyId !== this.storyId) {
       this.stop();
       this.current = -1;
       this.storyId = storyId;
+      this.arriving = false;
     }
     this.available = [...available].sort((a, b) => a - b);
+    this.total = Math.max(total ?? this.total, this.available.length);
+    if (this.state === 'waiting' && this.available.includes(this.current)) void this.playFrom(this.current, false);
+    this.host.requestUpdate();
+  }
+
+  setTotal(total: number): void {
+    this.total = Math.max(total, this.available.length);
+  }
+
+  /** Whether narration is being made for this story; when it stops coming, waiting gives up. */
+  setArriving(arriving: boolean): void {
+    if (arriving === this.arriving) return;
+    this.arriving = arriving;
+    if (!arriving && this.state === 'waiting') void this.playFrom(this.current, false);
     this.host.requestUpdate();
   }
 
@@ -76,9 +100,16 @@ export class NarrationPlayer implements ReactiveController {
   }
 
   toggle(): void {
-    if (this.state === 'playing' || this.state === 'loading') this.pause();
+    if (this.state === 'playing' || this.state === 'loading' || this.state === 'waiting') this.pause();
     else if (this.state === 'paused' && this.loaded === this.current && this.url) this.resume();
-    else void this.playFrom(this.current >= 0 ? this.current : (this.available[0] ?? 0));
+    else void this.playFrom(this.resumeIndex());
+  }
+
+  /** Where Play goes on from: the place it stopped, unless nothing is left there to hear. */
+  private resumeIndex(): number {
+    const first = this.available[0] ?? 0;
+    if (this.current < 0) return first;
+    return this.arriving || this.available.some((i) => i >= this.current) ? this.current : first;
   }
 
   pause(): void {
@@ -114,7 +145,15 @@ export class NarrationPlayer implements ReactiveController {
     const generation = ++this.generation;
     if (fromUser) this.mark();
     const target = this.available.find((i) => i >= index);
+    if (this.arriving && index < this.total && target !== index) {
+      // Narration is made in reading order: the sentence asked for is the next to arrive.
+      this.current = index;
+      this.set('waiting');
+      return;
+    }
     if (target === undefined) {
+      // Keep the place: the next Play goes on from the first sentence not heard yet.
+      if (index < this.total) this.current = index;
       this.stop();
       return;
     }
@@ -159,9 +198,9 @@ export class NarrationPlayer implements ReactiveController {
       if (!audio.ended && this.state === 'playing') this.set('paused');
     });
     audio.addEventListener('ended', () => {
-      const next = this.available.find((i) => i > this.current);
-      if (next !== undefined) {
-        void this.playFrom(next, false);
+      const next = this.current + 1;
+      if (next < this.total) {
+        void this.playFrom(next, false); // waits for it when it is still arriving
         return;
       }
       this.stop(); // the end of the story: the next Play starts from the beginning

@@ -1,5 +1,5 @@
 import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
-import type { ImportPlan } from '../../domain/backup/plan-import';
+import type { ImportPlan, RejectedStory } from '../../domain/backup/plan-import';
 import { plural, storyCount } from '../../domain/format';
 import { emit } from '../emit';
 import { sharedStyles } from '../shared-styles';
@@ -10,6 +10,20 @@ const REASONS_SHOWN = 50;
 /** A deleted story cannot come back under its old id (the deletion is final once synced). */
 function restoredLine(count: number): string {
   return `${count === 1 ? '1 of them was' : `${count} of them were`} deleted here before and will be restored as ${plural(count, 'a new copy', 'new copies')}.`;
+}
+
+/**
+ * Why each story cannot be imported: its one-sentence reason and, when it has more than one
+ * problem, all of them behind a disclosure (so "(and 2 more problems)" can be read). Shown in the
+ * report and again in the result, which must not send the learner to reasons it has removed.
+ */
+export function renderReasons(rejected: readonly RejectedStory[]): TemplateResult {
+  return html`<ul class="plain reasons">
+    ${rejected.slice(0, REASONS_SHOWN).map((r) => html`<li>${r.reason}${r.problems
+      ? html`<details><summary>All ${r.problems.length} problems</summary><ul>${r.problems.map((p) => html`<li>${p}</li>`)}</ul></details>`
+      : null}</li>`)}
+    ${rejected.length > REASONS_SHOWN ? html`<li>…and ${rejected.length - REASONS_SHOWN} more.</li>` : null}
+  </ul>`;
 }
 
 /**
@@ -87,10 +101,7 @@ export class NmImportReport extends LitElement {
         <li><strong>${present}</strong> already in your library (left as they are)</li>
         <li><strong>${plan.rejected.length}</strong> cannot be imported</li>
       </ul></div>
-      ${plan.rejected.length ? html`<p>Why:</p><ul class="plain reasons">
-          ${plan.rejected.slice(0, REASONS_SHOWN).map((r) => html`<li>${r.reason}</li>`)}
-          ${plan.rejected.length > REASONS_SHOWN ? html`<li>…and ${plan.rejected.length - REASONS_SHOWN} more.</li>` : null}
-        </ul>` : null}
+      ${plan.rejected.length ? html`<p>Why:</p>${renderReasons(plan.rejected)}` : null}
       ${plan.notes.length ? html`<ul class="plain muted">${plan.notes.map((n) => html`<li>${n}</li>`)}</ul>` : null}
       ${this.changes.length ? html`<p><label class="choice">
           <input type="checkbox" .checked=${this.withSettings} @change=${(e: Event) => { this.withSettings = (e.target as HTMLInputElement).checked; }} />

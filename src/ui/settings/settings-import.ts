@@ -2,9 +2,9 @@ import { css, html, LitElement, type TemplateResult } from 'lit';
 import { applyImportPlan, describeSettingsChanges, importFailureMessage, importSummaryLines, planImportFile } from '../../app/data-portability';
 import type { ImportResult } from '../../db/backup-repo';
 import { loadSettings } from '../../db/settings-repo';
-import type { ImportPlan } from '../../domain/backup/plan-import';
+import type { ImportPlan, RejectedStory } from '../../domain/backup/plan-import';
 import { sharedStyles } from '../shared-styles';
-import './import-report';
+import { renderReasons } from './import-report';
 import { settingsStyles } from './settings-styles';
 
 /**
@@ -20,6 +20,8 @@ export class NmSettingsImport extends LitElement {
   /** Preferences the file would change, as "Theme: Dark" lines. */
   declare changes: string[];
   declare result: ImportResult | null;
+  /** The stories the finished import could not take, with their reasons, kept in the result. */
+  private rejected: readonly RejectedStory[] = [];
   declare busy: boolean;
   /** Why reading or applying the file failed; shown, never swallowed. */
   declare error: string;
@@ -72,6 +74,7 @@ export class NmSettingsImport extends LitElement {
     this.busy = true;
     this.error = '';
     try {
+      this.rejected = plan.rejected;
       this.result = await applyImportPlan(plan, { withSettings });
       this.plan = null;
       if (this.input) this.input.value = '';
@@ -103,7 +106,8 @@ export class NmSettingsImport extends LitElement {
         : null}
       <p class="error" role="alert" data-testid="import-error">${this.error}</p>
       <div role="status">${this.result
-        ? html`<p class="ok">Import finished.</p><ul class="plain">${importSummaryLines(this.result).map((l) => html`<li>${l}</li>`)}</ul>`
+        ? html`<p class="ok">Import finished.</p><ul class="plain">${importSummaryLines(this.result).map((l) => html`<li>${l}</li>`)}</ul>
+          ${this.rejected.length ? renderReasons(this.rejected) : null}`
         : null}</div>`;
   }
 }

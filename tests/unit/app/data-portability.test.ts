@@ -33,7 +33,7 @@ describe('importSummaryLines', () => {
       'Added 3 stories.',
       '2 stories you had deleted were restored as new copies, so sync will not delete them again.',
       '1 story was already in your library and left as it was.',
-      '2 stories could not be imported (see the reasons above).',
+      '2 stories could not be imported (the reasons are below).',
       'Reading position restored for 1 story.',
       'Your preferences were updated from the file.',
     ]);

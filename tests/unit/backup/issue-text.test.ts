@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { storyRejectionReason } from '../../../src/domain/backup/issue-text';
+import { storyProblems, storyRejectionReason } from '../../../src/domain/backup/issue-text';
 import { StorySchema } from '../../../src/domain/story';
 import { makeStory } from '../../support/fixtures/library';
 
@@ -49,5 +49,15 @@ describe('storyRejectionReason', () => {
     expect(reasonFor({ ...makeStory(1), level: 'N9', content: [] })).toBe(
       'Story 1 (“雨の朝 1”): the level is not one of the levels N5, N4, N3, N2, N1, Beginner, Intermediate or Advanced (and 1 more problem)',
     );
+  });
+
+  it('lists every problem, so the "1 more" can be read', () => {
+    const input = { ...makeStory(1), level: 'N9', content: [] };
+    const parsed = StorySchema.safeParse(input);
+    expect(parsed.success).toBe(false);
+    expect(storyProblems(parsed.error!.issues, input)).toEqual([
+      'the level is not one of the levels N5, N4, N3, N2, N1, Beginner, Intermediate or Advanced',
+      'the story needs at least 1 paragraph',
+    ]);
   });
 });

@@ -57,6 +57,14 @@ describe('export then import of our own file', () => {
     expect(second).toEqual({ added: 0, alreadyPresent: 8, restored: 0, rejected: 0, progress: 0, settingsChanged: false });
     expect(await dumpDb(db())).toEqual(snapshot);
   });
+
+  it('plans nothing to do for the same file the second time: no reading positions to "update"', async () => {
+    const text = JSON.stringify(makeOldBackup(8));
+    expect(ready(await planLibraryImport(text, T0)).progress).toHaveLength(3);
+    await importText(text);
+    const again = ready(await planLibraryImport(text, T0 + 999));
+    expect({ new: again.new.length, progress: again.progress.length }).toEqual({ new: 0, progress: 0 });
+  });
 });
 
 describe('applyImport', () => {

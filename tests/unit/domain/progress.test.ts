@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { COMPLETED_AT_PERCENT, emptyProgress, progressAt, ReadingProgressSchema, withQuizAnswer } from '../../../src/domain/progress';
+import {
+  COMPLETED_AT_PERCENT,
+  emptyProgress,
+  finishStory,
+  furthestPercent,
+  progressAt,
+  ReadingProgressSchema,
+  samePlace,
+  withQuizAnswer,
+} from '../../../src/domain/progress';
 
 const ID = '00000000-0000-4000-8000-000000000001';
 const T = 1_700_000_000_000;
@@ -29,5 +38,34 @@ describe('reading progress rules', () => {
     const two = withQuizAnswer(one, 1, 3, T + 2);
     expect(two).toMatchObject({ percent: 40, segmentIndex: 2, quizAnswers: { 0: 2, 1: 3 }, updatedAt: T + 2 });
     expect(read.quizAnswers).toEqual({});
+  });
+
+  it('keeps the furthest point read apart from the place to resume: it only grows', () => {
+    const far = progressAt(emptyProgress(ID), { percent: 60, segmentIndex: 6, segmentOffset: 0 }, T);
+    const back = progressAt(far, { percent: 20, segmentIndex: 2, segmentOffset: 0.5 }, T + 1);
+    expect(back).toMatchObject({ percent: 20, segmentIndex: 2, segmentOffset: 0.5, furthestPercent: 60 });
+    expect(furthestPercent(back)).toBe(60);
+    expect(furthestPercent(progressAt(back, { percent: 75, segmentIndex: 8, segmentOffset: 0 }, T + 2))).toBe(75);
+  });
+
+  it('reads a row written before the furthest point existed as read up to its percent', () => {
+    const old = ReadingProgressSchema.parse({ storyId: ID, percent: 45, segmentIndex: 6, lastReadAt: T, updatedAt: T });
+    expect(old.furthestPercent).toBeUndefined();
+    expect(furthestPercent(old)).toBe(45);
+    expect(furthestPercent(progressAt(old, { percent: 30, segmentIndex: 4, segmentOffset: 0 }, T + 1))).toBe(45);
+  });
+
+  it('finishes a story: completed, read to 100 %, the place to resume untouched', () => {
+    const read = progressAt(emptyProgress(ID), { percent: 40, segmentIndex: 4, segmentOffset: 0.2 }, T);
+    const done = finishStory(read, T + 1);
+    expect(done).toMatchObject({ completed: true, furthestPercent: 100, percent: 40, segmentIndex: 4, segmentOffset: 0.2, updatedAt: T + 1 });
+    expect(furthestPercent(progressAt(done, { percent: 5, segmentIndex: 0, segmentOffset: 0 }, T + 2))).toBe(100);
+  });
+
+  it('tells the same place (a scroll the page made itself) from a move by the learner', () => {
+    const at = { percent: 45, segmentIndex: 6, segmentOffset: 0.3 };
+    expect(samePlace(at, { ...at, percent: 62.5, segmentOffset: 0.32 })).toBe(true);
+    expect(samePlace(at, { ...at, segmentOffset: 0.5 })).toBe(false);
+    expect(samePlace(at, { ...at, segmentIndex: 7 })).toBe(false);
   });
 });

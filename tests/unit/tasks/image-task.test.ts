@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { AiError } from '../../../src/ai/errors';
 import type { ImageOptions } from '../../../src/ai/image';
 import { AI_MESSAGES } from '../../../src/ai/messages';
+import { mostRequests } from '../../../src/domain/media-plan';
+import { DEFAULT_MAX_ATTEMPTS, MAX_LEASE_LOSSES } from '../../../src/jobs/constants';
 import { enqueue } from '../../../src/jobs/enqueue';
 import { createImageTask, type ImageTaskDeps } from '../../../src/tasks/image-task';
 import type { EstimateFn } from '../../../src/tasks/storage-check';
@@ -65,6 +67,25 @@ describe('image task', () => {
     });
     expect(images.calls).toHaveLength(2);
     expect(await storedIndexes(story.id, 'image')).toEqual([-1]);
+  });
+
+  it('never asks more often than the "up to" the Reader announces, however each answer fails', async () => {
+    const limits = { maxAttempts: DEFAULT_MAX_ATTEMPTS, maxLeaseLosses: MAX_LEASE_LOSSES };
+    const failures = [
+      () => new AiError('transient', 'rate-limited', AI_MESSAGES.rateLimited(0)),
+      () => new AiError('invalid-output', 'no-image', 'no picture in the answer'),
+    ];
+    for (const failure of failures) {
+      const story = await seedStory(storyWith(3));
+      const job = await enqueue('image', { storyId: story.id, scope: 'cover' });
+      const images = fakeImages(() => {
+        throw failure();
+      });
+      for (let run = 0; run < 10 && (await jobRow(job.id)).status !== 'failed'; run++) await runOnce(task({ generate: images.generate }));
+      expect((await jobRow(job.id)).status).toBe('failed');
+      expect(images.calls.length).toBeGreaterThan(1);
+      expect(images.calls.length).toBeLessThanOrEqual(mostRequests(1, limits));
+    }
   });
 
   it('fails before drawing when the pictures will not fit', async () => {

@@ -1,0 +1,42 @@
+import { css, html, type TemplateResult } from 'lit';
+import { furthestPercent, type ReadingProgress } from '../../domain/progress';
+
+/**
+ * The Reader's reading-progress indicator (the older app's "% read"): a labelled bar of the
+ * furthest point read, stuck to the top of the screen (below the header where the header is
+ * sticky too) so the learner sees it while reading. It shows the furthest point, not where the
+ * screen is now: scrolling back to re-read a line does not make the story look less read.
+ */
+export function renderProgressBar(progress: ReadingProgress | undefined): TemplateResult {
+  const percent = progress ? Math.round(furthestPercent(progress)) : 0;
+  const finished = progress?.completed === true;
+  return html`<div class="read-progress" data-testid="read-progress">
+    <progress max="100" .value=${percent} aria-label="Reading progress"></progress>
+    <span class="read-label">${finished ? html`<span aria-hidden="true">✓ </span>Finished` : `${percent} % read`}</span>
+  </div>`;
+}
+
+/**
+ * The end of the story: "Finish story" marks it completed (the bar goes to 100 %, Home stops
+ * offering "Continue"); once finished it says so. The status is polite, so pressing the button is
+ * heard without moving focus.
+ */
+export function renderFinish(progress: ReadingProgress | undefined, onFinish: () => void): TemplateResult {
+  const finished = progress?.completed === true;
+  return html`<div class="finish" role="status">
+    ${finished
+      ? html`<p class="ok"><span aria-hidden="true">✓ </span>You finished this story.</p>`
+      : html`<button class="primary" @click=${onFinish}>Finish story</button>`}
+  </div>`;
+}
+
+export const progressBarStyles = css`
+  .read-progress {
+    position: sticky; top: var(--nm-sticky-top, 0); z-index: 6; display: flex; gap: 0.6rem; align-items: center;
+    margin: 0 -0.75rem 0.5rem; padding: 0.35rem 0.75rem; background: var(--nm-bg); border-bottom: 1px solid var(--nm-border);
+  }
+  .read-progress progress { flex: 1; height: 0.6rem; accent-color: var(--nm-accent); }
+  .read-label { font-size: 0.9rem; font-variant-numeric: tabular-nums; min-width: 5.5rem; text-align: right; }
+  .finish { margin: 1.25rem 0; }
+  .finish p { margin: 0; font-weight: 600; color: var(--nm-ok); }
+`;
