@@ -1,4 +1,4 @@
-import type { ReadingProgress } from './progress';
+import { furthestPercent, type ReadingProgress } from './progress';
 import type { StorySource } from './story';
 
 /**
@@ -13,9 +13,10 @@ export interface ReadingState {
   action: 'Read' | 'Continue' | 'Read again';
 }
 
-export function readingState(progress: Pick<ReadingProgress, 'percent' | 'completed'> | undefined): ReadingState {
+/** The bar shows the furthest point read (it only grows), not the place to resume. */
+export function readingState(progress: Pick<ReadingProgress, 'percent' | 'furthestPercent' | 'completed'> | undefined): ReadingState {
   if (progress?.completed) return { percent: 100, finished: true, action: 'Read again' };
-  const percent = Math.max(0, Math.min(100, Math.round(progress?.percent ?? 0)));
+  const percent = Math.max(0, Math.min(100, Math.round(progress ? furthestPercent(progress) : 0)));
   return { percent, finished: false, action: percent > 0 ? 'Continue' : 'Read' };
 }
 

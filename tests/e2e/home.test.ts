@@ -85,7 +85,7 @@ describe('Home with a library', () => {
     const failedSection = main().getByRole('region', { name: 'A job failed' });
     await expect(failedSection.getByText('Story: a trip to the moon (N5, short)').count()).resolves.toBe(1);
     await expect(failedSection.getByText('Your Gemini API key was rejected').count()).resolves.toBe(1);
-    await expect(failedSection.getByRole('link', { name: 'Open Settings' }).count()).resolves.toBe(1);
+    await expect(failedSection.getByRole('link', { name: 'Open Settings to fix Story: a trip to the moon (N5, short)' }).count()).resolves.toBe(1);
     await expect(failedSection.getByRole('link', { name: 'Open the Queue' }).count()).resolves.toBe(1);
 
     const recent = main().getByRole('region', { name: 'Recent stories' });

@@ -1,6 +1,7 @@
 import { css, html, LitElement, type TemplateResult } from 'lit';
 import type { FailedJob } from '../../db/home-facts';
-import { jobTitle } from '../queue/describe-job';
+import { jobStatus, jobTitle } from '../queue/describe-job';
+import { fixIsInSettings, wasRefused } from '../queue/job-fixes';
 import { sharedStyles } from '../shared-styles';
 
 /**
@@ -55,13 +56,18 @@ export class NmHomeFailedJobs extends LitElement {
 
   private renderJob({ job, storyTitle }: FailedJob): TemplateResult {
     const title = jobTitle(job, storyTitle);
-    const message = job.error?.message ?? 'It stopped without saying why.';
+    // The Queue's wording (e.g. "Stopped after 5 tries: …"), so Home and the Queue say the same thing.
+    const message = job.error ? jobStatus(job, Date.now()).text : 'It stopped without saying why.';
+    // A refused topic fails the same way on Retry: its words are edited in the Queue.
+    const refused = wasRefused(job);
     return html`<li data-job-id=${job.id}>
       <span class="what">${title}</span>
       <p class="why">${message}</p>
       <div class="actions">
-        <button aria-label="Retry ${title}" ?disabled=${this.busy === job.id} @click=${() => void this.retry(job.id)}>Retry</button>
-        ${/settings|api key/i.test(message) ? html`<a class="button" href="/settings">Open Settings</a>` : null}
+        ${refused
+          ? html`<a class="button" href="/queue?show=failed" aria-label="Edit and try again ${title}">Edit and try again</a>`
+          : html`<button aria-label="Retry ${title}" ?disabled=${this.busy === job.id} @click=${() => void this.retry(job.id)}>Retry</button>`}
+        ${fixIsInSettings(job) ? html`<a class="button" href="/settings" aria-label="Open Settings to fix ${title}">Open Settings</a>` : null}
       </div>
     </li>`;
   }

@@ -46,6 +46,9 @@ export interface JobStatus {
   countdown: string | null;
 }
 
+/** What a job whose runner is gone says until another runner takes it over. */
+export const INTERRUPTED_TEXT = 'Interrupted — it will resume by itself.';
+
 export interface StatusContext {
   /** The runner that holds this processing job is gone (worker killed, tab closed). */
   interrupted?: boolean;
@@ -61,7 +64,7 @@ export function jobStatus(job: JobRow, now: number, context: StatusContext = {})
     case 'failed':
       return state(job.error ? failedText(job.error.message) : 'Failed');
     case 'processing':
-      if (context.interrupted) return state('Interrupted — it will resume by itself.');
+      if (context.interrupted) return state(INTERRUPTED_TEXT);
       return state(job.progress?.label || 'Working…');
     case 'pending':
       return pendingStatus(job, now);

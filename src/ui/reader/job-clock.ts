@@ -1,25 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { JobRow } from '../../domain/job';
-import { defaultLockProvider, type LockProvider, runLockName, runOf, snapshotRunLocks } from '../../jobs/lock';
-
+import { interruptedJobs } from '../../app/queue-client';
 import { isActive } from '../queue/describe-job';
-
-/** What a job whose runner is gone says until another runner takes it over. */
-export const INTERRUPTED_TEXT = 'Interrupted — it will resume by itself.';
-
-/**
- * The processing jobs whose runner is gone: the lease has run out, or (where Web Locks can say) no
- * context holds the run lock of the lease's owner — the browser drops it the moment a worker is
- * killed or a tab closes, so this is known at once instead of when the 30 s lease expires. The
- * same test the engine uses to take such a job over (src/jobs/claim.ts).
- */
-export async function interruptedJobs(jobs: readonly JobRow[], now: number, locks: LockProvider = defaultLockProvider()): Promise<Set<string>> {
-  const processing = jobs.filter((job) => job.status === 'processing' && job.lease);
-  if (processing.length === 0) return new Set();
-  const snapshot = await snapshotRunLocks(locks, now);
-  const gone = (lease: NonNullable<JobRow['lease']>) => lease.expiresAt <= now || (snapshot !== null && !snapshot.held.has(runLockName(runOf(lease.owner))));
-  return new Set(processing.filter((job) => job.lease && gone(job.lease)).map((job) => job.id));
-}
 
 /**
  * A once-a-second clock for a host that shows live jobs: countdowns ("Retrying in 24 s.") tick
@@ -27,7 +9,7 @@ export async function interruptedJobs(jobs: readonly JobRow[], now: number, lock
  * re-render) while none of the jobs is active.
  */
 export class JobClock implements ReactiveController {
-  /** Ids of the processing jobs whose runner is gone (see interruptedJobs). */
+  /** Ids of the processing jobs whose runner is gone (interruptedJobs, src/app/queue-client.ts). */
   interrupted: ReadonlySet<string> = new Set();
   private timer: ReturnType<typeof setInterval> | undefined;
 

@@ -8,8 +8,8 @@ import { DEFAULT_MAX_ATTEMPTS, MAX_LEASE_LOSSES } from '../../jobs/constants';
 import type { Story } from '../../domain/story';
 import { LiveQueryController } from '../live-query-controller';
 import { readFailure } from '../load-error';
-import { isActive, jobStatusText } from '../queue/describe-job';
-import { INTERRUPTED_TEXT, JobClock, StatusAnnouncer } from './job-clock';
+import { INTERRUPTED_TEXT, isActive, jobStatusText } from '../queue/describe-job';
+import { JobClock, StatusAnnouncer } from './job-clock';
 import { sharedStyles } from '../shared-styles';
 
 /** The engine's own limits, so "up to N" is what the queue can really spend. */

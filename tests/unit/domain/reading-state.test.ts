@@ -16,6 +16,10 @@ describe('readingState', () => {
     expect(readingState({ percent: 30, completed: true })).toEqual({ percent: 100, finished: true, action: 'Read again' });
   });
 
+  it('shows the furthest point read, not the place to resume, after scrolling back up', () => {
+    expect(readingState({ percent: 20, furthestPercent: 70, completed: false })).toEqual({ percent: 70, finished: false, action: 'Continue' });
+  });
+
   it('keeps the bar inside 0–100 for out-of-range stored values', () => {
     expect(readingState({ percent: 140, completed: false }).percent).toBe(100);
     expect(readingState({ percent: -3, completed: false }).percent).toBe(0);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { JobRow } from '../../../src/domain/job';
 import type { LockProvider } from '../../../src/jobs/lock';
 import { runLockName } from '../../../src/jobs/lock';
-import { interruptedJobs, StatusAnnouncer } from '../../../src/ui/reader/job-clock';
+import { interruptedJobs } from '../../../src/app/queue-client';
+import { StatusAnnouncer } from '../../../src/ui/reader/job-clock';
 
 const NOW = 1_800_000_000_000;
 
