@@ -3,10 +3,12 @@ import type { FailedJob } from '../../db/home-facts';
 import { jobStatus, jobTitle } from '../queue/describe-job';
 import { fixIsInSettings, wasRefused } from '../queue/job-fixes';
 import { sharedStyles } from '../shared-styles';
+import { openWriteStory } from '../write/write-story';
 
 /**
  * `<nm-home-failed-jobs>`: Home's list of jobs that stopped with an error, each with Gemini's reason
- * in words and a way to act: Retry here, Settings when the fix is there, the Queue for the rest.
+ * in words and a way to act: Retry here, "Edit and try again" for a refused topic (the generator,
+ * prefilled, as on the Queue), Settings when the fix is there, the Queue for the rest.
  * Renders nothing while no job has failed. The queue code loads only when Retry is pressed.
  */
 export class NmHomeFailedJobs extends LitElement {
@@ -58,14 +60,14 @@ export class NmHomeFailedJobs extends LitElement {
     const title = jobTitle(job, storyTitle);
     // The Queue's wording (e.g. "Stopped after 5 tries: …"), so Home and the Queue say the same thing.
     const message = job.error ? jobStatus(job, Date.now()).text : 'It stopped without saying why.';
-    // A refused topic fails the same way on Retry: its words are edited in the Queue.
+    // A refused topic fails the same way on Retry: its words are edited instead.
     const refused = wasRefused(job);
     return html`<li data-job-id=${job.id}>
       <span class="what">${title}</span>
       <p class="why">${message}</p>
       <div class="actions">
         ${refused
-          ? html`<a class="button" href="/queue?show=failed" aria-label="Edit and try again ${title}">Edit and try again</a>`
+          ? html`<button class="primary" aria-label="Edit and try again ${title}" @click=${() => void openWriteStory({ edit: job })}>Edit and try again</button>`
           : html`<button aria-label="Retry ${title}" ?disabled=${this.busy === job.id} @click=${() => void this.retry(job.id)}>Retry</button>`}
         ${fixIsInSettings(job) ? html`<a class="button" href="/settings" aria-label="Open Settings to fix ${title}">Open Settings</a>` : null}
       </div>

@@ -1,11 +1,8 @@
 import { css, html, LitElement, type TemplateResult } from 'lit';
-import { createStory, type GenerateRequest } from '../../app/generate';
-import { dismissJob } from '../../app/queue-actions';
 import { interruptedJobs, requestDrain } from '../../app/queue-client';
 import { hasBackgroundSync } from '../../app/sw-bridge';
 import { getDb } from '../../db/database';
 import type { JobRow, JobType } from '../../domain/job';
-import '../generator/generator-dialog';
 import { LiveQueryController } from '../live-query-controller';
 import { readFailure } from '../load-error';
 import { QueueAnnouncer } from '../queue/announcer';
@@ -14,6 +11,7 @@ import { countByFilter, FILTER_LABELS, FILTERS, filterFromSearch, type JobFilter
 import { jobItem, jobItemStyles } from '../queue/job-item';
 import { estimateLeft, leftInWords, type RunSighting, sight, typicalDurations } from '../queue/job-times';
 import { sharedStyles } from '../shared-styles';
+import { openWriteStory } from '../write/write-story';
 
 interface QueueView {
   jobs: JobRow[];
@@ -79,9 +77,6 @@ export class NmQueuePage extends LitElement {
   private readonly kicked = new Set<string>();
   private ticker: ReturnType<typeof setTimeout> | undefined;
   private checkingRunners = false;
-  /** The refused request in the generator ("Edit and try again"): its jobs go once it is resent. */
-  private editing: string[] = [];
-  private restoreDialog: (() => void) | null = null;
 
   constructor() {
     super();
@@ -130,44 +125,6 @@ export class NmQueuePage extends LitElement {
     history.replaceState(history.state, '', `${location.pathname}${searchFor(filter)}${location.hash}`);
   }
 
-  private async openGenerator(prefill?: JobRow<'story'>): Promise<void> {
-    const dialog = this.renderRoot.querySelector('nm-generator-dialog');
-    if (!dialog) return;
-    dialog.offline = !navigator.onLine;
-    // The refused story's narration and illustration failed with it: they are part of what is edited.
-    const group = prefill ? (this.view.value?.jobs ?? []).filter((j) => j.id === prefill.id || (prefill.groupId !== null && j.groupId === prefill.groupId)) : [];
-    this.editing = group.filter((j) => j.status === 'failed').map((j) => j.id);
-    if (prefill) {
-      // Cancelling the edit gives the next "New story" what it had before, not the refused words.
-      const { topic, instructions, level, length, narrate, illustrate } = dialog;
-      this.restoreDialog = () => Object.assign(dialog, { topic, instructions, level, length, narrate, illustrate });
-      // The dialog's fields are public properties: set before show(), they are what it opens with.
-      dialog.topic = prefill.params.topic;
-      dialog.instructions = prefill.params.instructions ?? '';
-      dialog.level = prefill.params.level;
-      dialog.length = prefill.params.length;
-      dialog.narrate = group.some((j) => j.type === 'audio');
-      dialog.illustrate = group.some((j) => j.type === 'image');
-    }
-    await dialog.show();
-  }
-
-  private async onGenerate(event: CustomEvent<GenerateRequest>): Promise<void> {
-    const replaced = this.editing;
-    this.editing = [];
-    this.restoreDialog = null;
-    await createStory(event.detail);
-    // The refused request is superseded by the edited one: keeping it would offer a second fix.
-    for (const id of replaced) await dismissJob(id);
-  }
-
-  private onGeneratorClose(submitted: boolean): void {
-    if (submitted) return;
-    this.editing = [];
-    this.restoreDialog?.();
-    this.restoreDialog = null;
-  }
-
   private statusOf(job: JobRow) {
     return jobStatus(job, this.now, { interrupted: this.interrupted.has(job.id) });
   }
@@ -192,16 +149,12 @@ export class NmQueuePage extends LitElement {
     return html`
       <div class="top">
         <h1>Queue</h1>
-        <button class="primary" @click=${() => void this.openGenerator()}>New story</button>
+        <button class="primary" @click=${() => void openWriteStory({ askForKey: false })}>New story</button>
       </div>
       <p class="note muted">${hasBackgroundSync()
         ? 'Stories are written in the background. You can close this tab: the browser keeps working for a few minutes and retries later; anything left continues the next time you open the app.'
         : 'Stories are written while the app is open in a tab. If you close every tab, the work waits and continues the next time you open the app.'}</p>
       <p class="visually-hidden" role="status" aria-live="polite" data-testid="queue-announcement">${this.announcer.text}</p>
-      <nm-generator-dialog
-        @nm-generate=${(e: HTMLElementEventMap['nm-generate']) => void this.onGenerate(e)}
-        @nm-generator-close=${(e: HTMLElementEventMap['nm-generator-close']) => this.onGeneratorClose(e.detail.submitted)}
-      ></nm-generator-dialog>
       ${readFailure('the list of jobs', this.view) ?? (view === undefined
         ? html`<p class="muted">Loading…</p>`
         : view.jobs.length === 0
@@ -228,7 +181,7 @@ export class NmQueuePage extends LitElement {
               titles: view.titles,
               status: this.statusOf(j),
               left: this.leftFor(j, view.typical),
-              edit: (job) => void this.openGenerator(job),
+              edit: (job) => void openWriteStory({ edit: job }),
             }),
           )}</ul></li>`)}</ul>`}
     `;

@@ -1,23 +1,40 @@
 import { maskedApiKey } from '../../app/api-key';
 import { reportPageFault } from '../../app/error-handlers';
 import { navigate } from '../../app/router';
+import type { JobRow } from '../../domain/job';
 import { showToast } from '../toast';
+import { prefillForEdit } from './edit-request';
 
 /**
- * "Write a story" from anywhere (Home, an empty Library search): one flow that ends in the
+ * "Write a story" from anywhere (Home, the Library, the Queue): one flow that ends in the
  * generator. With no API key on this device it first walks the learner through getting and saving
  * one (`<nm-key-step>`), then opens the generator. Both dialogs live in document.body, outside any
  * page, and load on first use: the first route pays nothing for them (zod, the topic list).
  *
- * The generator is the same `<nm-generator-dialog>` the Queue uses; its `topic` property presets
- * the topic (an empty search's words), and its `nm-generate` event queues the story.
+ * There is one `<nm-generator-dialog>` for the whole app, so Home's and the Queue's "Edit and try
+ * again" are the same flow: the dialog opens with the refused request's words, and the request the
+ * learner sends replaces it (its failed jobs are dismissed once the new one is queued).
  */
 export interface WriteStoryOptions {
   /** Preset topic, e.g. what the learner searched the Library for. */
   topic?: string;
+  /** A refused story job: "Edit and try again" prefills the generator with it and replaces it. */
+  edit?: JobRow<'story'>;
+  /**
+   * Whether a missing key sends the learner to the key step first (default). The Queue's "New
+   * story" says no: there a story may be queued before the key is saved, and waits for it.
+   */
+  askForKey?: boolean;
 }
 
-let generatorReady: Promise<HTMLElementTagNameMap['nm-generator-dialog']> | undefined;
+type Generator = HTMLElementTagNameMap['nm-generator-dialog'];
+type Request = HTMLElementEventMap['nm-generate']['detail'];
+
+let generatorReady: Promise<Generator> | undefined;
+/** The failed jobs of the request being edited: dismissed once its replacement is queued. */
+let replacing: string[] = [];
+/** Gives the dialog back what it had before an edit that was cancelled. */
+let restore: (() => void) | null = null;
 
 function singleton<K extends keyof HTMLElementTagNameMap>(tag: K): HTMLElementTagNameMap[K] {
   const existing = document.body.querySelector(`:scope > ${tag}`) as HTMLElementTagNameMap[K] | null;
@@ -27,24 +44,44 @@ function singleton<K extends keyof HTMLElementTagNameMap>(tag: K): HTMLElementTa
   return el;
 }
 
-function generator(): Promise<HTMLElementTagNameMap['nm-generator-dialog']> {
+function generator(): Promise<Generator> {
   generatorReady ??= import('../generator/generator-dialog').then(() => {
     const dialog = singleton('nm-generator-dialog');
-    dialog.addEventListener('nm-generate', (event) => void queueStory(event.detail));
+    dialog.addEventListener('nm-generate', (event) => {
+      const replaced = replacing;
+      replacing = [];
+      restore = null;
+      void queueStory(event.detail, replaced);
+    });
+    dialog.addEventListener('nm-generator-close', (event) => {
+      if (event.detail.submitted) return;
+      replacing = [];
+      restore?.();
+      restore = null;
+    });
     return dialog;
   });
   return generatorReady;
 }
 
-async function queueStory(request: HTMLElementEventMap['nm-generate']['detail']): Promise<void> {
+async function queueStory(request: Request, replaced: readonly string[]): Promise<void> {
   try {
     const { createStory } = await import('../../app/generate');
     await createStory(request);
   } catch (error: unknown) {
     reportPageFault('queueing a story from "Write a story"', error);
-    showToast({ message: 'The story could not be queued. Try again, or use “New story” on the Queue page.' });
+    showToast({ message: 'The story could not be queued. Try again in a moment.' });
     return;
   }
+  try {
+    // The refused request is superseded by the edited one: keeping it would offer a second fix.
+    const { dismissJob } = await import('../../app/queue-actions');
+    for (const id of replaced) await dismissJob(id);
+  } catch (error: unknown) {
+    reportPageFault('removing the refused request after "Edit and try again"', error);
+  }
+  // On the Queue the new row is the confirmation; elsewhere a toast says where to follow it.
+  if (location.pathname === '/queue') return;
   showToast({
     message: `Writing “${request.params.topic}”. It appears in your library when it is ready.`,
     action: { label: 'Follow it in the Queue', run: () => navigate('/queue') },
@@ -60,9 +97,13 @@ async function ensureKey(): Promise<boolean> {
 }
 
 export async function openWriteStory(options: WriteStoryOptions = {}): Promise<void> {
-  if (!(await ensureKey())) return;
+  if (options.askForKey !== false && !(await ensureKey())) return;
   const dialog = await generator();
+  if (dialog.open) return;
   dialog.offline = !navigator.onLine;
-  if (options.topic !== undefined) dialog.topic = options.topic.trim();
+  replacing = [];
+  restore = null;
+  if (options.edit) ({ replacing, restore } = await prefillForEdit(dialog, options.edit));
+  else if (options.topic !== undefined) dialog.topic = options.topic.trim();
   await dialog.show();
 }
