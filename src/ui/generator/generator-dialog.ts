@@ -2,11 +2,11 @@ import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { z } from 'zod';
 import { rememberedExtras, rememberExtras } from '../../app/generator-extras';
-import { requestCount } from '../../domain/format';
 import { type JobParams, StoryJobParamsSchema } from '../../domain/job';
 import { LENGTH_SENTENCES, LEVELS, type Level, rulesLevel, STORY_LENGTHS, type StoryLength } from '../../domain/levels';
 import { randomTopic } from '../../domain/topics';
 import { emit } from '../emit';
+import { mostRequestsOfJob, requestsLabel } from '../request-label';
 import { sharedStyles } from '../shared-styles';
 import { generatorStyles } from './generator-styles';
 
@@ -245,6 +245,8 @@ export class NmGeneratorDialog extends LitElement {
   override render(): TemplateResult {
     const sentences = LENGTH_SENTENCES[this.length]?.max ?? LENGTH_SENTENCES.short.max;
     const total = 1 + (this.narrate ? sentences : 0) + (this.illustrate ? 1 : 0);
+    // Each job retries on its own, so the most the request can cost is the sum of each job's bound.
+    const most = mostRequestsOfJob(1) + (this.narrate ? mostRequestsOfJob(sentences) : 0) + (this.illustrate ? mostRequestsOfJob(1) : 0);
     const parts = ['1 for the story', this.narrate ? `about ${sentences} for narration` : '', this.illustrate ? '1 for the cover' : ''].filter(Boolean);
     return html`<dialog aria-labelledby="generator-title" @close=${this.onClose}>
       <form novalidate @submit=${(e: SubmitEvent) => void this.submit(e)}>
@@ -305,20 +307,20 @@ export class NmGeneratorDialog extends LitElement {
               @change=${(e: Event) => { this.narrate = (e.target as HTMLInputElement).checked; }}>
             Also narrate it (audio)
           </label>
-          <p id="narrate-hint" class="choice-hint muted">One request per sentence: about ${requestCount(sentences)}.</p>
+          <p id="narrate-hint" class="choice-hint muted">One request per sentence: about ${requestsLabel(sentences)}.</p>
           <label class="choice">
             <input type="checkbox" name="illustrate" aria-describedby="illustrate-hint" .checked=${live(this.illustrate)}
               @change=${(e: Event) => { this.illustrate = (e.target as HTMLInputElement).checked; }}>
             Also illustrate it (cover picture)
           </label>
-          <p id="illustrate-hint" class="choice-hint muted">${requestCount(1)} for the cover.</p>
+          <p id="illustrate-hint" class="choice-hint muted">For the cover: ${requestsLabel(1)}.</p>
           <label class="choice">
             <input type="checkbox" name="remember-extras" aria-describedby="remember-hint" .checked=${live(this.rememberExtras)}
               @change=${(e: Event) => { this.rememberExtras = (e.target as HTMLInputElement).checked; }}>
             Remember for next time
           </label>
           <p id="remember-hint" class="choice-hint muted">Otherwise the next story starts without extras.</p>
-          <p class="total" aria-live="polite">In all: ${this.narrate ? 'about ' : ''}${requestCount(total)} to Gemini (${parts.join(', ')}).</p>
+          <p class="total" aria-live="polite">In all to Gemini: ${this.narrate ? 'about ' : ''}${requestsLabel(total, most)} (${parts.join(', ')}).</p>
         </fieldset>
 
         <div class="actions">

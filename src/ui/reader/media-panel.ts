@@ -2,26 +2,14 @@ import { css, html, LitElement, type PropertyValues, type TemplateResult } from 
 import { type MediaJob, mediaJobsFor, requestIllustration, requestNarration } from '../../app/narration';
 import { cancelJob } from '../../app/queue-actions';
 import type { StoredMedia } from '../../db/media-repo';
-import { requestCount } from '../../domain/format';
-import { illustrationPlan, mostRequests, narrationPlan } from '../../domain/media-plan';
-import { DEFAULT_MAX_ATTEMPTS, MAX_LEASE_LOSSES } from '../../jobs/constants';
+import { illustrationPlan, narrationPlan } from '../../domain/media-plan';
 import type { Story } from '../../domain/story';
 import { LiveQueryController } from '../live-query-controller';
 import { readFailure } from '../load-error';
 import { INTERRUPTED_TEXT, isActive, jobStatusText } from '../queue/describe-job';
 import { JobClock, StatusAnnouncer } from './job-clock';
+import { requestsLabel } from '../request-label';
 import { sharedStyles } from '../shared-styles';
-
-/** The engine's own limits, so "up to N" is what the queue can really spend. */
-const LIMITS = { maxAttempts: DEFAULT_MAX_ATTEMPTS, maxLeaseLosses: MAX_LEASE_LOSSES };
-
-/**
- * "6 requests; up to 12 with retries": the planned count is a minimum (a 429 or a picture missing
- * from an answer is asked again, and so is the request a dying runner had in flight).
- */
-export function requestsLabel(planned: number): string {
-  return `${requestCount(planned)}; up to ${mostRequests(planned, LIMITS)} with retries`;
-}
 
 /**
  * `<nm-media-panel .story .stored>`: the Reader's offer to narrate or illustrate a story whose media
