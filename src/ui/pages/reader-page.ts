@@ -37,9 +37,11 @@ const SAVE_EVERY_MS = 400;
  * paragraph's beside it, when "Pictures" is on.
  */
 export class NmReaderPage extends LitElement {
-  static override properties = { storyId: { type: String }, progress: { state: true } };
+  static override properties = { storyId: { type: String }, progress: { state: true }, offerTop: { state: true } };
   declare storyId: string;
   declare progress: ReadingProgress | undefined;
+  /** The story opened at a saved place below its top, unfinished: "Start from the top" is offered. */
+  declare offerTop: boolean;
 
   static override styles = [sharedStyles, readerStyles, playerStyles, progressBarStyles];
 
@@ -75,6 +77,7 @@ export class NmReaderPage extends LitElement {
     super();
     this.storyId = '';
     this.progress = undefined;
+    this.offerTop = false;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -82,6 +85,7 @@ export class NmReaderPage extends LitElement {
       this.restored = false;
       this.restoring = false;
       this.baseline = null;
+      this.offerTop = false;
       this.player.stop();
       this.story.refresh();
       this.media.refresh();
@@ -148,6 +152,9 @@ export class NmReaderPage extends LitElement {
     if (this.restoring || !this.story.value || !this.progress || !this.settings.loaded || !this.media.loaded) return;
     this.restoring = true;
     const saved = this.progress;
+    // Decided before the restore measures the screen: the offer is in the sticky bar, and its
+    // arrival afterwards would shift the text under a place already restored.
+    this.offerTop = !saved.completed && saved.lastReadAt > 0 && (saved.segmentIndex > 0 || saved.segmentOffset > 0);
     // Japanese fonts may still be loading; line heights (and so positions) settle only after them.
     void document.fonts.ready.then(() => {
       requestAnimationFrame(() => {
@@ -189,7 +196,7 @@ export class NmReaderPage extends LitElement {
     const images = new Set(s.showImages ? media.images : []);
     const narrated = new Set(media.audio);
     return html`<article class=${s.viewMode} lang="en">
-      ${renderProgressBar(this.progress)}
+      ${renderProgressBar(this.progress, this.offerTop ? () => { this.offerTop = false; } : undefined)}
       <h1><span class="jp" lang="ja">${story.titleJP}</span>${story.titleEN ? html`<span class="en">${story.titleEN}</span>` : null}</h1>
       <div class="meta"><span class="level">${story.level}</span><span class="muted">${story.readTime} min read</span></div>
       ${images.has(COVER_INDEX)

@@ -6,14 +6,30 @@ import { furthestPercent, type ReadingProgress } from '../../domain/progress';
  * furthest point read, stuck to the top of the screen (below the header where the header is
  * sticky too) so the learner sees it while reading. It shows the furthest point, not where the
  * screen is now: scrolling back to re-read a line does not make the story look less read.
+ *
+ * `startOver`, given while a story opened at a saved place below its top (and not finished), adds
+ * "Start from the top" next to the bar: the story opens where it was left, which is not always
+ * where the learner wants to begin again.
  */
-export function renderProgressBar(progress: ReadingProgress | undefined): TemplateResult {
+export function renderProgressBar(progress: ReadingProgress | undefined, startOver?: () => void): TemplateResult {
   const percent = progress ? Math.round(furthestPercent(progress)) : 0;
   const finished = progress?.completed === true;
   return html`<div class="read-progress" data-testid="read-progress">
-    <progress max="100" .value=${percent} aria-label="Reading progress"></progress>
+    <progress max="100" .value=${percent} aria-label="Reading progress" tabindex="-1"></progress>
     <span class="read-label">${finished ? html`<span aria-hidden="true">✓ </span>Finished` : `${percent} % read`}</span>
+    ${startOver ? html`<button type="button" class="from-top" @click=${(e: Event) => startFromTop(e, startOver)}>Start from the top</button>` : null}
   </div>`;
+}
+
+/**
+ * Scrolls to the top and hands focus to the bar, since the button goes away with the offer. The
+ * scroll is the learner's: the place to resume follows it as it follows any other scrolling.
+ */
+function startFromTop(event: Event, startOver: () => void): void {
+  const bar = (event.currentTarget as HTMLElement).parentElement?.querySelector('progress');
+  window.scrollTo({ top: 0, behavior: 'instant' });
+  startOver();
+  bar?.focus();
 }
 
 /**
@@ -36,6 +52,7 @@ export const progressBarStyles = css`
     margin: 0 -0.75rem 0.5rem; padding: 0.35rem 0.75rem; background: var(--nm-bg); border-bottom: 1px solid var(--nm-border);
   }
   .read-progress progress { flex: 1; height: 0.6rem; accent-color: var(--nm-accent); }
+  .read-progress .from-top { min-height: 44px; padding: 0.3rem 0.6rem; font-size: 0.9rem; white-space: nowrap; }
   .read-label { font-size: 0.9rem; font-variant-numeric: tabular-nums; min-width: 5.5rem; text-align: right; }
   .finish { margin: 1.25rem 0; }
   .finish p { margin: 0; font-weight: 600; color: var(--nm-ok); }
