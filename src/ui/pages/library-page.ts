@@ -139,6 +139,7 @@ export class NmLibraryPage extends LitElement {
     `;
   }
 
+  /** The bar's "Write a story" (the older app's): the next story is one press away; an empty result offers its own. */
   private renderResults(results: StorySummary[], matching: number, total: number): TemplateResult {
     const facts = this.facts.value ?? NO_CARD_FACTS;
     return html`<div class="bar">
@@ -147,6 +148,7 @@ export class NmLibraryPage extends LitElement {
           ${(['grid', 'list'] as const).map((v) => html`<button type="button" aria-pressed=${this.view === v ? 'true' : 'false'}
             @click=${() => this.setView(v)}>${v === 'grid' ? 'Grid' : 'List'}</button>`)}
         </div>
+        ${results.length ? html`<button class="primary" @click=${() => void openWriteStory()}>Write a story</button>` : null}
       </div>
       ${results.length
         ? html`<ul class="stories ${this.view}">${results.slice(0, this.shown).map((s) => storyCard(s, facts))}</ul>`
