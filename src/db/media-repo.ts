@@ -62,3 +62,23 @@ export async function withMediaSummary(story: Story): Promise<Story> {
   const counts = await countMedia(story.id);
   return { ...story, media: { ...story.media, ...counts } };
 }
+
+/**
+ * Settings' "Delete all narration" / "Delete all pictures": every row of one kind, for every story,
+ * with each story's media summary zeroed for that kind in the same transaction (as deleting one
+ * story's media does, without touching `updatedAt`: the summary describes this device only). Reads
+ * keys, never blobs. @returns how many stories lost media.
+ */
+export async function deleteAllMediaOfKind(kind: MediaKind): Promise<number> {
+  const db = getDb();
+  return db.transaction('rw', db.stories, db.media, async () => {
+    const keys = (await db.media.toCollection().primaryKeys()).filter((key) => key[1] === kind);
+    await db.media.bulkDelete(keys);
+    const ids = [...new Set(keys.map((key) => key[0]))];
+    const field = kind === 'audio' ? 'audioSegments' : 'images';
+    for (const story of await db.stories.bulkGet(ids)) {
+      if (story?.media) await db.stories.put({ ...story, media: { ...story.media, [field]: 0 } });
+    }
+    return ids.length;
+  });
+}

@@ -1,5 +1,6 @@
 import { css, html, LitElement, type TemplateResult } from 'lit';
 import { sharedStyles } from '../shared-styles';
+import '../settings/settings-about';
 import '../settings/settings-appearance';
 import '../settings/settings-danger';
 import '../settings/settings-data';
@@ -13,7 +14,7 @@ import '../settings/settings-voice';
 /**
  * `<nm-settings-page>` at /settings: one section per concern, each its own component —
  * the older app's library (offered once, only when found), appearance, the Gemini API key,
- * storage, export and import, and the danger zone.
+ * storage, export and import, the danger zone, and About (version, Diagnostics).
  */
 export class NmSettingsPage extends LitElement {
   static override styles = [
@@ -36,6 +37,7 @@ export class NmSettingsPage extends LitElement {
         <nm-settings-data></nm-settings-data>
         <nm-settings-sync></nm-settings-sync>
         <nm-settings-danger></nm-settings-danger>
+        <nm-settings-about></nm-settings-about>
       </div>`;
   }
 }

@@ -6,13 +6,15 @@ import { storyCount } from '../../domain/format';
 import { LiveQueryController } from '../live-query-controller';
 import { readFailure } from '../load-error';
 import { sharedStyles } from '../shared-styles';
+import './delete-everything';
 import { settingsStyles } from './settings-styles';
 
 /**
  * `<nm-settings-danger>`: "Reset the app, keep my data" (worker and cached app files go, a reload
  * fetches the current version; stories, progress, settings and the key stay), and "Delete all
  * stories", behind a modal confirmation that says how many stories go and what stays (preferences,
- * API key). Cancel has the focus when that dialog opens.
+ * API key). Cancel has the focus when that dialog opens. Below it, "Delete everything"
+ * (`<nm-delete-everything>`): all this device keeps, behind two confirmations.
  */
 export class NmSettingsDanger extends LitElement {
   static override properties = { status: { state: true }, busy: { state: true }, resetting: { state: true } };
@@ -99,6 +101,7 @@ export class NmSettingsDanger extends LitElement {
           <button type="button" class="destructive" ?disabled=${this.busy} @click=${() => void this.confirm()}>Delete ${storyCount(n)}</button>
         </div>
       </dialog>
+      <nm-delete-everything></nm-delete-everything>
     </section>`;
   }
 }

@@ -14,6 +14,7 @@ import { formatBytes } from '../../domain/format';
 import { LiveQueryController } from '../live-query-controller';
 import { readFailure } from '../load-error';
 import { sharedStyles } from '../shared-styles';
+import './media-bulk-delete';
 import { settingsStyles } from './settings-styles';
 
 const LISTED = 20;
@@ -26,7 +27,7 @@ const STATE_LABELS: Record<PersistenceState, string> = {
 
 /**
  * `<nm-settings-storage>`: what the library takes on this device (text, audio, pictures, and the
- * browser's own estimate), freeing one story's media while keeping its text, and asking the browser
+ * browser's own estimate), freeing one story's media (or all narration, or all pictures) while keeping its text, and asking the browser
  * to keep the data ("persistent storage"), with what its answer means.
  */
 export class NmSettingsStorage extends LitElement {
@@ -116,7 +117,8 @@ export class NmSettingsStorage extends LitElement {
           <ul class="media">${shown.map((s) => this.renderStory(s))}</ul>
           ${withMedia.length > shown.length
             ? html`<p><button type="button" @click=${() => { this.showAll = true; }}>Show all ${withMedia.length}</button></p>`
-            : null}`
+            : null}
+          <nm-media-bulk-delete .usage=${u}></nm-media-bulk-delete>`
         : html`<p class="muted">No story has audio or pictures on this device.</p>`}
       <p class="ok" role="status">${this.freed}</p>
     `;
