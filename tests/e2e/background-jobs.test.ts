@@ -114,6 +114,8 @@ describe('durable background jobs in Chromium', () => {
     await requestStory(app.page, 'a slow story');
     await app.gemini.waitForCalls(1, 'stream', 10_000);
     await app.page.getByRole('button', { name: /^Cancel Story/ }).click();
+    // A job that is processing asks first.
+    await app.page.getByRole('dialog').getByRole('button', { name: 'Confirm cancel' }).click();
     await app.page.getByText('Cancelled', { exact: true }).waitFor();
     // Until the slow call is over (answered late, or dropped by the worker) and no runner is at work.
     await waitUntil(() => settled() === 1, { timeoutMs: 10_000, what: 'the slow call to end' });

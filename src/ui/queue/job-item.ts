@@ -1,7 +1,8 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { cancelJob, dismissJob, retryJob } from '../../app/queue-actions';
+import { dismissJob, retryJob } from '../../app/queue-actions';
 import type { JobRow } from '../../domain/job';
 import { isActive, type JobStatus, jobRequestLine, jobStoryId, jobTitle } from './describe-job';
+import './job-cancel';
 import { fixIsInSettings, wasRefused } from './job-fixes';
 import { askedAgo, exactTime } from './job-times';
 
@@ -82,7 +83,7 @@ export function jobItem(job: JobRow, c: JobItemContext): TemplateResult {
         : nothing}
       ${fixIsInSettings(job) ? html`<a class="button" href="/settings" aria-label="Open Settings to fix ${title}">Open Settings</a>` : nothing}
       ${refused ? html`<button class="primary" aria-label="Edit and try again ${title}" @click=${() => c.edit(job)}>Edit and try again</button>` : nothing}
-      ${isActive(job) ? html`<button aria-label="Cancel ${title}" @click=${() => void cancelJob(job.id)}>Cancel</button>` : nothing}
+      ${isActive(job) ? html`<nm-job-cancel .job=${job} .jobName=${title}></nm-job-cancel>` : nothing}
       ${retryable ? html`<button aria-label="Retry ${title}" @click=${() => void retryJob(job.id)}>Retry</button>` : nothing}
       ${!isActive(job) ? html`<button aria-label="Dismiss ${title}" @click=${() => void dismissJob(job.id)}>Dismiss</button>` : nothing}
     </div>
