@@ -5,19 +5,29 @@ import { showToast } from './toast';
 /**
  * The older app's "your story is ready" toast: when a story finishes while the learner is on any
  * page but the Queue (which shows it in its own list), a toast names it with a "Read" button.
- * Several at once get one toast leading to the Library. The watcher loads after the first paint.
+ * Several at once get one toast leading to the Library. The same goes for a job that failed and
+ * for narration or pictures that are ready (`job-outcome-toast.ts`). The watchers load after the
+ * first paint.
  *
- * @returns a stop function; stopping before the watcher loaded cancels it.
+ * @returns a stop function; stopping before the watchers loaded cancels them.
  */
 export function startStoryFinishedToasts(currentRoute: () => Route): () => void {
-  let stop: (() => void) | undefined;
+  const stops: (() => void)[] = [];
   let stopped = false;
+  const since = Date.now();
   void import('../app/story-finished').then(({ watchFinishedStories }) => {
-    if (!stopped) stop = watchFinishedStories((stories) => announce(stories, currentRoute()));
+    if (!stopped) stops.push(watchFinishedStories((stories) => announce(stories, currentRoute()), since));
+  });
+  void Promise.all([import('../app/job-outcomes'), import('./job-outcome-toast')]).then(([{ watchJobOutcomes }, { outcomeToast }]) => {
+    if (stopped) return;
+    stops.push(watchJobOutcomes((outcomes) => {
+      const toast = outcomeToast(outcomes, currentRoute(), Date.now());
+      if (toast) showToast(toast);
+    }, since));
   });
   return () => {
     stopped = true;
-    stop?.();
+    for (const stop of stops) stop();
   };
 }
 
