@@ -23,6 +23,17 @@ export const PAGE_LOADERS: Record<Exclude<Route['name'], 'home'>, () => Promise<
   'not-found': () => import('./pages/not-found-page'),
 };
 
+/** The element each loader defines: once defined, its page needs no "Loading…". */
+const PAGE_TAGS: Record<keyof typeof PAGE_LOADERS, string> = {
+  library: 'nm-library-page',
+  story: 'nm-reader-page',
+  queue: 'nm-queue-page',
+  kana: 'nm-kana-page',
+  settings: 'nm-settings-page',
+  diagnostics: 'nm-diagnostics-page',
+  'not-found': 'nm-not-found-page',
+};
+
 
 /**
  * `<nm-app>`: header navigation (with the live count of active jobs), the current page, the update prompt.
@@ -33,6 +44,7 @@ export class NmApp extends LitElement {
     updateReady: { state: true },
     installable: { state: true },
     pageFailed: { state: true },
+    pageLoading: { state: true },
     dark: { state: true },
   };
   /** What the screen shows now (the quick toggle's state), whatever setting made it so. */
@@ -40,6 +52,8 @@ export class NmApp extends LitElement {
   declare route: Route;
   /** The route whose page code failed to download; it gets an error with a retry, not "not found". */
   declare pageFailed: Route | null;
+  /** The route whose page code is still downloading (a slow network): it shows "Loading…". */
+  declare pageLoading: Route | null;
   declare updateReady: boolean;
   declare installable: boolean;
 
@@ -75,6 +89,7 @@ export class NmApp extends LitElement {
     this.updateReady = false;
     this.installable = canInstall();
     this.pageFailed = null;
+    this.pageLoading = null;
     this.dark = showingDark();
   }
 
@@ -129,12 +144,19 @@ export class NmApp extends LitElement {
   private loadPage(): void {
     const route = this.route;
     this.pageFailed = null;
+    this.pageLoading = null;
     if (route.name === 'home') return;
-    PAGE_LOADERS[route.name]().catch((error: unknown) => {
-      if (this.route !== route) return;
-      reportPageFault(`loading the ${route.name} page`, error);
-      this.pageFailed = route;
-    });
+    // A page whose code is already here renders at once; only a chunk still on its way shows "Loading…".
+    if (!customElements.get(PAGE_TAGS[route.name])) this.pageLoading = route;
+    PAGE_LOADERS[route.name]()
+      .catch((error: unknown) => {
+        if (this.route !== route) return;
+        reportPageFault(`loading the ${route.name} page`, error);
+        this.pageFailed = route;
+      })
+      .finally(() => {
+        if (this.pageLoading === route) this.pageLoading = null;
+      });
   }
 
   protected override updated(): void {
@@ -177,7 +199,14 @@ export class NmApp extends LitElement {
     `;
   }
 
+  /** While the page's code loads, a busy placeholder, so a slow network does not show an empty page. */
   private renderPage(): TemplateResult {
+    return html`${this.pageLoading === this.route
+      ? html`<p class="muted page-loading" role="status" aria-busy="true">Loading…</p>`
+      : null}${this.renderRoute()}`;
+  }
+
+  private renderRoute(): TemplateResult {
     const r = this.route;
     if (this.pageFailed === r) {
       return html`<h1>This page did not load</h1>${loadErrorView({
