@@ -50,6 +50,30 @@ describe('<nm-generator-dialog>', () => {
     await expect.poll(() => firedEvents(fixture.page)).toEqual([{ type: 'nm-generator-close', detail: { submitted: false } }]);
   });
 
+  it('the ✕ button closes it, focus back on the opener', async () => {
+    await open();
+    await dialog().getByRole('button', { name: 'Close', exact: true }).click();
+    await dialog().waitFor({ state: 'hidden' });
+    expect(await focused(fixture.page)).toBe('button#opener');
+    await expect.poll(() => firedEvents(fixture.page)).toEqual([{ type: 'nm-generator-close', detail: { submitted: false } }]);
+  });
+
+  it('a click on the backdrop closes it; a click inside, or a drag that ends outside, does not', async () => {
+    await open();
+    await topic().fill('A rainy day');
+    const box = (await dialog().boundingBox())!;
+    // Pressed in the topic, released outside the box (selecting text): the form stays.
+    await topic().hover();
+    await fixture.page.mouse.down();
+    await fixture.page.mouse.move(box.x + box.width / 2, Math.max(2, box.y - 5));
+    await fixture.page.mouse.up();
+    await dialog().getByRole('heading', { name: 'New story' }).click();
+    expect(await dialog().isVisible()).toBe(true);
+    await fixture.page.mouse.click(box.x + box.width / 2, Math.max(2, box.y - 5));
+    await dialog().waitFor({ state: 'hidden' });
+    expect(await focused(fixture.page)).toBe('button#opener');
+  });
+
   it('an empty or blank topic shows "Enter a topic" next to the field and puts focus there', async () => {
     await open();
     await create().click();

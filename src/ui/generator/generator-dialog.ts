@@ -68,7 +68,8 @@ function deepActiveElement(): HTMLElement | null {
  * the number of Gemini requests each makes. Validates with StoryJobParamsSchema and shows messages
  * next to the fields; it does not enqueue anything itself — the host listens for `nm-generate`.
  *
- * `show()` opens it (focus goes to the topic), Escape or "Cancel" close it, and focus returns to the
+ * `show()` opens it (focus goes to the topic), Escape, "Cancel", the ✕ button or a click on the
+ * backdrop close it, and focus returns to the
  * element that had it before. Must be in the document before `show()` is called.
  *
  * @fires nm-generate - `{ params: {topic, level, length, instructions}, narrate, illustrate }` on a
@@ -112,6 +113,8 @@ export class NmGeneratorDialog extends LitElement {
 
   private opener: HTMLElement | null = null;
   private submitted = false;
+  /** Whether the press that makes the current click began outside the dialog's box (on the backdrop). */
+  private downOnBackdrop = false;
   /** Counts "Random topic" presses: a draw that resolves after a newer one (first load) is dropped. */
   private draws = 0;
 
@@ -168,6 +171,27 @@ export class NmGeneratorDialog extends LitElement {
     const submitted = this.submitted;
     this.submitted = false;
     emit(this, 'nm-generator-close', { submitted });
+  };
+
+  /** Whether a pointer event is outside the dialog's box: the backdrop (it is dispatched to the dialog). */
+  private onBackdrop(event: MouseEvent): boolean {
+    const dialog = this.dialog;
+    if (!dialog || event.target !== dialog) return false;
+    const box = dialog.getBoundingClientRect();
+    return event.clientX < box.left || event.clientX > box.right || event.clientY < box.top || event.clientY > box.bottom;
+  }
+
+  /**
+   * A click on the backdrop closes the dialog, but only when the press began there too: selecting
+   * text in the topic and letting go outside the box must not throw the form away.
+   */
+  private readonly onPointerDown = (event: PointerEvent): void => {
+    this.downOnBackdrop = this.onBackdrop(event);
+  };
+
+  private readonly onClick = (event: MouseEvent): void => {
+    if (this.downOnBackdrop && this.onBackdrop(event)) this.close();
+    this.downOnBackdrop = false;
   };
 
   private values(): z.input<typeof StoryJobParamsSchema> {
@@ -248,9 +272,12 @@ export class NmGeneratorDialog extends LitElement {
     // Each job retries on its own, so the most the request can cost is the sum of each job's bound.
     const most = mostRequestsOfJob(1) + (this.narrate ? mostRequestsOfJob(sentences) : 0) + (this.illustrate ? mostRequestsOfJob(1) : 0);
     const parts = ['1 for the story', this.narrate ? `about ${sentences} for narration` : '', this.illustrate ? '1 for the cover' : ''].filter(Boolean);
-    return html`<dialog aria-labelledby="generator-title" @close=${this.onClose}>
+    return html`<dialog aria-labelledby="generator-title" @close=${this.onClose} @pointerdown=${this.onPointerDown} @click=${this.onClick}>
       <form novalidate @submit=${(e: SubmitEvent) => void this.submit(e)}>
-        <h2 id="generator-title">New story</h2>
+        <div class="head">
+          <h2 id="generator-title">New story</h2>
+          <button type="button" class="close" aria-label="Close" title="Close" @click=${() => this.close()}><span aria-hidden="true">✕</span></button>
+        </div>
         ${this.offline
           ? html`<p class="note" role="status">You're offline — the story will be written when you're back online.</p>`
           : null}

@@ -18,6 +18,8 @@ export const generatorStyles = css`
   dialog::backdrop { background: var(--nm-scrim, rgb(0 0 0 / 0.5)); }
   form { display: grid; gap: 1rem; padding: 1rem; }
   h2 { margin: 0; }
+  .head { display: flex; align-items: center; justify-content: space-between; gap: 0.5rem; }
+  .head .close { min-width: 44px; min-height: 44px; padding: 0; justify-content: center; font-size: 1.1rem; line-height: 1; }
   .note { margin: 0; padding: 0.5rem 0.75rem; border-left: 4px solid var(--nm-accent); background: var(--nm-bg); border-radius: 0.25rem; }
   .field { display: grid; gap: 0.3rem; min-width: 0; }
   .field > label { display: block; }
