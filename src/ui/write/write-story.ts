@@ -29,6 +29,7 @@ export interface WriteStoryOptions {
 
 type Generator = HTMLElementTagNameMap['nm-generator-dialog'];
 type Request = HTMLElementEventMap['nm-generate']['detail'];
+type CreateStory = typeof import('../../app/generate')['createStory'];
 
 let generatorReady: Promise<Generator> | undefined;
 /** The failed jobs of the request being edited: dismissed once its replacement is queued. */
@@ -45,13 +46,15 @@ function singleton<K extends keyof HTMLElementTagNameMap>(tag: K): HTMLElementTa
 }
 
 function generator(): Promise<Generator> {
-  generatorReady ??= import('../generator/generator-dialog').then(() => {
+  // The enqueue code loads with the dialog, not after "Create story": a tab closed the moment the
+  // click returns must already have started writing the job.
+  generatorReady ??= Promise.all([import('../generator/generator-dialog'), import('../../app/generate')]).then(([, { createStory }]) => {
     const dialog = singleton('nm-generator-dialog');
     dialog.addEventListener('nm-generate', (event) => {
       const replaced = replacing;
       replacing = [];
       restore = null;
-      void queueStory(event.detail, replaced);
+      void queueStory(createStory, event.detail, replaced);
     });
     dialog.addEventListener('nm-generator-close', (event) => {
       if (event.detail.submitted) return;
@@ -64,9 +67,8 @@ function generator(): Promise<Generator> {
   return generatorReady;
 }
 
-async function queueStory(request: Request, replaced: readonly string[]): Promise<void> {
+async function queueStory(createStory: CreateStory, request: Request, replaced: readonly string[]): Promise<void> {
   try {
-    const { createStory } = await import('../../app/generate');
     await createStory(request);
   } catch (error: unknown) {
     reportPageFault('queueing a story from "Write a story"', error);
