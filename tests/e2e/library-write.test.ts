@@ -15,6 +15,7 @@ describe("the Library's bar", () => {
     await library.getByRole('status').filter({ hasText: '3 of 3 stories' }).waitFor();
     expect({ violations: await seriousA11yViolations(page), fits: await hasNoHorizontalOverflow(page) }).toEqual({ violations: [], fits: true });
 
+    if (process.env.NM_SHOTS) await page.screenshot({ path: `${process.env.NM_SHOTS}/library-bar.png` });
     await library.getByRole('button', { name: 'Write a story' }).click();
     const step = page.getByRole('dialog', { name: 'First, your Gemini API key' });
     await step.waitFor();

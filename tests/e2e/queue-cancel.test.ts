@@ -30,6 +30,7 @@ describe('cancelling from the Queue', () => {
     await ask.waitFor();
     expect(await ask.getByRole('button', { name: 'Keep it running' }).evaluate(isFocused)).toBe(true);
     expect(await seriousA11yViolations(page)).toEqual([]);
+    if (process.env.NM_SHOTS) await page.screenshot({ path: `${process.env.NM_SHOTS}/queue-cancel.png` });
     // Escape keeps it: still running, focus back on Cancel.
     await page.keyboard.press('Escape');
     await ask.waitFor({ state: 'hidden' });

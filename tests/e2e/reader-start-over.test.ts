@@ -44,6 +44,7 @@ describe('"Start from the top" in the Reader', () => {
     expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(300);
     expect({ violations: await seriousA11yViolations(page), fits: await hasNoHorizontalOverflow(page) }).toEqual({ violations: [], fits: true });
 
+    if (process.env.NM_SHOTS) await page.screenshot({ path: `${process.env.NM_SHOTS}/reader-start-over.png` });
     await startOver().press('Enter');
     await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
     await expect.poll(() => startOver().count()).toBe(0);

@@ -94,6 +94,7 @@ describe('"Delete everything"', () => {
     await first.waitFor();
     await first.getByText(/Copies synced to your Supabase project are not touched/).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
+    if (process.env.NM_SHOTS) await page.screenshot({ path: `${process.env.NM_SHOTS}/delete-everything.png` });
     await first.getByRole('button', { name: 'Cancel' }).click();
     expect((await readAll(page, 'jobs')).length).toBe(1);
 
