@@ -27,7 +27,10 @@ function splitByKnown(jp: string, pieces: readonly string[], known: readonly str
   const byLength = [...known].sort((a, b) => b.length - a.length);
   const ends = new Set<number>();
   let end = 0;
-  for (const piece of pieces) ends.add((end += piece.length));
+  for (const piece of pieces) {
+    end += piece.length;
+    ends.add(end);
+  }
   // Never cut between two kanji inside one piece: 今日 stays whole though 日 alone has a reading.
   const cuttable = (q: number) => ends.has(q) || q >= jp.length || !(isKanjiLike(jp[q - 1] ?? '') && isKanjiLike(jp[q] ?? ''));
   const knownAt = (p: number) => (cuttable(p) ? byLength.find((w) => jp.startsWith(w, p) && cuttable(p + w.length)) : undefined);
