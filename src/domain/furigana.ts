@@ -88,6 +88,18 @@ export function mergeText(tokens: readonly FuriganaToken[]): FuriganaToken[] {
   return out;
 }
 
+/**
+ * A sentence's furigana from its tokens (issue 13): each word's own reading placed over its kanji.
+ * A word without a usable reading (a plain token a repair added, or a model that left it out) takes
+ * the story's readings instead, so the sentence never loses furigana it had before it had words.
+ */
+export function tokensFurigana(tokens: readonly { surface: string; reading?: string }[], readings: readonly Reading[]): FuriganaToken[] {
+  const parts = tokens.flatMap((t) =>
+    t.reading && isKana(t.reading) ? placeFurigana(t.surface, t.reading) : tokenizeFurigana(t.surface, readings),
+  );
+  return mergeText(parts);
+}
+
 /** The first reading given for a text wins; empty or self-identical readings add nothing. */
 function uniqueReadings(readings: readonly Reading[]): Reading[] {
   const seen = new Map<string, Reading>();

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type FuriganaToken, placeFurigana, tokenizeFurigana } from '../../../src/domain/furigana';
+import { type FuriganaToken, placeFurigana, tokenizeFurigana, tokensFurigana } from '../../../src/domain/furigana';
 
 /** `食[た]べました`: the notation learners know, so each expectation reads like the furigana it means. */
 function notation(parts: readonly FuriganaToken[]): string {
@@ -59,5 +59,23 @@ describe('tokenizeFurigana with readings that include okurigana', () => {
     expect(notation(tokenizeFurigana('山で食べました。', [{ text: '食べ', reading: 'たべ' }, { text: '山', reading: 'やま' }]))).toBe(
       '山[やま]で食[た]べました。',
     );
+  });
+});
+
+describe('tokensFurigana', () => {
+  it('places each word’s own reading over its kanji only', () => {
+    const tokens = [
+      { surface: '山', reading: 'やま' },
+      { surface: 'で' },
+      { surface: '食べました', reading: 'たべました' },
+      { surface: '。' },
+    ];
+    expect(notation(tokensFurigana(tokens, []))).toBe('山[やま]で食[た]べました。');
+  });
+
+  it('uses the story’s readings for a word without one, so no furigana is lost', () => {
+    const tokens = [{ surface: '日曜日' }, { surface: 'に' }, { surface: '引っ越し', reading: 'hikkoshi' }];
+    const readings = [{ text: '日曜日', reading: 'にちようび' }, { text: '引', reading: 'ひ' }];
+    expect(notation(tokensFurigana(tokens, readings))).toBe('日曜日[にちようび]に引[ひ]っ越し');
   });
 });
