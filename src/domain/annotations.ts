@@ -44,8 +44,3 @@ export function fitAnnotation(annotation: Annotation, story: Pick<Story, 'conten
   if (annotation.segments.length > story.content.length) repairedSegments++;
   return { annotation: { ...annotation, segments }, repairedSegments };
 }
-
-/** The tokens of sentence `index`, when that sentence has any. */
-export function segmentTokens(annotation: Annotation | undefined, index: number): Token[] | null {
-  return annotation?.segments[index] ?? null;
-}
