@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { Annotation } from '../domain/annotations';
 import { type JobRow, queueRank } from '../domain/job-row';
 import type { Story } from '../domain/story';
 import { type StorySummary, toSummary } from '../domain/summary';
@@ -62,6 +63,23 @@ export const DB_VERSIONS = {
     syncState: 'key',
     tombstones: 'storyId, deletedAt',
   },
+  /**
+   * v5: a story's words (issue 13) in rows of their own keyed by story, so the annotate job and a
+   * sync of the story never write the same row.
+   */
+  5: {
+    stories: 'id, updatedAt, legacyId',
+    storySummaries: 'id, createdAt, updatedAt, difficulty, level',
+    progress: 'storyId, updatedAt, lastReadAt',
+    settings: 'key',
+    secrets: 'key',
+    jobs: 'id, status, type, createdAt, updatedAt, groupId, *dependsOn, [status+rank+createdAt]',
+    media: '[storyId+kind+index], storyId',
+    outbox: 'id, queuedAt',
+    syncState: 'key',
+    tombstones: 'storyId, deletedAt',
+    annotations: 'storyId, updatedAt',
+  },
 } as const;
 
 export class NihongoDb extends Dexie {
@@ -75,6 +93,7 @@ export class NihongoDb extends Dexie {
   outbox!: EntityTable<OutboxRow, 'id'>;
   syncState!: EntityTable<SyncStateRow, 'key'>;
   tombstones!: EntityTable<TombstoneRow, 'storyId'>;
+  annotations!: EntityTable<Annotation, 'storyId'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -98,6 +117,7 @@ export class NihongoDb extends Dexie {
             job.rank = queueRank(job.priority);
           });
       });
+    this.version(5).stores(DB_VERSIONS[5]);
   }
 }
 
