@@ -34,3 +34,27 @@ export async function deleteDrafts(jobIds: readonly string[]): Promise<void> {
 export async function getDraft(jobId: string): Promise<StoryDraft | null> {
   return readDraft(await getDb().drafts.get(jobId));
 }
+
+/** What a page can show for a story id that is not in the library (yet). */
+export type StoryInProgress =
+  | { state: 'none' }
+  /** A story job with this id that has not started writing (queued, backing off, offline…). */
+  | { state: 'waiting' }
+  /** Running: its draft, null until the title has arrived. */
+  | { state: 'writing'; draft: StoryDraft | null };
+
+/**
+ * The story job behind `storyId` (a generated story's id is its job's id) and its draft, read
+ * together so a page never pairs one job's state with another moment's draft. A draft is shown only
+ * while its job is processing: one left by a runner that died belongs to no running try.
+ */
+export async function storyInProgress(storyId: string): Promise<StoryInProgress> {
+  const db = getDb();
+  return db.transaction('r', db.jobs, db.drafts, async () => {
+    const job = await db.jobs.get(storyId);
+    if (job?.type !== 'story') return { state: 'none' } as const;
+    if (job.status === 'pending') return { state: 'waiting' } as const;
+    if (job.status !== 'processing') return { state: 'none' } as const;
+    return { state: 'writing', draft: readDraft(await db.drafts.get(storyId)) } as const;
+  });
+}
