@@ -45,8 +45,7 @@ class Reader {
       this.depth -= 1;
       return;
     }
-    if (c === '"') return attach(this.string());
-    attach(this.scalar());
+    attach(c === '"' ? this.string() : this.scalar());
   }
 
   private object(attach: (v: unknown) => void): void {
