@@ -15,7 +15,7 @@ export interface DraftWriterOptions {
 export interface DraftWriter {
   /** A new chunk arrived; `answer` gives the whole answer so far (read only when a write is due). */
   offer(answer: () => string): void;
-  /** Stops writing and waits for a write in flight; the draft itself ends with the job (src/jobs/). */
+  /** Starts no more writes and waits for those begun; the draft itself ends with the job (src/jobs/). */
   stop(): Promise<void>;
 }
 
@@ -45,11 +45,11 @@ export function createDraftWriter(options: DraftWriterOptions): DraftWriter {
     const key = JSON.stringify(draft);
     if (key === written) return;
     written = key;
-    writes = writes
-      .then(async () => {
-        if (!stopped) await writeDraft(options.jobId, options.owner, draft, options.now());
-      })
-      .catch(() => undefined);
+    // Queued writes run even after stop(): the lease check inside makes a late one a no-op.
+    writes = writes.then(() => writeDraft(options.jobId, options.owner, draft, options.now())).then(
+      () => undefined,
+      () => undefined,
+    );
   };
 
   return {
