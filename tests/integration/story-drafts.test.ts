@@ -1,5 +1,6 @@
 import { liveQuery } from 'dexie';
 import { describe, expect, it } from 'vitest';
+import { exportLibrary } from '../../src/db/backup-repo';
 import { getDb } from '../../src/db/database';
 import type { DraftRow } from '../../src/domain/story-draft';
 import { cancel } from '../../src/jobs/cancel';
@@ -86,10 +87,14 @@ describe('story drafts while a story is written', () => {
     expect(await db().outbox.count()).toBe(0);
   });
 
-  it('go when the job is cancelled mid-stream', async () => {
+  it('are in no backup, and go when the job is cancelled mid-stream', async () => {
     const id = await storyJob();
     const running = run();
     await waitUntil(async () => ((await db().drafts.get(id))?.sentences.length ?? 0) > 0, { what: 'a first sentence' });
+    // A backup made now holds no trace of the story being written.
+    const backup = JSON.stringify(await exportLibrary());
+    expect(backup).not.toContain(STORY_N5.titleJP);
+    expect(backup).not.toContain(STORY_N5.content[0]!.jp);
     expect(await cancel(id)).toBe(true);
     await running;
     expect(await getDb().jobs.get(id)).toMatchObject({ status: 'cancelled' });
