@@ -28,6 +28,12 @@ export interface FakeGeminiOptions {
   port?: number;
   /** Pause between SSE chunks, so streaming progress is observable. Default 20 ms. */
   streamChunkDelayMs?: number;
+  /**
+   * Stream a story as one whole segment (sentence) per frame, this many ms apart, instead of
+   * `streamChunkDelayMs`-spaced even pieces: the pace of a real model, for live-draft tests and the
+   * bench. Each frame's send time is recorded in `call.frames`.
+   */
+  streamSegmentEveryMs?: number;
 }
 
 export interface FakeGemini {
@@ -66,6 +72,7 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
     latencyMs: 0,
     ttsPcm: TTS_PCM,
     chunkDelayMs: options.streamChunkDelayMs ?? 20,
+    ...(options.streamSegmentEveryMs === undefined ? {} : { segmentEveryMs: options.streamSegmentEveryMs }),
     closing: closing.signal,
     onCall: () => {
       for (const wake of waiters) wake();
