@@ -30,6 +30,22 @@ export async function deleteDrafts(jobIds: readonly string[]): Promise<void> {
   if (jobIds.length > 0) await getDb().drafts.bulkDelete([...jobIds]);
 }
 
+/**
+ * Deletes drafts whose job no longer runs. The engine deletes a draft when its job ends, but a job
+ * failed while recovering an expired lease, dismissed or pruned ends elsewhere; this sweep (after
+ * every drain) keeps those from staying on the disk. Returns how many it deleted.
+ */
+export async function deleteOrphanDrafts(): Promise<number> {
+  const db = getDb();
+  return db.transaction('rw', db.jobs, db.drafts, async () => {
+    const ids = (await db.drafts.toCollection().primaryKeys()) as string[];
+    const jobs = await db.jobs.bulkGet(ids);
+    const orphans = ids.filter((_, i) => jobs[i]?.status !== 'processing');
+    await db.drafts.bulkDelete(orphans);
+    return orphans.length;
+  });
+}
+
 /** The draft of a job, checked like any stored row, or null. For liveQuery readers. */
 export async function getDraft(jobId: string): Promise<StoryDraft | null> {
   return readDraft(await getDb().drafts.get(jobId));
