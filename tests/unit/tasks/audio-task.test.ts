@@ -60,6 +60,8 @@ describe('audio task', () => {
   });
 
   it('after a failed sentence, the next run asks only for the sentences not stored', async () => {
+    // One sentence at a time, so which call fails says which sentences were stored before it.
+    await saveSettings({ parallelRequests: 1 });
     const story = await seedStory(storyWith(5));
     const job = await enqueue('audio', { storyId: story.id });
     const tts = fakeTts((call) => {
@@ -132,6 +134,8 @@ describe('audio task', () => {
     ['a QuotaExceededError', () => new DOMException('The quota has been exceeded.', 'QuotaExceededError')],
     ['a Dexie AbortError wrapping it', () => new Dexie.AbortError('Transaction aborted', new DOMException('quota', 'QuotaExceededError'))],
   ])('a full disk mid-job (%s) fails it permanently and keeps the stored sentences', async (_name, quotaError) => {
+    // One sentence at a time, so which call fails says which sentences were stored before it.
+    await saveSettings({ parallelRequests: 1 });
     const story = await seedStory(storyWith(4));
     const job = await enqueue('audio', { storyId: story.id });
     let stores = 0;
@@ -171,6 +175,8 @@ describe('audio task', () => {
   });
 
   it('cancel mid-sentence: the sentence in flight is never stored', async () => {
+    // One sentence at a time, so which call fails says which sentences were stored before it.
+    await saveSettings({ parallelRequests: 1 });
     const story = await seedStory(storyWith(4));
     const job = await enqueue('audio', { storyId: story.id });
     const tts = fakeTts(async (call) => {
