@@ -68,6 +68,8 @@ export async function runMediaSteps<T extends MediaJobType, S>(ctx: TaskContext<
       limit: calls.parallel,
       signal: ctx.signal,
       rateLimitDelay: rateLimitPause,
+      // The job stays "processing" through the pause; its status line says why nothing moves.
+      onPause: (ms) => ctx.progress(done, total, `${steps.label(done, total)} · Gemini asked to slow down, waiting ${Math.ceil(ms / 1000)} s`),
       run: async (step) => {
         const media = await calls.produce(step);
         // Once the disk is full, answers still in flight are not written: the job fails on the first.

@@ -29,6 +29,8 @@ export interface StepPoolOptions<S> {
   rateLimitDelay(error: unknown): number | undefined;
   /** Told each width change, for tests and diagnostics. */
   onWidth?(width: number): void;
+  /** Told when a 429 pauses new starts, and for how long (ms): the job's status says so. */
+  onPause?(ms: number): void;
 }
 
 function pause(ms: number, signal: AbortSignal): Promise<void> {
@@ -68,6 +70,7 @@ export async function runStepPool<S>(options: StepPoolOptions<S>): Promise<void>
       queue.unshift(step);
       setWidth(Math.max(1, Math.floor(width / 2)));
       resumeAt = Math.max(resumeAt, Date.now() + delay);
+      options.onPause?.(resumeAt - Date.now());
       return;
     }
     failure ??= { error };
