@@ -117,6 +117,20 @@ describe('narration and illustration in Chromium', () => {
     expect(app.gemini.count('generate')).toBe(6);
   });
 
+  it('"Parallel requests to Gemini" in Settings bounds the requests a narration has open', async () => {
+    await page.goto(`${app.server.url}/settings`);
+    const parallel = page.getByLabel('Parallel requests to Gemini');
+    expect(await parallel.inputValue()).toBe('4');
+    await parallel.selectOption('1');
+    await page.reload();
+    expect(await page.getByLabel('Parallel requests to Gemini').inputValue()).toBe('1');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    app.gemini.setLatency(200);
+    await narrate(3);
+    expect(app.gemini.peakConcurrency()).toBe(1);
+    expect(app.gemini.count('generate')).toBe(3);
+  });
+
   it('illustrates a story and shows its cover offline', async () => {
     const story = storyOf(3, '朝の公園');
     await seedStories(page, [story]);
