@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import * as errors from './errors';
 import type { HttpError } from './errors';
+import * as errors from './errors';
 import { faultLabel, type ScriptedFault } from './faults';
 import { answerPreflight, CORS_HEADERS, readJson, requestSignal, sendError, sendJson, sleep, untilAborted } from './http';
 import { findModel, listModels } from './models';
@@ -22,6 +22,9 @@ export interface FakeState {
   closing: AbortSignal;
   /** Called after a call is recorded (wakes waitForCalls). */
   onCall: () => void;
+  /** generate/stream calls whose connection is still open, and the most there were at once. */
+  open: number;
+  peakOpen: number;
 }
 
 type Route = { kind: CallKind; model: string; method: 'generateContent' | 'streamGenerateContent' | 'list' | 'get' };
@@ -66,6 +69,13 @@ async function handle(state: FakeState, req: IncomingMessage, res: ServerRespons
   const parsed = target.kind === 'models' ? undefined : await readJson(req);
   if (parsed?.ok && typeof parsed.value === 'object' && parsed.value !== null) call.body = parsed.value as RequestBody;
   state.calls.push(call);
+  if (target.kind !== 'models') {
+    state.open += 1;
+    state.peakOpen = Math.max(state.peakOpen, state.open);
+    res.on('close', () => {
+      state.open -= 1;
+    });
+  }
   state.onCall();
   const signal = requestSignal(res, state.closing, () => {
     call.aborted = true;
