@@ -28,7 +28,7 @@ async function scriptsLoadedBy({ browser, server }: BenchContext, route: string,
 /** Initial JavaScript of the first route: every script the page loads until Home is on screen. */
 async function firstRouteJs(ctx: BenchContext): Promise<BenchResult> {
   const kb = (await scriptsLoadedBy(ctx, '/', 'Recent stories')).reduce((sum, file) => sum + gzipKb(file), 0);
-  return { name: 'first-route-js-gzip', value: round(kb), unit: 'KB', budget: 100, better: 'lower' };
+  return { name: 'first-route-js-gzip', value: round(kb), unit: 'KB', budget: 60, better: 'lower' };
 }
 
 /**
@@ -47,7 +47,7 @@ async function settingsRouteJs(ctx: BenchContext): Promise<BenchResult[]> {
 }
 
 function serviceWorkerSize(): BenchResult {
-  return { name: 'service-worker-gzip', value: round(gzipKb(resolve(DIST_DIR, 'sw.js'))), unit: 'KB', budget: 150, better: 'lower' };
+  return { name: 'service-worker-gzip', value: round(gzipKb(resolve(DIST_DIR, 'sw.js'))), unit: 'KB', budget: 130, better: 'lower' };
 }
 
 const marks = (page: Page) =>
@@ -107,7 +107,7 @@ async function library({ browser, server }: BenchContext): Promise<BenchResult[]
   }
   await context.close();
   return [
-    { name: 'library-2000-first-render', value: round(median(renders)), unit: 'ms', budget: 150, better: 'lower' },
+    { name: 'library-2000-first-render', value: round(median(renders)), unit: 'ms', budget: 130, better: 'lower' },
     { name: 'library-2000-navigation-to-rendered', value: round(median(loads)), unit: 'ms', budget: null, better: 'lower' },
     { name: 'library-2000-search-keystroke', value: round(median(keystrokes)), unit: 'ms', budget: 30, better: 'lower' },
     { name: 'offline-reload-to-library-visible', value: round(median(offline)), unit: 'ms', budget: 500, better: 'lower' },
