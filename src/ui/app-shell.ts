@@ -63,7 +63,9 @@ export class NmApp extends LitElement {
         header { position: static; }
         nav a { padding: 0 0.45rem; }
       }
-      main { max-width: 60rem; margin: 0 auto; padding: 0.75rem; }
+      /* At least a screen tall: the footer starts below the fold, so a page whose content arrives late
+         grows into space already there instead of pushing the footer down through the view. */
+      main { max-width: 60rem; margin: 0 auto; padding: 0.75rem; min-height: 100vh; box-sizing: border-box; }
       .toast { position: fixed; bottom: 1rem; left: 50%; transform: translateX(-50%); width: min(30rem, calc(100% - 1.5rem)); display: flex; gap: 0.75rem; align-items: center; justify-content: space-between; box-shadow: 0 4px 16px rgb(0 0 0 / 0.25); }
       footer { max-width: 60rem; margin: 2rem auto 1rem; padding: 0 0.75rem; font-size: 0.9rem; }
     `,
