@@ -21,7 +21,7 @@ describe('robots.txt', () => {
     await app.page.goto(`${app.server.url}/`);
     await waitForServiceWorker(app.page);
     await app.page.goto(`${app.server.url}/robots.txt`);
-    const shown = await app.page.evaluate(() => ({ type: document.contentType, text: document.body.innerText }));
+    const shown = await app.page.evaluate(() => ({ type: document.contentType, text: document.body.textContent }));
     expect(shown.type).toBe('text/plain');
     expect(shown.text).toMatch(/^User-agent: \*$/m);
   });
