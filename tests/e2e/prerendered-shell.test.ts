@@ -58,4 +58,21 @@ describe('prerendered shell', () => {
       expect(rendered).toEqual(prerendered);
     });
   }
+
+  it('follows a dark system theme before any script runs, in the colours the app then keeps', async () => {
+    const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const noScript = await app.browser.newContext({ colorScheme: 'dark', javaScriptEnabled: false });
+    const still = await noScript.newPage();
+    await still.goto(`${app.server.url}/`);
+    const before = await background(still);
+    await noScript.close();
+
+    const live = await app.browser.newContext({ colorScheme: 'dark' });
+    const page = await live.newPage();
+    await page.goto(`${app.server.url}/`);
+    await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+    const after = await background(page);
+    await live.close();
+    expect({ before, after }).toEqual({ before: 'rgb(23, 22, 26)', after: 'rgb(23, 22, 26)' });
+  });
 });
