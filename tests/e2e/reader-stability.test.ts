@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SAMPLE_N3 } from '../../src/domain/samples/sample-n3';
 import { useE2eApp } from '../support/e2e-app';
 import { renderSettled, waitForServiceWorker } from '../support/e2e-helpers';
+import { recordShifts, type Shift, shiftsSoFar } from '../support/layout-shifts';
 
 /**
  * The Reader's text stays where it first painted: a learner who starts reading at once is not thrown
@@ -17,33 +18,11 @@ const VIEWPORTS = [
   { name: 'desktop', width: 1280, height: 800 },
 ];
 
-interface Shift {
-  value: number;
-  at: number;
-  sources: string[];
-}
-
-/** Every layout shift of each document, from before its first paint (set up ahead of any script). */
-async function recordShifts(context: BrowserContext): Promise<void> {
-  await context.addInitScript(() => {
-    const seen: Shift[] = [];
-    (window as unknown as { __nmShifts: Shift[] }).__nmShifts = seen;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: Array<{ node?: Node; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }> }>) {
-        if (e.hadRecentInput) continue;
-        const sources = (e.sources ?? []).map((s) => `${s.node instanceof Element ? s.node.localName : String(s.node?.nodeName)} ${JSON.stringify(s.previousRect)}→${JSON.stringify(s.currentRect)}`);
-        seen.push({ value: e.value, at: Math.round(e.startTime), sources });
-      }
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
-}
-
 async function settledShifts(page: Page): Promise<{ total: number; shifts: Shift[] }> {
   await page.getByRole('heading', { name: new RegExp(SAMPLE_N3.titleJP) }).waitFor();
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   await renderSettled(page);
-  const shifts = await page.evaluate(() => (window as unknown as { __nmShifts: Shift[] }).__nmShifts);
-  return { total: Math.round(shifts.reduce((sum, s) => sum + s.value, 0) * 1000) / 1000, shifts };
+  return shiftsSoFar(page);
 }
 
 let context: BrowserContext | undefined;
