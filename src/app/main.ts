@@ -5,7 +5,7 @@ import { loadSettings } from '../db/settings-repo';
 import { installPageErrorHandlers } from './error-handlers';
 import { watchInstallPrompt } from './install-prompt';
 import { interceptLinks, parseRoute } from './router';
-import { seedSamplesOnce } from './seed';
+import { seedSampleWordsOnce, seedSamplesOnce } from './seed';
 import { registerServiceWorker } from './sw-bridge';
 import { startSyncIfConfigured } from './sync-boot';
 import { applyAppearance, applyRememberedAppearance } from './theme';
@@ -39,6 +39,7 @@ async function start(): Promise<void> {
   await seedSamplesOnce();
   (await shell).defineAppShell();
   registerServiceWorker();
+  void seedSampleWordsOnce().catch((error: unknown) => console.warn('Could not store the samples’ words', error));
   const { watchQueue } = await import('./queue-client');
   watchQueue();
   startSyncIfConfigured(settings);

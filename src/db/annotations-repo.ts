@@ -47,18 +47,3 @@ export async function deleteAnnotation(storyId: string): Promise<void> {
   await getDb().annotations.delete(storyId);
 }
 
-/**
- * Writes each row whose story is stored and has no annotation yet (the samples' words, for a
- * library seeded before the samples had any); never replaces words already there.
- * @returns how many rows were written.
- */
-export async function putMissingAnnotations(rows: readonly Annotation[]): Promise<number> {
-  const db = getDb();
-  return db.transaction('rw', db.stories, db.annotations, async () => {
-    const ids = rows.map((r) => r.storyId);
-    const [stories, stored] = await Promise.all([db.stories.bulkGet(ids), db.annotations.bulkGet(ids)]);
-    const missing = rows.filter((_, i) => stories[i] !== undefined && stored[i] === undefined);
-    await db.annotations.bulkPut(missing);
-    return missing.length;
-  });
-}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { seedSamplesOnce } from '../../../src/app/seed';
-import { SAMPLE_ANNOTATIONS, SAMPLE_STORIES } from '../../../src/domain/samples/sample-stories';
+import { seedSampleWordsOnce, seedSamplesOnce } from '../../../src/app/seed';
+import { SAMPLE_ANNOTATIONS } from '../../../src/domain/samples/sample-annotations';
+import { SAMPLE_STORIES } from '../../../src/domain/samples/sample-stories';
 import { putStories } from '../../../src/db/stories-repo';
 import { useTestDb } from '../../support/test-db';
 
@@ -9,6 +10,7 @@ const db = useTestDb();
 describe('seedSamplesOnce', () => {
   it('seeds the samples with their words, once', async () => {
     expect(await seedSamplesOnce()).toBe(true);
+    await seedSampleWordsOnce();
     expect(await db().stories.count()).toBe(SAMPLE_STORIES.length);
     expect(await db().annotations.toArray()).toEqual(expect.arrayContaining([...SAMPLE_ANNOTATIONS]));
     expect(await seedSamplesOnce()).toBe(false);
@@ -19,16 +21,18 @@ describe('seedSamplesOnce', () => {
     await putStories([kept!]);
     await db().syncState.put({ key: 'samples-seeded', value: 1 });
     expect(await seedSamplesOnce()).toBe(false);
+    await seedSampleWordsOnce();
     expect((await db().annotations.toArray()).map((a) => a.storyId)).toEqual([kept!.id]);
     expect(await db().stories.bulkGet(deleted.map((s) => s.id))).toEqual(deleted.map(() => undefined));
   });
 
   it('never replaces words a sample already has', async () => {
     await seedSamplesOnce();
+    await seedSampleWordsOnce();
     const own = { ...SAMPLE_ANNOTATIONS[0]!, model: 'annotated here', updatedAt: 99 };
     await db().annotations.put(own);
     await db().syncState.delete('sample-words-seeded');
-    await seedSamplesOnce();
+    await seedSampleWordsOnce();
     expect(await db().annotations.get(own.storyId)).toEqual(own);
   });
 });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { AnnotationSchema } from '../../../src/domain/annotations';
 import { placeFurigana } from '../../../src/domain/furigana';
 import { hasKanji, isKanjiLike } from '../../../src/domain/kana';
-import { SAMPLE_ANNOTATIONS, SAMPLE_STORIES } from '../../../src/domain/samples/sample-stories';
+import { SAMPLE_ANNOTATIONS } from '../../../src/domain/samples/sample-annotations';
+import { SAMPLE_STORIES } from '../../../src/domain/samples/sample-stories';
 import { repairTokens } from '../../../src/domain/tokens-repair';
 
 const HIRAGANA = /^[\u3041-\u3096ー]+$/u;
