@@ -1,6 +1,8 @@
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import pkg from './package.json' with { type: 'json' };
+import { preloadAppShell } from './scripts/build/preload-shell';
+import { prerenderShell } from './scripts/build/prerender-shell';
 import { SECURITY_HEADERS } from './src/domain/csp';
 
 /**
@@ -19,6 +21,8 @@ export default defineConfig({
   // client needs what a production page must not allow.
   preview: { port: 4173, strictPort: true, headers: { ...SECURITY_HEADERS } },
   plugins: [
+    prerenderShell(),
+    preloadAppShell(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src/sw',

@@ -4,6 +4,7 @@ import { waitForServiceWorker } from '../../tests/support/e2e-helpers';
 import { configureGemini, readJobs } from '../../tests/support/e2e-jobs';
 import { readMedia, seedStories, storyOf } from '../../tests/support/e2e-media';
 import { startFakeGemini } from '../../tests/support/fake-gemini';
+import { benchParallelMedia } from './bench-media-parallel';
 import { type BenchContext, type BenchResult, median, newBenchContext, round } from './types';
 
 const SENTENCES = 12;
@@ -36,7 +37,8 @@ async function playToPlaying(page: Page): Promise<number> {
  * - storage per minute of narration: the bytes really stored in IndexedDB over the total duration
  *   read from the stored WAV headers (the format alone gives 24,000 × 2 × 60 = 2,880 kB/min; the
  *   44-byte header per sentence adds a little);
- * - time to first audible sentence after opening a narrated story offline: Play pressed → `playing`.
+ * - time to first audible sentence after opening a narrated story offline: Play pressed → `playing`;
+ * - 20 sentences and 20 pictures, one request at a time and four at a time (bench-media-parallel.ts).
  */
 export async function benchMedia({ browser, server }: BenchContext): Promise<BenchResult[]> {
   const gemini = await startFakeGemini();
@@ -57,6 +59,7 @@ export async function benchMedia({ browser, server }: BenchContext): Promise<Ben
     if (audio.length !== SENTENCES) throw new Error(`stored ${audio.length} of ${SENTENCES} sentences`);
     const bytes = audio.reduce((n, m) => n + m.bytes, 0);
     const minutes = audio.reduce((n, m) => n + m.durationMs, 0) / 60_000;
+    const parallel = await benchParallelMedia(page, server.url, gemini);
 
     await context.setOffline(true);
     const firstAudible: number[] = [];
@@ -67,6 +70,7 @@ export async function benchMedia({ browser, server }: BenchContext): Promise<Ben
     return [
       { name: 'narration-storage-per-minute', value: round(bytes / 1000 / minutes), unit: 'kB/min', budget: null, better: 'lower' },
       { name: 'narration-first-audible-offline', value: round(median(firstAudible)), unit: 'ms', budget: 200, better: 'lower' },
+      ...parallel,
     ];
   } finally {
     await context.close();

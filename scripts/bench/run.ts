@@ -4,6 +4,8 @@ import buildDist from '../../tests/support/e2e-global-setup';
 import { benchFoundation } from './bench-foundation';
 import { benchImport } from './bench-import';
 import { benchJobs } from './bench-jobs';
+import { benchLighthouse } from './bench-lighthouse';
+import { benchLiveStory } from './bench-live-story';
 import { benchMedia } from './bench-media';
 import { benchSync } from './bench-sync';
 import type { BenchContext, BenchResult } from './types';
@@ -17,6 +19,8 @@ const SUITES: Record<string, (ctx: BenchContext) => Promise<BenchResult[]>> = {
   foundation: benchFoundation,
   import: benchImport,
   jobs: benchJobs,
+  'live-story': benchLiveStory,
+  lighthouse: benchLighthouse,
   media: benchMedia,
   sync: benchSync,
 };

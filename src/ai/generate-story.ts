@@ -18,6 +18,11 @@ export interface StoryProgress {
   chars: number;
   /** Sentences begun so far (the number of `"jp"` keys seen): a proxy good enough for a progress bar. */
   segments: number;
+  /**
+   * The answer so far (a prefix of the story's JSON), for a live draft of the story. A function, so
+   * the text is joined only when a listener asks for it (every ~250 ms), not on every chunk.
+   */
+  answer: () => string;
 }
 
 export interface GenerateStoryOptions extends GeminiTarget {
@@ -77,7 +82,7 @@ export async function generateStory(opts: GenerateStoryOptions): Promise<Generat
       const delta = absorb(chunk, outcome);
       if (delta === '') continue;
       text.append(delta);
-      report(onProgress, { chars: text.chars, segments: text.segments });
+      report(onProgress, { chars: text.chars, segments: text.segments, answer: () => text.text() });
     }
   } catch (err) {
     throw mapGeminiError(err, { apiKey: opts.apiKey, online: isOnline(), model: opts.model, signal });

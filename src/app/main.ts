@@ -5,10 +5,10 @@ import { loadSettings } from '../db/settings-repo';
 import { installPageErrorHandlers } from './error-handlers';
 import { watchInstallPrompt } from './install-prompt';
 import { interceptLinks, parseRoute } from './router';
-import { seedSamplesOnce } from './seed';
+import { seedSampleWordsOnce, seedSamplesOnce } from './seed';
 import { registerServiceWorker } from './sw-bridge';
 import { startSyncIfConfigured } from './sync-boot';
-import { applyAppearance } from './theme';
+import { applyAppearance, applyRememberedAppearance } from './theme';
 
 /**
  * Page bootstrap: appearance first (no flash of the wrong theme), then the shell, then background
@@ -16,6 +16,8 @@ import { applyAppearance } from './theme';
  * this tab runs the same code as the schema.
  */
 async function start(): Promise<void> {
+  // The saved theme before anything waits on storage; the settings read below confirms or corrects it.
+  applyRememberedAppearance();
   interceptLinks();
   watchInstallPrompt();
   // The Reader restores positions itself, after its story has loaded; the browser's guess comes too early.
@@ -37,6 +39,7 @@ async function start(): Promise<void> {
   await seedSamplesOnce();
   (await shell).defineAppShell();
   registerServiceWorker();
+  void seedSampleWordsOnce().catch((error: unknown) => console.warn('Could not store the samples’ words', error));
   const { watchQueue } = await import('./queue-client');
   watchQueue();
   startSyncIfConfigured(settings);

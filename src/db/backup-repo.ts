@@ -3,6 +3,8 @@ import { withoutDeviceSettings } from '../domain/device-settings';
 import { type ExistingLibrary, type ImportPlan, planImport, type ReadyImportPlan } from '../domain/backup/plan-import';
 import type { ReadingProgress } from '../domain/progress';
 import type { Settings } from '../domain/settings';
+import type { Annotation } from '../domain/annotations';
+import { saveAnnotation } from './annotations-repo';
 import { getDb } from './database';
 import { queueChange, queueChanges, SETTINGS_ROW_KEY } from './outbox-repo';
 import { loadSettings } from './settings-repo';
@@ -17,13 +19,16 @@ export const UNKNOWN_APP_VERSION = 'unknown';
 /** Stories, progress and settings read in one transaction, so the file is a consistent snapshot. */
 export async function exportLibrary(now = Date.now(), appVersion = UNKNOWN_APP_VERSION): Promise<BackupFile> {
   const db = getDb();
-  return db.transaction('r', db.stories, db.progress, db.settings, async () => {
-    const [stories, progress, settings] = await Promise.all([
+  return db.transaction('r', db.stories, db.progress, db.settings, db.annotations, async () => {
+    const [stories, progress, settings, annotations] = await Promise.all([
       db.stories.toArray(),
       db.progress.toArray(),
       loadSettings(),
+      db.annotations.toArray(),
     ]);
-    return buildBackup({ stories, progress, settings, now, appVersion });
+    const ids = new Set(stories.map((s) => s.id));
+    const words = annotations.filter((a) => ids.has(a.storyId));
+    return buildBackup({ stories, progress, settings, annotations: words, now, appVersion });
   });
 }
 
@@ -71,6 +76,8 @@ export interface ImportResult {
   /** Progress rows written (new, or newer than the stored row). */
   progress: number;
   settingsChanged: boolean;
+  /** Annotation rows written (new, or newer than the stored row). */
+  annotations?: number;
 }
 
 /**
@@ -80,7 +87,10 @@ export interface ImportResult {
  */
 export async function applyImport(plan: ReadyImportPlan, now = Date.now()): Promise<ImportResult> {
   const db = getDb();
-  const tables = [db.stories, db.storySummaries, db.tombstones, db.progress, db.settings, db.outbox, db.syncState];
+  // Annotations only when the plan has some: a caller's own transaction (the legacy migration) that
+  // does not name the table can still run an import without words inside it.
+  const words = plan.annotations.length > 0 ? [db.annotations] : [];
+  const tables = [db.stories, db.storySummaries, db.tombstones, db.progress, db.settings, db.outbox, db.syncState, ...words];
   return db.transaction('rw', tables, async () => {
     // All keys in one request: far cheaper than an anyOf() cursor over thousands of ids.
     const stored = new Set(await db.stories.toCollection().primaryKeys());
@@ -90,6 +100,7 @@ export async function applyImport(plan: ReadyImportPlan, now = Date.now()): Prom
     for (const story of fresh) stored.add(story.id);
     const progress = await applyProgress(plan.progress, stored);
     const settingsChanged = await applySettings(plan.settings, now);
+    const annotations = await applyAnnotations(plan.annotations);
     const restoredIds = new Set(plan.restored.map((r) => r.id));
     return {
       added: fresh.length,
@@ -98,6 +109,7 @@ export async function applyImport(plan: ReadyImportPlan, now = Date.now()): Prom
       rejected: plan.rejected.length,
       progress,
       settingsChanged,
+      annotations,
     };
   });
 }
@@ -112,6 +124,13 @@ async function applyProgress(incoming: readonly ReadingProgress[], withStory: Re
   await db.progress.bulkPut(rows);
   await queueChanges(db, 'reading_progress', rows.map((p) => p.storyId), false);
   return rows.length;
+}
+
+/** Each through the repo's own checks: fitted to its story as stored, never over a newer row. */
+async function applyAnnotations(incoming: readonly Annotation[]): Promise<number> {
+  let written = 0;
+  for (const annotation of incoming) if ((await saveAnnotation(annotation)).saved) written++;
+  return written;
 }
 
 /**

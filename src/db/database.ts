@@ -1,6 +1,8 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { Annotation } from '../domain/annotations';
 import { type JobRow, queueRank } from '../domain/job-row';
 import type { Story } from '../domain/story';
+import type { DraftRow } from '../domain/story-draft';
 import { type StorySummary, toSummary } from '../domain/summary';
 import { DB_NAME } from './names';
 import type { MediaRow, OutboxRow, ProgressRow, SecretRow, SettingsRow, SyncStateRow, TombstoneRow } from './rows';
@@ -62,6 +64,43 @@ export const DB_VERSIONS = {
     syncState: 'key',
     tombstones: 'storyId, deletedAt',
   },
+  /**
+   * v5: a story's words (issue 13) in rows of their own keyed by story, so the annotate job and a
+   * sync of the story never write the same row.
+   */
+  5: {
+    stories: 'id, updatedAt, legacyId',
+    storySummaries: 'id, createdAt, updatedAt, difficulty, level',
+    progress: 'storyId, updatedAt, lastReadAt',
+    settings: 'key',
+    secrets: 'key',
+    jobs: 'id, status, type, createdAt, updatedAt, groupId, *dependsOn, [status+rank+createdAt]',
+    media: '[storyId+kind+index], storyId',
+    outbox: 'id, queuedAt',
+    syncState: 'key',
+    tombstones: 'storyId, deletedAt',
+    annotations: 'storyId, updatedAt',
+  },
+  /**
+   * v6: `drafts`, what a running story job has written so far (src/domain/story-draft.ts), keyed by
+   * job id. A table of its own rather than the job row: the Queue's liveQuery reads every job row on
+   * every change, and a growing story in a row would make each update (every ~250 ms) re-read and
+   * re-render all of it. Device-only and temporary: never synced, exported or backed up.
+   */
+  6: {
+    stories: 'id, updatedAt, legacyId',
+    storySummaries: 'id, createdAt, updatedAt, difficulty, level',
+    progress: 'storyId, updatedAt, lastReadAt',
+    settings: 'key',
+    secrets: 'key',
+    jobs: 'id, status, type, createdAt, updatedAt, groupId, *dependsOn, [status+rank+createdAt]',
+    media: '[storyId+kind+index], storyId',
+    outbox: 'id, queuedAt',
+    syncState: 'key',
+    tombstones: 'storyId, deletedAt',
+    annotations: 'storyId, updatedAt',
+    drafts: 'jobId',
+  },
 } as const;
 
 export class NihongoDb extends Dexie {
@@ -75,6 +114,8 @@ export class NihongoDb extends Dexie {
   outbox!: EntityTable<OutboxRow, 'id'>;
   syncState!: EntityTable<SyncStateRow, 'key'>;
   tombstones!: EntityTable<TombstoneRow, 'storyId'>;
+  annotations!: EntityTable<Annotation, 'storyId'>;
+  drafts!: EntityTable<DraftRow, 'jobId'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -98,6 +139,9 @@ export class NihongoDb extends Dexie {
             job.rank = queueRank(job.priority);
           });
       });
+    this.version(5).stores(DB_VERSIONS[5]);
+    // A new, empty table: nothing to carry over.
+    this.version(6).stores(DB_VERSIONS[6]);
   }
 }
 

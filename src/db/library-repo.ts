@@ -1,3 +1,4 @@
+import type { Annotation } from '../domain/annotations';
 import type { ReadingProgress } from '../domain/progress';
 import type { Story } from '../domain/story';
 import { type StorySummary, toSummary } from '../domain/summary';
@@ -15,6 +16,8 @@ export interface DeletedStorySnapshot {
   summary: StorySummary | null;
   progress: ReadingProgress | null;
   media: MediaRow[];
+  /** The story's words (issue 13); optional, so a snapshot made by older code still restores. */
+  annotation?: Annotation | null;
   /** The story's and its progress's outbox rows before the delete, so undo restores them too. */
   outbox: OutboxRow[];
   deletedAt: number;
@@ -22,7 +25,7 @@ export interface DeletedStorySnapshot {
 
 function libraryTables() {
   const db = getDb();
-  return [db.stories, db.storySummaries, db.progress, db.media, db.tombstones, db.outbox, db.syncState];
+  return [db.stories, db.storySummaries, db.progress, db.media, db.annotations, db.tombstones, db.outbox, db.syncState];
 }
 
 /** Removes a story with its summary, progress and media in one transaction; null if there is none. */
@@ -31,10 +34,11 @@ export async function deleteStory(id: string, now = Date.now()): Promise<Deleted
   return db.transaction('rw', libraryTables(), async () => {
     const story = await db.stories.get(id);
     if (!story) return null;
-    const [summary, progress, media, outbox] = await Promise.all([
+    const [summary, progress, media, annotation, outbox] = await Promise.all([
       db.storySummaries.get(id),
       db.progress.get(id),
       db.media.where('storyId').equals(id).toArray(),
+      db.annotations.get(id),
       db.outbox.bulkGet(storyOutboxIds(id)),
     ]);
     await Promise.all([
@@ -42,10 +46,19 @@ export async function deleteStory(id: string, now = Date.now()): Promise<Deleted
       db.storySummaries.delete(id),
       db.progress.delete(id),
       db.media.where('storyId').equals(id).delete(),
+      db.annotations.delete(id),
       db.tombstones.put({ storyId: id, deletedAt: now }),
     ]);
     if (story.source !== 'sample') await queueChange(db, 'stories', id, true, now);
-    return { story, summary: summary ?? null, progress: progress ?? null, media, outbox: outbox.filter((row) => row !== undefined), deletedAt: now };
+    return {
+      story,
+      summary: summary ?? null,
+      progress: progress ?? null,
+      media,
+      annotation: annotation ?? null,
+      outbox: outbox.filter((row) => row !== undefined),
+      deletedAt: now,
+    };
   });
 }
 
@@ -57,6 +70,7 @@ export async function restoreDeletedStory(snapshot: DeletedStorySnapshot): Promi
     await db.storySummaries.put(snapshot.summary ?? toSummary(snapshot.story));
     if (snapshot.progress) await db.progress.put(snapshot.progress);
     if (snapshot.media.length > 0) await db.media.bulkPut(snapshot.media);
+    if (snapshot.annotation) await db.annotations.put(snapshot.annotation);
     await db.tombstones.delete(snapshot.story.id);
     // The deletion is not pushed while undo is offered (src/sync waits DELETE_GRACE_MS): putting the
     // outbox back as it was means nothing about this story reaches the server.
@@ -83,7 +97,7 @@ export async function deleteAllStories(now = Date.now()): Promise<number> {
       ...(await db.storySummaries.toCollection().primaryKeys()),
     ]);
     const samples = new Set(await db.storySummaries.filter((s) => s.source === 'sample').primaryKeys());
-    await Promise.all([db.stories.clear(), db.storySummaries.clear(), db.progress.clear(), db.media.clear()]);
+    await Promise.all([db.stories.clear(), db.storySummaries.clear(), db.progress.clear(), db.media.clear(), db.annotations.clear()]);
     await db.tombstones.bulkPut([...ids].map((storyId) => ({ storyId, deletedAt: now })));
     await queueChanges(db, 'stories', [...ids].filter((id) => !samples.has(id)), true, now);
     return ids.size;

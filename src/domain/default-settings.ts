@@ -17,6 +17,7 @@ export const DEFAULT_SETTINGS: Settings = {
   ttsModel: 'gemini-2.5-flash-preview-tts',
   imageModel: 'gemini-2.5-flash-image',
   voice: 'Kore',
+  parallelRequests: 4,
   notifyOnFinish: false,
   supabaseUrl: '',
   supabaseAnonKey: '',

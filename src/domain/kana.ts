@@ -167,3 +167,24 @@ export function kanaIn(source: KanaSection | KanaChart): Kana[] {
   const sections = 'sections' in source ? source.sections : [source];
   return sections.flatMap((s) => s.rows.flatMap((r) => r.cells.filter((c): c is Kana => c !== null)));
 }
+
+/** Katakana to hiragana (ァ U+30A1 … ヶ U+30F6 map back by 0x60); ー and other characters are kept. */
+export function toHiragana(text: string): string {
+  return text.replace(/[\u30A1-\u30F6]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0x60));
+}
+
+/** Kanji, plus 々 (repeat mark), 〆 and ヶ (counter ヶ as in 三ヶ月), which take furigana like kanji. */
+const KANJI_LIKE = /[\p{Script=Han}々〆ヶ]/u;
+
+export function isKanjiLike(ch: string): boolean {
+  return KANJI_LIKE.test(ch);
+}
+
+export function hasKanji(text: string): boolean {
+  return [...text].some(isKanjiLike);
+}
+
+/** Only hiragana, katakana and the long-vowel mark: text that is already its own reading. */
+export function isKana(text: string): boolean {
+  return /^[\u3041-\u3096\u309D\u309E\u30A1-\u30FA\u30FC-\u30FE]+$/u.test(text);
+}

@@ -1,4 +1,8 @@
+import { PARALLEL_REQUESTS } from './settings-options';
 import type { Story } from './story';
+
+/** A step is asked at most twice in one claim: once, and once more after a 429 (src/tasks/step-pool.ts). */
+export const MAX_ASKS_PER_STEP = 2;
 
 /**
  * What narrating or illustrating a story takes, as pure functions shared by the job handlers (which
@@ -79,20 +83,25 @@ export function illustrationPlan(
 
 /** The job engine's limits that bound how often a failed or lost request is made again (src/jobs/constants.ts). */
 export interface RetryLimits {
-  /** Attempts a job gets; each failed one (a 429, an overload, a picture missing from the answer) asks again. */
+  /** Attempts a job gets; each failed one (an overload, a picture missing from the answer) asks again. */
   maxAttempts: number;
-  /** Runner deaths a job survives; the request in flight when the runner died is made again. */
+  /** Runner deaths a job survives; the requests in flight when the runner died are made again. */
   maxLeaseLosses: number;
+  /** Requests a job keeps in flight at most (Settings → Parallel requests); the highest setting if unknown. */
+  parallel?: number;
 }
 
 /**
  * The most Gemini requests a job of `planned` requests can make, so the Reader can say "up to N"
  * before the learner spends them. Every claim of the job asks only for what is not stored yet, and
- * only its last request can be lost (it failed, or the runner died during it), so each claim after
- * the first repeats at most one request: at most maxAttempts claims that spend an attempt, plus the
- * lease losses that give theirs back (the last tolerated loss fails the job instead).
+ * asks each step at most twice (once more after a 429; src/tasks/step-pool.ts): a step stored costs
+ * at most 2 requests. A claim that fails or dies loses at most the steps it had in flight or waiting
+ * after a 429 — at most `parallel` of them, 2 requests each — and there are at most maxAttempts − 1
+ * such claims that spend an attempt plus maxLeaseLosses − 1 that give theirs back (the last failing
+ * claim ends the job, and its lost requests are those of steps never stored, already counted).
  */
 export function mostRequests(planned: number, limits: RetryLimits): number {
   if (planned <= 0) return 0;
-  return planned + (limits.maxAttempts - 1) + (limits.maxLeaseLosses - 1);
+  const lostPerClaim = MAX_ASKS_PER_STEP * Math.min(planned, limits.parallel ?? PARALLEL_REQUESTS.max);
+  return MAX_ASKS_PER_STEP * planned + lostPerClaim * (limits.maxAttempts - 1 + (limits.maxLeaseLosses - 1));
 }

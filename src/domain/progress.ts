@@ -1,5 +1,9 @@
 import { z } from 'zod';
+import { furthestPercent } from './reading-state';
 import { EpochMsSchema } from './untrusted-text';
+
+// Lives with the cards' reading state, which the first route loads without zod.
+export { furthestPercent };
 
 /** Where a learner is in one story; `segmentIndex` + `segmentOffset` restore the scroll position. */
 export const ReadingProgressSchema = z.looseObject({
@@ -39,11 +43,6 @@ export function emptyProgress(storyId: string): ReadingProgress {
   return { storyId, percent: 0, segmentIndex: 0, segmentOffset: 0, completed: false, quizAnswers: {}, lastReadAt: 0, updatedAt: 0 };
 }
 
-/** How much of the story has been read, for progress bars: 100 once completed, never less than before. */
-export function furthestPercent(progress: Pick<ReadingProgress, 'percent' | 'furthestPercent' | 'completed'>): number {
-  if (progress.completed) return 100;
-  return Math.max(progress.percent, progress.furthestPercent ?? 0);
-}
 
 /**
  * The learner scrolled to `position`: the place to resume follows them, the furthest point only

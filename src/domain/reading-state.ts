@@ -1,4 +1,4 @@
-import { furthestPercent, type ReadingProgress } from './progress';
+import type { ReadingProgress } from './progress';
 import type { StorySource } from './story';
 
 /**
@@ -11,6 +11,12 @@ export interface ReadingState {
   percent: number;
   finished: boolean;
   action: 'Read' | 'Continue' | 'Read again';
+}
+
+/** How much of the story has been read, for progress bars: 100 once completed, never less than before. */
+export function furthestPercent(progress: Pick<ReadingProgress, 'percent' | 'furthestPercent' | 'completed'>): number {
+  if (progress.completed) return 100;
+  return Math.max(progress.percent, progress.furthestPercent ?? 0);
 }
 
 /** The bar shows the furthest point read (it only grows), not the place to resume. */

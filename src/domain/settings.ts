@@ -1,10 +1,10 @@
 import { z } from 'zod';
 
 import { ENDPOINT_MESSAGES, isAllowedEndpoint } from './device-settings';
-import { DEFAULT_GEMINI_BASE_URL, FONT_SIZES, THEMES, VIEW_MODES } from './settings-options';
+import { DEFAULT_GEMINI_BASE_URL, FONT_SIZES, PARALLEL_REQUESTS, THEMES, VIEW_MODES } from './settings-options';
 import { EpochMsSchema } from './untrusted-text';
 
-export { DEFAULT_GEMINI_BASE_URL, FONT_SIZES, THEMES, VIEW_MODES, VOICES } from './settings-options';
+export { DEFAULT_GEMINI_BASE_URL, FONT_SIZES, PARALLEL_REQUESTS, THEMES, VIEW_MODES, VOICES } from './settings-options';
 
 /**
  * Learner preferences. Never holds the Gemini API key: that lives in the device-only `secrets`
@@ -24,6 +24,8 @@ export const SettingsSchema = z.looseObject({
   ttsModel: z.string().min(1).default('gemini-2.5-flash-preview-tts'),
   imageModel: z.string().min(1).default('gemini-2.5-flash-image'),
   voice: z.string().min(1).default('Kore'),
+  // Requests a media job keeps in flight at most (Settings → Voice; lower it on a free-tier key).
+  parallelRequests: z.number().int().min(PARALLEL_REQUESTS.min).max(PARALLEL_REQUESTS.max).default(PARALLEL_REQUESTS.default),
   notifyOnFinish: z.boolean().default(false),
   supabaseUrl: z.string().refine((v) => v === '' || isAllowedEndpoint(v), ENDPOINT_MESSAGES.notSecure).default(''),
   supabaseAnonKey: z.string().default(''),

@@ -1,4 +1,5 @@
 import { getDb } from '../db/database';
+import { deleteDrafts } from '../db/drafts-repo';
 import { JOB_STATUSES, type JobRow } from '../domain/job-row';
 import { abortRunning } from './abort-registry';
 import { cascadeCancel } from './dependencies';
@@ -13,13 +14,15 @@ import { cascadeCancel } from './dependencies';
  */
 export async function cancel(jobId: string, now: number = Date.now()): Promise<boolean> {
   const db = getDb();
-  const cancelled = await db.transaction('rw', db.jobs, async () => {
+  const cancelled = await db.transaction('rw', db.jobs, db.drafts, async () => {
     const job = await db.jobs.get(jobId);
     if (job === undefined || (job.status !== JOB_STATUSES.pending && job.status !== JOB_STATUSES.processing)) return [];
     // error cleared: a leftover "retrying in 20 s" would read as if the job had failed.
     const row: JobRow = { ...job, status: JOB_STATUSES.cancelled, lease: null, waitingFor: null, error: null, updatedAt: now, finishedAt: now };
     await db.jobs.put(row);
-    return [row, ...(await cascadeCancel(row, now))];
+    const rows = [row, ...(await cascadeCancel(row, now))];
+    await deleteDrafts(rows.map((r) => r.id));
+    return rows;
   });
   if (cancelled.length === 0) return false;
   abortRunning(cancelled.map((job) => job.id));

@@ -1,5 +1,6 @@
 import type { TableProp, TXWithTables } from 'dexie';
 import { getDb, type NihongoDb } from '../db/database';
+import { deleteDrafts } from '../db/drafts-repo';
 import { JOB_STATUSES, type JobProgress, type JobRow } from '../domain/job-row';
 import { dependencyState } from './dependencies';
 import { isHeldBy } from './state';
@@ -47,7 +48,8 @@ export async function complete(
   progress?: JobProgress | null,
 ): Promise<JobRow | null> {
   const db = getDb();
-  const tables = [...new Set<DbTableName>(['jobs', ...(outcome.tables ?? [])])];
+  // `drafts`: a story's partial text goes in the step that writes the story (drafts-repo.ts).
+  const tables = [...new Set<DbTableName>(['jobs', 'drafts', ...(outcome.tables ?? [])])];
   return db.transaction('rw', tables, async (tx) => {
     const job = await tx.jobs.get(jobId);
     if (!isHeldBy(job, owner)) return null;
@@ -67,6 +69,7 @@ export async function complete(
       finishedAt: now,
     };
     await tx.jobs.put(completed);
+    await deleteDrafts([jobId]);
     // Dependants that were waiting only for this job are no longer waiting for anything.
     const dependants = job.hasDependants === false ? [] : await tx.jobs.where('dependsOn').equals(jobId).toArray();
     for (const dependant of dependants) {

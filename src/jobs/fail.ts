@@ -1,4 +1,5 @@
 import { getDb } from '../db/database';
+import { deleteDrafts } from '../db/drafts-repo';
 import { JOB_STATUSES, type JobRow } from '../domain/job-row';
 import type { BackoffOptions } from '../domain/retry-timing';
 import { cascadeFailure } from './dependencies';
@@ -21,9 +22,11 @@ export async function fail(
   retry: BackoffOptions = DEFAULT_RETRY,
 ): Promise<JobRow | null> {
   const db = getDb();
-  return db.transaction('rw', db.jobs, async () => {
+  return db.transaction('rw', db.jobs, db.drafts, async () => {
     const job = await db.jobs.get(jobId);
     if (!isHeldBy(job, owner)) return null;
+    // A new try writes its story from the start; the old try's sentences would be shown as its.
+    await deleteDrafts([jobId]);
     const decision = decideAfterFailure(job, failure, now, retry);
     const base = { ...job, lease: null, updatedAt: now, attempts: decision.attempts, invalidOutputs: decision.invalidOutputs, error: decision.error };
     if (decision.status === 'failed') {

@@ -1,4 +1,5 @@
 import { getDb } from '../db/database';
+import { deleteOrphanDrafts } from '../db/drafts-repo';
 import { pruneSyncLeftovers } from '../db/retention-repo';
 import { JOB_STATUSES } from '../domain/job-row';
 import { COMPLETED_RETENTION_MS, MAX_COMPLETED_KEPT } from './constants';
@@ -45,7 +46,8 @@ export async function prune(now: number, options: PruneOptions = {}): Promise<nu
  * the page runner of browsers without Background Sync (src/app/page-runner.ts). One function, so a
  * Firefox or Safari device is kept as tidy as a Chromium one (before, only the worker pruned):
  * old completed jobs (above), then old tombstones and rejected outbox rows (db/retention-repo.ts:
- * 90 and 30 days, never a tombstone whose deletion is still to be pushed).
+ * 90 and 30 days, never a tombstone whose deletion is still to be pushed), then drafts whose job no
+ * longer runs.
  *
  * Each part runs on its own and never throws: tidying up is not worth failing a drain (or a sync
  * event, which the browser would then retry) over; the next drain tries again.
@@ -53,4 +55,5 @@ export async function prune(now: number, options: PruneOptions = {}): Promise<nu
 export async function pruneAfterDrain(now: number = Date.now()): Promise<void> {
   await prune(now).catch((error: unknown) => console.warn('Pruning old jobs failed', error));
   await pruneSyncLeftovers(now).catch((error: unknown) => console.warn('Pruning old sync records failed', error));
+  await deleteOrphanDrafts().catch((error: unknown) => console.warn('Pruning left-over drafts failed', error));
 }

@@ -23,7 +23,8 @@ precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 
 // Every app URL (/library, /story/<id>, …) is the same single page; the router takes it from there.
-registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html')));
+// robots.txt is a file for crawlers, not an app URL: the host answers it, as text.
+registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/robots\.txt$/] }));
 
 interface SyncEvent extends ExtendableEvent {
   readonly tag: string;

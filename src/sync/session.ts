@@ -104,7 +104,7 @@ export async function signOut({ keepLibrary }: { keepLibrary: boolean }, client?
   if (t) await t.client.auth.signOut({ scope: 'local' }).catch(() => undefined);
   await forgetStoredSession();
   const db = getDb();
-  await db.transaction('rw', [db.syncState, db.outbox, db.stories, db.storySummaries, db.progress, db.media, db.tombstones], async () => {
+  await db.transaction('rw', [db.syncState, db.outbox, db.stories, db.storySummaries, db.progress, db.media, db.annotations, db.tombstones], async () => {
     const account = await readAccount();
     if (account) await writeLastAccount(account);
     await clearSyncState();
@@ -116,6 +116,7 @@ export async function signOut({ keepLibrary }: { keepLibrary: boolean }, client?
       db.stories.bulkDelete(own),
       db.storySummaries.bulkDelete(own),
       db.media.where('storyId').anyOf(own).delete(),
+      db.annotations.bulkDelete(own),
       db.progress.clear(),
       db.tombstones.clear(),
     ]);

@@ -5,10 +5,12 @@ import { mediaIndexes } from '../db/media-repo';
 import { countOf } from '../domain/format';
 import { DESCRIBE_BYTES, describeImageBytes, sniffImageType } from '../domain/image-type';
 import { IMAGE_BYTES_ESTIMATE, illustrationPlan, illustrationSteps } from '../domain/media-plan';
+import { parallelLimit } from '../domain/settings-options';
 import type { TaskHandler, TaskOutcome } from '../jobs/registry';
 import { geminiTarget } from './gemini-target';
 import { commitMediaSummary, requireStory, storeMediaStep } from './media-step';
 import { runMediaSteps } from './media-steps';
+import { withFinished } from './step-checkpoint';
 import { browserEstimate, type EstimateFn } from './storage-check';
 
 /**
@@ -48,8 +50,12 @@ export function createImageTask(deps: ImageTaskDeps = {}): TaskHandler<'image'> 
     async run(ctx) {
       const { storyId, scope } = ctx.job.params;
       const story = await requireStory('image', storyId);
-      const total = illustrationSteps(story, scope).length;
-      const todo = illustrationPlan(story, scope, new Set(await mediaIndexes(storyId, 'image')));
+      const all = illustrationSteps(story, scope);
+      const total = all.length;
+      const held = new Set(await mediaIndexes(storyId, 'image'));
+      // Pictures of this scope already held (a cover job does not count the paragraphs' pictures).
+      const stored = all.filter((step) => held.has(step.index)).map((step) => step.index);
+      const todo = illustrationPlan(story, scope, held);
       await runMediaSteps(
         ctx,
         {
@@ -58,16 +64,17 @@ export function createImageTask(deps: ImageTaskDeps = {}): TaskHandler<'image'> 
           label: (done, total) => `${done} / ${countOf(total, 'picture')}`,
           noun: 'pictures',
           prepare: async () => {
-            const { target } = await geminiTarget((s) => s.imageModel);
+            const { target, settings } = await geminiTarget((s) => s.imageModel);
             return {
               neededBytes: todo.length * IMAGE_BYTES_ESTIMATE,
               what: `${todo.length} picture${todo.length === 1 ? '' : 's'}`,
+              parallel: parallelLimit(settings.parallelRequests),
               produce: async (step) => {
                 const picture = await generate({ ...target, prompt: step.prompt, signal: ctx.signal });
                 const blob = await storablePicture(picture.blob);
                 return { kind: 'image', index: step.index, blob, bytes: blob.size };
               },
-              checkpoint: (done) => ({ done, total }),
+              checkpoint: (current, index) => withFinished(current, stored, index, total),
             };
           },
         },

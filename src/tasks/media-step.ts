@@ -48,7 +48,15 @@ export async function requireStory(type: MediaJobType, storyId: string): Promise
 
 type StepResult = 'stored' | 'lost' | 'story-gone';
 
-export async function storeMediaStep<T extends MediaJobType>(ctx: TaskContext<T>, media: MediaBlob, checkpoint: unknown): Promise<void> {
+/**
+ * `checkpoint` builds the new checkpoint from the row's current one, inside the transaction: steps
+ * run concurrently, and a checkpoint computed before the transaction could undo a step stored meanwhile.
+ */
+export async function storeMediaStep<T extends MediaJobType>(
+  ctx: TaskContext<T>,
+  media: MediaBlob,
+  checkpoint: (current: unknown) => unknown,
+): Promise<void> {
   const owner = ctx.job.lease?.owner ?? '';
   const storyId = ctx.job.params.storyId;
   const db = getDb();
@@ -67,7 +75,7 @@ export async function storeMediaStep<T extends MediaJobType>(ctx: TaskContext<T>
       createdAt: ctx.now(),
     });
     await db.stories.put(await withMediaSummary(story));
-    await db.jobs.put({ ...job, checkpoint, updatedAt: ctx.now() });
+    await db.jobs.put({ ...job, checkpoint: checkpoint(job.checkpoint), updatedAt: ctx.now() });
     return 'stored';
   });
   if (result === 'story-gone') throw storyGone(ctx.job.type);

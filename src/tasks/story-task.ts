@@ -9,6 +9,7 @@ import type { JobRow } from '../domain/job';
 import { DEFAULT_MAX_ATTEMPTS, MAX_INVALID_OUTPUT_TRIES } from '../jobs/constants';
 import type { TaskContext, TaskHandler, TaskOutcome } from '../jobs/registry';
 import { toJobFailure } from './ai-failure';
+import { createDraftWriter } from './story-draft-writer';
 import { geminiTarget } from './gemini-target';
 
 /**
@@ -54,13 +55,20 @@ async function writeStory(ctx: TaskContext<'story'>, expected: number): Promise<
   const { params } = ctx.job;
   const { target } = await geminiTarget((s) => s.textModel);
   ctx.progress(0, expected, 'Asking Gemini…');
+  // The story as it arrives, for the Queue and the Reader: a draft row, never the story itself.
+  const owner = ctx.job.lease?.owner;
+  const draft = owner ? createDraftWriter({ jobId: ctx.job.id, owner, now: ctx.now }) : null;
   try {
     const generated = await generateStory({
       ...target,
       params,
       signal: ctx.signal,
-      onProgress: ({ segments }) => ctx.progress(Math.min(segments, expected), expected, `Writing… ${segments} sentences so far`),
+      onProgress: ({ segments, answer }) => {
+        ctx.progress(Math.min(segments, expected), expected, `Writing… ${segments} sentences so far`);
+        draft?.offer(answer);
+      },
     });
+    await draft?.stop();
     const story = toStory(generated, { id: ctx.job.id, params, model: target.model, now: ctx.now() });
     // Much shorter than asked is a broken answer: asked again like unreadable output, and kept,
     // with a note, when this was the last try (a short story beats a failed job).
@@ -73,6 +81,7 @@ async function writeStory(ctx: TaskContext<'story'>, expected: number): Promise<
     if (!earlier || earlier.story.content.length < story.content.length) await ctx.checkpoint({ short: written });
     throw tooShortError(short);
   } catch (error) {
+    await draft?.stop();
     const earlier = shortStory(ctx.job.checkpoint, ctx.job.id);
     if (earlier && lastTry(ctx.job) && error instanceof AiError && error.kind === 'invalid-output') return earlier;
     throw toJobFailure(error);

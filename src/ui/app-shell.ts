@@ -1,4 +1,4 @@
-import { css, html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { css, html, LitElement, type PropertyValues, type TemplateResult, unsafeCSS } from 'lit';
 import { parseRoute, ROUTE_CHANGED, type Route } from '../app/router';
 import { canInstall, INSTALL_AVAILABLE, promptInstall } from '../app/install-prompt';
 import { reportPageFault } from '../app/error-handlers';
@@ -8,6 +8,7 @@ import { quickToggleTheme, showingDark, THEME_APPLIED } from '../app/theme';
 import { loadErrorView } from './load-error';
 import { NAV, pageTitle } from './app-nav';
 import { sharedStyles } from './shared-styles';
+import { BRAND, SHELL_LAYOUT_CSS, THEME_ICON_PATH, THEME_LABEL } from './shell-header';
 import { startStoryFinishedToasts } from './story-finished-toast';
 import './jobs-badge';
 import './pages/home-page';
@@ -59,27 +60,9 @@ export class NmApp extends LitElement {
 
   static override styles = [
     sharedStyles,
+    unsafeCSS(SHELL_LAYOUT_CSS),
     css`
-      header { background: var(--nm-surface); border-bottom: 1px solid var(--nm-border); position: sticky; top: 0; z-index: 10; }
-      .bar { max-width: 60rem; margin: 0 auto; display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 1rem; padding: 0.25rem 0.75rem; }
-      .brand { font-weight: 800; text-decoration: none; color: var(--nm-text); font-size: 1.1rem; }
-      .brand span { font-family: var(--nm-font-jp); color: var(--nm-accent); }
-      nav ul { display: flex; flex-wrap: wrap; gap: 0.1rem; list-style: none; margin: 0; padding: 0; }
-      nav a { display: inline-flex; align-items: center; gap: 0.3rem; min-height: 44px; padding: 0 0.6rem; text-decoration: none; color: var(--nm-text); border-radius: 0.4rem; }
-      nav a[aria-current='page'] { background: var(--nm-accent); color: var(--nm-accent-text); }
-      /* The nav shares its line with the toggle, wrapping inside itself, so a phone's header stays short. */
-      nav { flex: 1 1 14rem; min-width: 0; }
-      .end { margin-left: auto; display: flex; gap: 0.5rem; align-items: center; flex: none; }
-      button.theme { min-width: 44px; padding: 0.4rem 0.6rem; justify-content: center; }
-      button.theme[aria-pressed='true'] { background: var(--nm-surface); color: var(--nm-accent); border-color: var(--nm-accent); }
-      button.theme svg { width: 1.25rem; height: 1.25rem; fill: currentColor; }
-      @media (max-width: 40rem) {
-        header { position: static; }
-        nav a { padding: 0 0.45rem; }
-      }
-      main { max-width: 60rem; margin: 0 auto; padding: 0.75rem; }
       .toast { position: fixed; bottom: 1rem; left: 50%; transform: translateX(-50%); width: min(30rem, calc(100% - 1.5rem)); display: flex; gap: 0.75rem; align-items: center; justify-content: space-between; box-shadow: 0 4px 16px rgb(0 0 0 / 0.25); }
-      footer { max-width: 60rem; margin: 2rem auto 1rem; padding: 0 0.75rem; font-size: 0.9rem; }
     `,
   ];
 
@@ -167,7 +150,7 @@ export class NmApp extends LitElement {
     return html`
       <header>
         <div class="bar">
-          <a class="brand" href="/">Nihongo Monogatari <span lang="ja">日本語物語</span></a>
+          <a class="brand" href="/">${BRAND.text} <span lang="ja">${BRAND.jp}</span></a>
           <nav aria-label="Main">
             <ul>
               ${NAV.map(
@@ -181,9 +164,9 @@ export class NmApp extends LitElement {
           </nav>
           <div class="end">
             ${this.installable ? html`<button class="install" @click=${() => void promptInstall()}>Install app</button>` : null}
-            <button class="theme" aria-pressed=${this.dark ? 'true' : 'false'} aria-label="Dark theme"
+            <button class="theme" aria-pressed=${this.dark ? 'true' : 'false'} aria-label=${THEME_LABEL}
               title=${this.dark ? 'Dark theme is on: switch to light' : 'Switch to the dark theme'} @click=${() => this.toggleTheme()}>
-              <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M21 14.5A9 9 0 0 1 9.5 3a9 9 0 1 0 11.5 11.5z"/></svg>
+              <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${THEME_ICON_PATH}></path></svg>
             </button>
           </div>
         </div>

@@ -4,6 +4,8 @@ import { useE2eApp } from '../support/e2e-app';
 import { seriousA11yViolations, waitForServiceWorker } from '../support/e2e-helpers';
 import { configureGemini, readJobs, stopAllServiceWorkers } from '../support/e2e-jobs';
 import { anyAudioPlaying, readMedia, seedStories, storyOf, TRACK_AUDIO } from '../support/e2e-media';
+import { mostRequests } from '../../src/domain/media-plan';
+import { DEFAULT_MAX_ATTEMPTS, MAX_LEASE_LOSSES } from '../../src/jobs/constants';
 import { STORY_N5 } from '../support/fake-gemini';
 import { waitUntil } from '../support/wait-until';
 
@@ -23,33 +25,36 @@ beforeEach(async () => {
 const ttsCalls = () => app.gemini.calls.filter((c) => c.kind === 'generate' && JSON.stringify(c.body?.generationConfig ?? {}).includes('AUDIO')).length;
 const jobOf = async (type: 'audio' | 'image') => (await readJobs(page)).find((j) => j.type === type);
 const current = () => page.locator('ol.segments > li[aria-current="true"]');
+/** The Reader's "up to N with retries" for `n` requests (the engine's limits, any parallel setting). */
+const most = (n: number) => mostRequests(n, { maxAttempts: DEFAULT_MAX_ATTEMPTS, maxLeaseLosses: MAX_LEASE_LOSSES });
 
 /** Opens a seeded story in the Reader, asks for narration, and waits until every sentence is stored. */
 async function narrate(n: number) {
   const story = storyOf(n);
   await seedStories(page, [story]);
   await page.goto(`${app.server.url}/story/${story.id}`);
-  await page.getByRole('button', { name: `Narrate this story (${n} requests; up to ${n + 6} with retries)` }).click();
+  await page.getByRole('button', { name: `Narrate this story (${n} requests; up to ${most(n)} with retries)` }).click();
   await waitUntil(async () => (await jobOf('audio'))?.status === 'completed', { timeoutMs: 30_000, what: 'the narration' });
   return story;
 }
 
 describe('narration and illustration in Chromium', () => {
-  it('a 20-sentence narration killed mid-way resumes; the server saw at most 21 TTS calls', async () => {
+  it('a 20-sentence narration killed mid-way resumes; the server saw at most 24 TTS calls (20, and the 4 in flight)', async () => {
     const story = storyOf(20);
     await seedStories(page, [story]);
     await page.goto(`${app.server.url}/story/${story.id}`);
     await page.getByRole('heading', { name: new RegExp(story.titleJP) }).waitFor();
     // Opening a story never narrates it: the Reader offers narration, and no job or call was made.
-    const narrateButton = page.getByRole('button', { name: 'Narrate this story (20 requests; up to 26 with retries)' });
+    const narrateButton = page.getByRole('button', { name: `Narrate this story (20 requests; up to ${most(20)} with retries)` });
     await narrateButton.waitFor();
     expect(await readJobs(page)).toEqual([]);
     expect(app.gemini.count()).toBe(0);
 
-    app.gemini.setLatency(300);
+    app.gemini.setLatency(600);
     await narrateButton.click();
     await page.getByText(/^\d+ \/ 20 sentences$/).waitFor({ timeout: 15_000 });
-    await waitUntil(() => ttsCalls() >= 7, { timeoutMs: 20_000, what: 'seven TTS calls' });
+    // Four at a time, and a fifth sentence stored before the ninth call starts.
+    await waitUntil(() => ttsCalls() >= 9, { timeoutMs: 20_000, what: 'nine TTS calls' });
     await stopAllServiceWorkers(app.context, page);
     const storedAtKill = (await readMedia(page, story.id)).length;
     expect(storedAtKill).toBeGreaterThanOrEqual(5);
@@ -61,7 +66,7 @@ describe('narration and illustration in Chromium', () => {
     const media = await readMedia(page, story.id);
     expect(media.map((m) => m.index)).toEqual([...Array(20).keys()]);
     expect(media.every((m) => m.kind === 'audio' && m.mime === 'audio/wav')).toBe(true);
-    expect(ttsCalls()).toBeLessThanOrEqual(21);
+    expect(ttsCalls()).toBeLessThanOrEqual(24);
     expect(await jobOf('audio')).toMatchObject({ leaseLosses: 1, progress: { done: 20, total: 20, label: '20 / 20 sentences' } });
     await page.getByRole('button', { name: 'Play', exact: true }).waitFor();
   }, 120_000);
@@ -96,11 +101,41 @@ describe('narration and illustration in Chromium', () => {
     expect(app.gemini.count('generate')).toBe(story.content.length);
   });
 
+  it('narrated four sentences at a time, arriving out of order, it plays in reading order', async () => {
+    app.gemini.setTtsSeconds(0.8);
+    // Every answer takes a while (so the requests really overlap), the first the longest: it is
+    // stored after the three asked with it.
+    app.gemini.setLatency(300);
+    app.gemini.script({ kind: 'latency', ms: 1_500 });
+    const story = await narrate(6);
+    expect(app.gemini.peakConcurrency()).toBe(4);
+    expect(await jobOf('audio')).toMatchObject({ attempts: 1, progress: { done: 6, total: 6, label: '6 / 6 sentences' } });
+    const media = await readMedia(page, story.id);
+    expect(media.map((m) => m.index)).toEqual([0, 1, 2, 3, 4, 5]);
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    for (const index of [0, 1, 2, 3, 4, 5]) await current().and(page.locator(`[data-index="${index}"]`)).waitFor({ timeout: 5_000 });
+    expect(app.gemini.count('generate')).toBe(6);
+  });
+
+  it('"Parallel requests to Gemini" in Settings bounds the requests a narration has open', async () => {
+    await page.goto(`${app.server.url}/settings`);
+    const parallel = page.getByLabel('Parallel requests to Gemini');
+    expect(await parallel.inputValue()).toBe('4');
+    await parallel.selectOption('1');
+    await page.reload();
+    expect(await page.getByLabel('Parallel requests to Gemini').inputValue()).toBe('1');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    app.gemini.setLatency(200);
+    await narrate(3);
+    expect(app.gemini.peakConcurrency()).toBe(1);
+    expect(app.gemini.count('generate')).toBe(3);
+  });
+
   it('illustrates a story and shows its cover offline', async () => {
     const story = storyOf(3, '朝の公園');
     await seedStories(page, [story]);
     await page.goto(`${app.server.url}/story/${story.id}`);
-    await page.getByRole('button', { name: 'Illustrate (1 request; up to 7 with retries)' }).click();
+    await page.getByRole('button', { name: `Illustrate (1 request; up to ${most(1)} with retries)` }).click();
     await page.getByRole('img', { name: 'Cover picture: A Long Day' }).waitFor({ timeout: 20_000 });
     await app.context.setOffline(true);
     await page.reload();
@@ -151,13 +186,17 @@ describe('the Reader while narration is still arriving', () => {
   });
 
   it('the retry countdown ticks in the Reader, and the live region does not repeat every second', async () => {
-    app.gemini.script({ kind: 'rate-limit', retryDelay: '26s' });
+    // Longer than a job waits out by itself (a minute), so it goes to the engine's backoff and its countdown.
+    app.gemini.script({ kind: 'rate-limit', retryDelay: '90s' });
     const story = storyOf(3);
     await seedStories(page, [story]);
     await page.goto(`${app.server.url}/story/${story.id}`);
     await page.getByRole('button', { name: /^Narrate this story/ }).click();
     const visible = page.locator('nm-media-panel [data-kind="audio"] .status > [aria-hidden="true"]');
-    const seconds = async () => Number((await visible.textContent())?.match(/Retrying in (\d+) s/)?.[1] ?? Number.NaN);
+    const seconds = async () => {
+      const m = (await visible.textContent())?.match(/Retrying in (?:(\d+) min ?)?(?:(\d+) s)?\./);
+      return m ? Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0) : Number.NaN;
+    };
     await expect.poll(seconds, { timeout: 10_000 }).toBeGreaterThan(0);
     const first = await seconds();
     const spoken = await page.locator('nm-media-panel [data-kind="audio"] [role="status"]').textContent();
@@ -165,6 +204,7 @@ describe('the Reader while narration is still arriving', () => {
     expect(await page.locator('nm-media-panel [data-kind="audio"] [role="status"]').textContent()).toBe(spoken);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Cancel narration' }).click();
-    await page.getByRole('button', { name: /^Narrate this story/ }).waitFor();
+    // The two sentences asked alongside the refused one were answered and kept: one is left.
+    await page.getByRole('button', { name: /^Finish narration \(1 request;/ }).waitFor();
   });
 });

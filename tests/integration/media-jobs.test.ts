@@ -3,6 +3,7 @@ import { readWavInfo } from '../../src/ai/wav';
 import { voiceSample } from '../../src/app/voice-sample';
 import { getDb } from '../../src/db/database';
 import { deleteStoryMedia } from '../../src/db/library-repo';
+import { saveSettings } from '../../src/db/settings-repo';
 import { storageUsage } from '../../src/db/storage-usage';
 import { putStories } from '../../src/db/stories-repo';
 import type { JobRow } from '../../src/domain/job';
@@ -84,6 +85,8 @@ describe('narration jobs end to end (engine + handlers + fake Gemini)', () => {
   });
 
   it('a runner killed mid-narration: the job resumes and the server saw at most N+1 TTS calls', async () => {
+    // One sentence at a time (media-parallel.test.ts covers a kill with several in flight).
+    await saveSettings({ parallelRequests: 1 });
     const N = 8;
     const story = await seedStory(N);
     const { id } = await enqueue('audio', { storyId: story.id });

@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { type AppServer, startAppServer } from './app-server';
 import { launchBrowser } from './browser';
-import { type FakeGemini, startFakeGemini } from './fake-gemini';
+import { type FakeGemini, type FakeGeminiOptions, startFakeGemini } from './fake-gemini';
 import { type SupabaseProject, useSupabaseProject } from './supabase-project';
 
 export interface E2eApp {
@@ -29,6 +29,8 @@ export interface E2eApp {
 export interface E2eAppOptions {
   viewport?: { width: number; height: number };
   gemini?: boolean;
+  /** Options for that fake Gemini (e.g. `streamSegmentEveryMs`, a model's pace). */
+  geminiOptions?: FakeGeminiOptions;
   /** The Supabase double (Postgres on PGlite and its HTTP front), for sync. */
   supabase?: boolean;
   acceptDownloads?: boolean;
@@ -54,7 +56,7 @@ export function useE2eApp(options: E2eAppOptions = {}): E2eApp {
     app.tmp = mkdtempSync(join(tmpdir(), 'nm-e2e-'));
     app.browser = await launchBrowser();
     app.server = await startAppServer();
-    if (options.gemini) app.gemini = await startFakeGemini();
+    if (options.gemini) app.gemini = await startFakeGemini(options.geminiOptions);
   });
   afterAll(async () => {
     await app.browser?.close();

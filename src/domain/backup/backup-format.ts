@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type Annotation, AnnotationSchema } from '../annotations';
 import { isDeviceOnlySetting, withoutDeviceSettings } from '../device-settings';
 import { type ReadingProgress, ReadingProgressSchema } from '../progress';
 import { type Settings, SettingsSchema } from '../settings';
@@ -47,6 +48,8 @@ export const BackupFileSchema = z.object({
   stories: z.array(StorySchema),
   progress: z.array(ReadingProgressSchema),
   settings: NoSecretsSettingsSchema,
+  /** The stories' words (issue 13); files made before them have none and still load. */
+  annotations: z.array(AnnotationSchema).optional(),
 });
 
 export type BackupFile = z.infer<typeof BackupFileSchema>;
@@ -61,6 +64,7 @@ export function buildBackup(input: {
   stories: readonly Story[];
   progress: readonly ReadingProgress[];
   settings: Settings;
+  annotations?: readonly Annotation[];
   now: number;
   appVersion: string;
 }): BackupFile {
@@ -73,6 +77,7 @@ export function buildBackup(input: {
     progress: [...input.progress],
     // `Omit` over a loose object keeps only its index signature, hence the named type.
     settings: withoutDeviceSettings(withoutSecrets(input.settings)) as BackupFile['settings'],
+    annotations: [...(input.annotations ?? [])],
   };
 }
 

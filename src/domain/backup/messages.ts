@@ -31,6 +31,14 @@ export const IMPORT_NOTES = {
   legacyKeyUnreadable: (key: string) => `The older app's “${key}” data could not be read and was skipped.`,
 } as const;
 
+/** Why a file's words for a story (its `annotations` entry) were not imported. */
+export const ANNOTATION_REASONS = {
+  notAList: 'The words of the stories in this file (“annotations”) are not a list and were skipped.',
+  entry: (index: number, problem: string) => `The words of entry ${index + 1} in “annotations” were skipped (${problem}).`,
+  unreadable: 'not readable',
+  moreRejected: (count: number) => `${count} more “annotations” ${count === 1 ? 'entry was' : 'entries were'} skipped.`,
+} as const;
+
 /** Subjects and problems that make up a rejected story's reason (see issue-text.ts). */
 export const STORY_REASONS = {
   storyLabel: (index: number, title: string | null) =>

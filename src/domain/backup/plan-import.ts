@@ -1,11 +1,13 @@
 import type { ReadingProgress } from '../progress';
 import type { Settings } from '../settings';
+import type { Annotation } from '../annotations';
 import type { Story } from '../story';
+import { ownAnnotations, type RejectedAnnotation } from './annotations-import';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION } from './backup-format';
 import { type LegacyClock, legacyStoryCandidate } from './legacy-story';
 import { isRecord, timestampMs } from './legacy-values';
 import { importLimitProblem, textTooLarge } from './limits';
-import { IMPORT_NOTES, IMPORT_REFUSALS, type ImportRefusalCode } from './messages';
+import { ANNOTATION_REASONS, IMPORT_NOTES, IMPORT_REFUSALS, type ImportRefusalCode } from './messages';
 import { type ImportedProgress, legacyProgress, ownProgress } from './progress-import';
 import { type ImportedSettings, importableSettings, legacySettings } from './settings-import';
 import { type ExistingLibrary, type PresentStory, type RejectedStory, type RestoredStory, sortStories } from './sort-stories';
@@ -31,6 +33,10 @@ export interface ReadyImportPlan {
   rejected: RejectedStory[];
   /** Progress for accepted stories (new or present); applied only where newer than the stored row. */
   progress: ReadingProgress[];
+  /** Words for accepted stories (new or present); applied only where newer than the stored row. */
+  annotations: Annotation[];
+  /** Malformed `annotations` entries, each with its reason (also among `notes`). */
+  rejectedAnnotations: RejectedAnnotation[];
   /** Settings fields the file sets; applied over the current settings. */
   settings: Partial<Settings> | null;
   /** Smaller things the learner should know (skipped progress entries, unusable settings). */
@@ -88,10 +94,14 @@ export function planImportValue(
     : legacyProgress(value.progress, sorted.idMap, segments, clock.exportedAt);
   const settings: ImportedSettings = own ? importableSettings(value.settings) : legacySettings(value.settings, value.theme);
 
+  const words = own ? ownAnnotations(value.annotations, sorted.idMap) : { annotations: [], rejected: [] };
+
   const notes: string[] = [];
   if (settings.ignored) notes.push(IMPORT_NOTES.settingsIgnored);
   if (settings.deviceSettingsKept) notes.push(IMPORT_NOTES.deviceSettingsKept);
   if (progress.skipped > 0) notes.push(IMPORT_NOTES.progressIgnored(progress.skipped));
+  notes.push(...words.rejected.slice(0, MAX_ANNOTATION_NOTES).map((r) => r.reason));
+  if (words.rejected.length > MAX_ANNOTATION_NOTES) notes.push(ANNOTATION_REASONS.moreRejected(words.rejected.length - MAX_ANNOTATION_NOTES));
   return {
     ok: true,
     source: options.source ?? (own ? 'backup' : 'legacy-backup'),
@@ -100,10 +110,15 @@ export function planImportValue(
     alreadyPresent: sorted.alreadyPresent,
     rejected: sorted.rejected,
     progress: progress.progress,
+    annotations: words.annotations,
+    rejectedAnnotations: words.rejected,
     settings: settings.settings,
     notes,
   };
 }
+
+/** A report lists a few rejected annotation entries by reason; the rest are counted. */
+const MAX_ANNOTATION_NOTES = 5;
 
 /** Media counts describe blobs on the device that wrote the file; none come with the import. */
 function withoutDeviceMedia(story: unknown): unknown {

@@ -82,15 +82,18 @@ export class NmHomePage extends LitElement {
     </section>`;
   }
 
-  private renderTotals(): TemplateResult | null {
+  private renderTotals(): TemplateResult {
     const t = this.totals.value;
-    if (!t) return null;
-    return html`<section aria-labelledby="totals-h">
+    // Counted after the first paint (a full pass over the library); until then the same boxes hold a
+    // dash, so the numbers arriving do not push "Recent stories" down under the learner's eyes.
+    return html`<section aria-labelledby="totals-h" aria-busy=${t ? 'false' : 'true'}>
       <h2 id="totals-h">Your reading</h2>
       <dl class="totals">
-        <div><dt>Stories read</dt><dd>${t.read}</dd></div>
-        <div><dt>Written for you</dt><dd>${t.written}</dd></div>
-        <div><dt>In your library</dt><dd><a href="/library" aria-label="${t.stories} in your library — open the Library">${t.stories}</a></dd></div>
+        <div><dt>Stories read</dt><dd>${t ? t.read : '–'}</dd></div>
+        <div><dt>Written for you</dt><dd>${t ? t.written : '–'}</dd></div>
+        <div><dt>In your library</dt><dd>${t
+          ? html`<a href="/library" aria-label="${t.stories} in your library — open the Library">${t.stories}</a>`
+          : html`<span class="pending">–</span>`}</dd></div>
       </dl>
     </section>`;
   }

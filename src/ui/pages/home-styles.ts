@@ -12,5 +12,5 @@ export const homeStyles = css`
   dl.totals > div { background: var(--nm-surface); border: 1px solid var(--nm-border); border-radius: 0.75rem; padding: 0.6rem 0.75rem; min-width: 0; }
   dl.totals dt { font-size: 0.85rem; color: var(--nm-muted); }
   dl.totals dd { margin: 0.15rem 0 0; font-size: 1.6rem; font-weight: 800; }
-  dl.totals dd a { text-decoration: none; display: inline-block; min-width: 44px; }
+  dl.totals dd a, dl.totals dd .pending { text-decoration: none; display: inline-block; min-width: 44px; }
 `;

@@ -18,6 +18,7 @@ import { furiganaText } from '../reader/furigana-text';
 import { currentPosition, restorePosition } from '../reader/reading-position';
 import '../delete-story-button';
 import '../reader/story-image';
+import '../queue/story-draft';
 import '../reader/media-panel';
 import { NarrationPlayer } from '../reader/player';
 import { playerStyles, renderPlayerBar } from '../reader/player-bar';
@@ -190,7 +191,8 @@ export class NmReaderPage extends LitElement {
     // there from the first paint instead of pushing the text down when it arrives.
     if (!this.story.loaded || !this.media.loaded) return html`<p class="muted">Opening the story…</p>`;
     const story = this.story.value;
-    if (!story) return html`<h1>Story not found</h1><p>This story is not in your library on this device. <a href="/library">Back to the library</a></p>`;
+    // A story still being written (its id is its job's): the draft so far, live (issue 12).
+    if (!story) return html`<nm-story-draft story-id=${this.storyId} variant="page"><h1>Story not found</h1><p>This story is not in your library on this device. <a href="/library">Back to the library</a></p></nm-story-draft>`;
     const s = this.settings.value ?? DEFAULT_SETTINGS;
     const media = this.media.value ?? { audio: [], images: [] };
     const images = new Set(s.showImages ? media.images : []);

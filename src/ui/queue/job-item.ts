@@ -5,6 +5,7 @@ import { isActive, type JobStatus, jobRequestLine, jobStoryId, jobTitle } from '
 import './job-cancel';
 import { fixIsInSettings, wasRefused } from './job-fixes';
 import { askedAgo, exactTime } from './job-times';
+import './story-draft';
 
 /** What one row needs besides its job, worked out once per render by the page. */
 export interface JobItemContext {
@@ -76,8 +77,12 @@ export function jobItem(job: JobRow, c: JobItemContext): TemplateResult {
     ${job.status === 'processing' && p && p.total > 0
       ? html`<progress max=${p.total} value=${Math.min(p.done, p.total)} aria-label="${p.label || 'Progress'}"></progress>`
       : nothing}
+    ${job.type === 'story' && job.status === 'processing' ? html`<nm-story-draft story-id=${job.id} variant="row"></nm-story-draft>` : nothing}
     <div class="actions">
       ${job.status === 'completed' && job.type === 'story' ? html`<a class="button primary" href="/story/${job.id}" aria-label="Read ${title}">Read</a>` : nothing}
+      ${job.status === 'processing' && job.type === 'story'
+        ? html`<a class="button" href="/story/${job.id}" aria-label="Read along as ${title} is written">Read along</a>`
+        : nothing}
       ${job.status === 'completed' && job.type !== 'story' && c.titles.has(storyId)
         ? html`<a class="button" href="/story/${storyId}" aria-label="Open the story of ${title}">Open the story</a>`
         : nothing}

@@ -1,14 +1,17 @@
 import { html, type TemplateResult } from 'lit';
-import { tokenizeFurigana } from '../../domain/furigana';
+import { tokenizeFurigana, tokensFurigana } from '../../domain/furigana';
 import type { Reading } from '../../domain/story';
+import type { Token } from '../../domain/tokens';
 
 /**
  * A sentence as lit text nodes and `<ruby>` elements, never as an HTML string: model output can hold
- * markup, and here it always stays text.
+ * markup, and here it always stays text. With the sentence's tokens (stored ones add up to `jp`),
+ * each word's own reading is used, placed over its kanji only.
  */
-export function furiganaText(jp: string, readings: readonly Reading[], showFurigana: boolean): TemplateResult {
+export function furiganaText(jp: string, readings: readonly Reading[], showFurigana: boolean, tokens?: readonly Token[] | null): TemplateResult {
   if (!showFurigana) return html`${jp}`;
-  return html`${tokenizeFurigana(jp, readings).map((t) =>
+  const parts = tokens?.length ? tokensFurigana(tokens, readings) : tokenizeFurigana(jp, readings);
+  return html`${parts.map((t) =>
     t.kind === 'ruby' ? html`<ruby>${t.text}<rp>(</rp><rt>${t.reading}</rt><rp>)</rp></ruby>` : html`${t.text}`,
   )}`;
 }

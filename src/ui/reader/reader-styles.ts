@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
 export const readerStyles = css`
+  /* Its own formatting context: the first child's margin stays inside, so the page's box starts at the
+     same place whether it holds "Opening the story…" or the story, and swapping them moves nothing. */
+  :host { display: flow-root; }
   .toolbar { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: flex-end; margin: 0.5rem 0 1rem; }
   .toolbar label { font-weight: 600; }
   h1 .en { display: block; font-size: 1rem; font-weight: 400; color: var(--nm-muted); }

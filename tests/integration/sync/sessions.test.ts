@@ -131,8 +131,11 @@ describe('accounts', () => {
     await a.signIn('kumi@example.test');
     project.front.requests.length = 0;
     expect((await a.sync()).push).toMatchObject({ sent: 1 });
+    const words = (await a.db.stories.toCollection().primaryKeys()).map((storyId) => ({ storyId, segments: [], model: null, updatedAt: 1 }));
+    await a.db.annotations.bulkPut(words as never);
     await a.on(() => signOut({ keepLibrary: false }, a.client));
     expect(await a.db.stories.count()).toBe(0);
+    expect(await a.db.annotations.count()).toBe(0);
     expect(await project.serverStories('kumi@example.test')).toHaveLength(3);
   });
 

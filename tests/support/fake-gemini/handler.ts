@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import * as errors from './errors';
 import type { HttpError } from './errors';
+import * as errors from './errors';
 import { faultLabel, type ScriptedFault } from './faults';
 import { answerPreflight, CORS_HEADERS, readJson, requestSignal, sendError, sendJson, sleep, untilAborted } from './http';
 import { findModel, listModels } from './models';
-import { decideOutcome, type Outcome, type Reply, streamFrames, unaryResponse } from './replies';
+import { decideOutcome, type Outcome, type Reply, splitAtSegments, streamFrames, unaryResponse } from './replies';
 import type { CallKind, FakeCall, RequestBody } from './types';
 
 /** The mutable state the server object and the handler share. */
@@ -16,10 +16,15 @@ export interface FakeState {
   /** The PCM every TTS answer carries (0.3 s of sine unless a test asks for longer sentences). */
   ttsPcm: Buffer;
   chunkDelayMs: number;
+  /** When set, a story streams one whole segment per frame, this many ms apart (see index.ts). */
+  segmentEveryMs?: number;
   /** Aborted by close(): ends waits, hangs and streams still in progress. */
   closing: AbortSignal;
   /** Called after a call is recorded (wakes waitForCalls). */
   onCall: () => void;
+  /** generate/stream calls whose connection is still open, and the most there were at once. */
+  open: number;
+  peakOpen: number;
 }
 
 type Route = { kind: CallKind; model: string; method: 'generateContent' | 'streamGenerateContent' | 'list' | 'get' };
@@ -64,6 +69,13 @@ async function handle(state: FakeState, req: IncomingMessage, res: ServerRespons
   const parsed = target.kind === 'models' ? undefined : await readJson(req);
   if (parsed?.ok && typeof parsed.value === 'object' && parsed.value !== null) call.body = parsed.value as RequestBody;
   state.calls.push(call);
+  if (target.kind !== 'models') {
+    state.open += 1;
+    state.peakOpen = Math.max(state.peakOpen, state.open);
+    res.on('close', () => {
+      state.open -= 1;
+    });
+  }
   state.onCall();
   const signal = requestSignal(res, state.closing, () => {
     call.aborted = true;
@@ -112,7 +124,7 @@ async function handle(state: FakeState, req: IncomingMessage, res: ServerRespons
       call.status = 200;
       if (outcome.drop) call.aborted = true;
       if (target.kind === 'generate') return sendUnary(res, outcome.reply, outcome.drop, target.model, signal);
-      if (url.searchParams.get('alt') === 'sse') return sendSse(res, outcome.reply, outcome.drop, target.model, state.chunkDelayMs, signal);
+      if (url.searchParams.get('alt') === 'sse') return sendSse(res, outcome.reply, outcome.drop, target.model, state, call, signal);
       // Without alt=sse the real endpoint streams one JSON array; nothing the SDK uses, so sent whole.
       json(res, streamFrames(outcome.reply, target.model));
   }
@@ -139,13 +151,26 @@ async function sendUnary(res: ServerResponse, reply: Reply, drop: boolean, model
   res.destroy();
 }
 
-async function sendSse(res: ServerResponse, reply: Reply, drop: boolean, model: string, delayMs: number, signal: AbortSignal): Promise<void> {
+async function sendSse(
+  res: ServerResponse,
+  reply: Reply,
+  drop: boolean,
+  model: string,
+  state: FakeState,
+  call: FakeCall,
+  signal: AbortSignal,
+): Promise<void> {
   res.writeHead(200, { ...CORS_HEADERS, 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-  const frames = streamFrames(reply, model);
+  const bySegment = state.segmentEveryMs !== undefined;
+  const delayMs = state.segmentEveryMs ?? state.chunkDelayMs;
+  const frames = streamFrames(reply, model, undefined, bySegment ? splitAtSegments : undefined);
+  call.frames = [];
   for (const [i, frame] of frames.entries()) {
     if (i > 0) await sleep(delayMs, signal);
     if (signal.aborted) return;
     res.write(`data: ${JSON.stringify(frame)}\r\n\r\n`);
+    const text = (frame.candidates?.[0]?.content?.parts ?? []).map((p) => p.text ?? '').join('');
+    call.frames.push({ at: Date.now(), text });
     if (drop) {
       // Let the first frame reach the client before the connection dies, as a real mid-stream drop.
       await sleep(Math.max(delayMs, 20), signal);

@@ -3,8 +3,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Fault, normalizeFault } from './faults';
 import { createHandler, type FakeState } from './handler';
-import type { CallKind, FakeCall } from './types';
 import { sinePcm, TTS_PCM } from './media';
+import type { CallKind, FakeCall } from './types';
 
 /**
  * A local stand-in for the Gemini REST API (generativelanguage.googleapis.com, v1beta) for
@@ -28,6 +28,12 @@ export interface FakeGeminiOptions {
   port?: number;
   /** Pause between SSE chunks, so streaming progress is observable. Default 20 ms. */
   streamChunkDelayMs?: number;
+  /**
+   * Stream a story as one whole segment (sentence) per frame, this many ms apart, instead of
+   * `streamChunkDelayMs`-spaced even pieces: the pace of a real model, for live-draft tests and the
+   * bench. Each frame's send time is recorded in `call.frames`.
+   */
+  streamSegmentEveryMs?: number;
 }
 
 export interface FakeGemini {
@@ -48,6 +54,8 @@ export interface FakeGemini {
   setTtsSeconds(seconds: number): void;
   /** Resolves once `n` calls (of `kind`) have arrived, e.g. to abort a 'hang' call that is in flight. */
   waitForCalls(n: number, kind?: CallKind, timeoutMs?: number): Promise<void>;
+  /** The most generate/stream requests that were open at once since the last reset (a client's parallelism). */
+  peakConcurrency(): number;
   /** Clears calls, script and latency. */
   reset(): void;
   /** Stops listening and cuts open connections, including hanging and streaming ones. */
@@ -66,10 +74,13 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
     latencyMs: 0,
     ttsPcm: TTS_PCM,
     chunkDelayMs: options.streamChunkDelayMs ?? 20,
+    ...(options.streamSegmentEveryMs === undefined ? {} : { segmentEveryMs: options.streamSegmentEveryMs }),
     closing: closing.signal,
     onCall: () => {
       for (const wake of waiters) wake();
     },
+    open: 0,
+    peakOpen: 0,
   };
   const server = createServer(createHandler(state));
   await new Promise<void>((resolve, reject) => {
@@ -114,7 +125,9 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
         waiters.push(check);
         check();
       }),
+    peakConcurrency: () => state.peakOpen,
     reset: () => {
+      state.peakOpen = state.open;
       state.calls.length = 0;
       state.script.length = 0;
       state.latencyMs = 0;

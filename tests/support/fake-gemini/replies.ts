@@ -146,13 +146,22 @@ export function unaryResponse(reply: Reply, model: string): GenerateContentRespo
  * The streamGenerateContent chunks: text split into `pieces` deltas, each inline part in a chunk of
  * its own, finishReason and usage on the last chunk, as the real stream does.
  */
-export function streamFrames(reply: Reply, model: string, pieces = reply.pieces ?? 6): GenerateContentResponse[] {
+export function streamFrames(
+  reply: Reply,
+  model: string,
+  pieces = reply.pieces ?? 6,
+  split?: (text: string) => string[],
+): GenerateContentResponse[] {
   const id = randomUUID().replaceAll('-', '');
   if (reply.blockReason) return [envelope(model, id, undefined, reply, true)];
   const deltas: Part[] = [];
   for (const part of reply.parts) {
     if (typeof part.text !== 'string') {
       deltas.push(part);
+      continue;
+    }
+    if (split) {
+      for (const piece of split(part.text)) deltas.push({ text: piece });
       continue;
     }
     const chars = Array.from(part.text);
@@ -164,4 +173,16 @@ export function streamFrames(reply: Reply, model: string, pieces = reply.pieces 
     const last = i === deltas.length - 1;
     return envelope(model, id, candidateOf([delta], last ? reply.finishReason : undefined), reply, last);
   });
+}
+
+/**
+ * A story's JSON cut just before each sentence's segment (`{"jp"`): the first piece carries the
+ * titles, each following one exactly one whole segment (the last also the questions). What
+ * `streamSegmentEveryMs` sends, so "one sentence every N ms" is literal.
+ */
+export function splitAtSegments(text: string): string[] {
+  const starts = [...text.matchAll(/\{"jp":/g)].map((m) => m.index);
+  if (starts.length === 0) return [text];
+  const cuts = [0, ...starts, text.length];
+  return cuts.slice(0, -1).map((from, i) => text.slice(from, cuts[i + 1])).filter((piece) => piece !== '');
 }

@@ -91,4 +91,6 @@ export interface FakeCall {
   body: RequestBody | null;
   /** The scripted behaviour this call consumed, if any ('ok' when the script was empty). */
   fault?: string;
+  /** Streamed calls: Date.now() as each SSE frame was written, and that frame's text (bench timing). */
+  frames?: { at: number; text: string }[];
 }

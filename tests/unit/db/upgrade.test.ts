@@ -16,7 +16,7 @@ type Version = keyof typeof DB_VERSIONS;
  * Every schema version the app has shipped, written out by hand: adding a version to DB_VERSIONS
  * without adding it here (and so without an upgrade test from the version before) fails below.
  */
-const SHIPPED_VERSIONS = [1, 2, 3, 4] as const;
+const SHIPPED_VERSIONS = [1, 2, 3, 4, 5, 6] as const;
 const OLDER_VERSIONS: Version[] = SHIPPED_VERSIONS.slice(0, -1);
 
 function openAsVersion(name: string, version: Version): Dexie {
@@ -83,6 +83,25 @@ describe('database upgrades', () => {
     const db = new NihongoDb(name);
     await db.open();
     expect(closedByUpgrade).toBe(true);
+    db.close();
+  });
+
+  it('the annotations table (v5) reaches a v4 database still open in another tab, keeping its stories', async () => {
+    const name = dbName('upgrade-annotations');
+    const old = openAsVersion(name, 4);
+    await old.table('stories').bulkPut([...SAMPLE_STORIES]);
+    old.on('versionchange', () => {
+      old.close();
+      return false;
+    });
+    const db = new NihongoDb(name);
+    await db.open();
+    expect(old.isOpen()).toBe(false);
+    expect(await db.stories.count()).toBe(SAMPLE_STORIES.length);
+    expect(await db.annotations.count()).toBe(0);
+    const row = { storyId: SAMPLE_STORIES[0]!.id, segments: [null], updatedAt: 1 };
+    await db.annotations.put(row);
+    expect(await db.annotations.get(row.storyId)).toEqual(row);
     db.close();
   });
 });

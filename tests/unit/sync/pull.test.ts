@@ -108,10 +108,13 @@ describe('merging', () => {
     const rest = new FakeRest();
     await serverHas(rest, [makeStory(1)]);
     await pullAll(rest, ACCOUNT, noWait);
+    await db().annotations.put({ storyId: storyId(1), segments: [], model: null, updatedAt: T0 } as never);
     await rest.upsert('stories', [{ ...storyToRow(makeStory(1)), content: {}, deleted: true }]);
     await pullTable(rest, STORIES_PULL, ACCOUNT, noWait);
     expect(await db().stories.get(storyId(1))).toBeUndefined();
     expect(await db().tombstones.get(storyId(1))).toBeDefined();
+    // Its words go with it (annotations live in their own rows).
+    expect(await db().annotations.get(storyId(1))).toBeUndefined();
     // An old backup brings the story back here; its push cannot undo the server's tombstone,
     // and the next pull deletes it again.
     await putStories([makeStory(1)]);

@@ -4,7 +4,9 @@ import { AiError } from '../../../src/ai/errors';
 import type { SynthesizeOptions } from '../../../src/ai/tts';
 import { deleteStory } from '../../../src/db/library-repo';
 import { saveSettings } from '../../../src/db/settings-repo';
+import { mostRequests } from '../../../src/domain/media-plan';
 import { cancel } from '../../../src/jobs/cancel';
+import { DEFAULT_MAX_ATTEMPTS, MAX_LEASE_LOSSES } from '../../../src/jobs/constants';
 import { enqueue } from '../../../src/jobs/enqueue';
 import { type AudioTaskDeps, createAudioTask } from '../../../src/tasks/audio-task';
 import { storeMediaStep } from '../../../src/tasks/media-step';
@@ -60,6 +62,8 @@ describe('audio task', () => {
   });
 
   it('after a failed sentence, the next run asks only for the sentences not stored', async () => {
+    // One sentence at a time, so which call fails says which sentences were stored before it.
+    await saveSettings({ parallelRequests: 1 });
     const story = await seedStory(storyWith(5));
     const job = await enqueue('audio', { storyId: story.id });
     const tts = fakeTts((call) => {
@@ -85,6 +89,25 @@ describe('audio task', () => {
     await runOnce(task({ synthesize: tts.synthesize }));
     expect(tts.calls.map((c) => [c.text, c.voice])).toEqual([['文2です。', 'Puck'], ['文3です。', 'Puck']]);
     expect(await jobRow(job.id)).toMatchObject({ status: 'completed', leaseLosses: 1 });
+  });
+
+  it('four in flight: never asks more often than the "up to" the Reader announces, however each answer fails', async () => {
+    const limits = { maxAttempts: DEFAULT_MAX_ATTEMPTS, maxLeaseLosses: MAX_LEASE_LOSSES, parallel: 4 };
+    const failures = [
+      () => new AiError('transient', 'rate-limited', 'Gemini is busy', { status: 429, retryAfterMs: 0 }),
+      () => new AiError('transient', 'overloaded', 'Gemini is overloaded'),
+    ];
+    for (const failure of failures) {
+      const story = await seedStory(storyWith(6));
+      const job = await enqueue('audio', { storyId: story.id });
+      const tts = fakeTts(() => {
+        throw failure();
+      });
+      for (let run = 0; run < 10 && (await jobRow(job.id)).status !== 'failed'; run++) await runOnce(task({ synthesize: tts.synthesize }));
+      expect((await jobRow(job.id)).status).toBe('failed');
+      expect(tts.calls.length).toBeGreaterThan(6);
+      expect(tts.calls.length).toBeLessThanOrEqual(mostRequests(6, limits));
+    }
   });
 
   it('a story already narrated completes without a single request', async () => {
@@ -132,6 +155,8 @@ describe('audio task', () => {
     ['a QuotaExceededError', () => new DOMException('The quota has been exceeded.', 'QuotaExceededError')],
     ['a Dexie AbortError wrapping it', () => new Dexie.AbortError('Transaction aborted', new DOMException('quota', 'QuotaExceededError'))],
   ])('a full disk mid-job (%s) fails it permanently and keeps the stored sentences', async (_name, quotaError) => {
+    // One sentence at a time, so which call fails says which sentences were stored before it.
+    await saveSettings({ parallelRequests: 1 });
     const story = await seedStory(storyWith(4));
     const job = await enqueue('audio', { storyId: story.id });
     let stores = 0;
@@ -171,6 +196,8 @@ describe('audio task', () => {
   });
 
   it('cancel mid-sentence: the sentence in flight is never stored', async () => {
+    // One sentence at a time, so which call fails says which sentences were stored before it.
+    await saveSettings({ parallelRequests: 1 });
     const story = await seedStory(storyWith(4));
     const job = await enqueue('audio', { storyId: story.id });
     const tts = fakeTts(async (call) => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AiError } from '../../../src/ai/errors';
 import type { ImageOptions } from '../../../src/ai/image';
 import { AI_MESSAGES } from '../../../src/ai/messages';
+import { saveSettings } from '../../../src/db/settings-repo';
 import { mostRequests } from '../../../src/domain/media-plan';
 import { DEFAULT_MAX_ATTEMPTS, MAX_LEASE_LOSSES } from '../../../src/jobs/constants';
 import { enqueue } from '../../../src/jobs/enqueue';
@@ -54,6 +55,8 @@ describe('image task', () => {
   });
 
   it('IMAGE_SAFETY ends the job with the adapter message and keeps the pictures already drawn', async () => {
+    // One picture at a time, so the refused second one is the last asked.
+    await saveSettings({ parallelRequests: 1 });
     const story = await seedStory(storyWith(3));
     const job = await enqueue('image', { storyId: story.id, scope: 'paragraphs' });
     const images = fakeImages((call) => {
@@ -72,7 +75,7 @@ describe('image task', () => {
   it('never asks more often than the "up to" the Reader announces, however each answer fails', async () => {
     const limits = { maxAttempts: DEFAULT_MAX_ATTEMPTS, maxLeaseLosses: MAX_LEASE_LOSSES };
     const failures = [
-      () => new AiError('transient', 'rate-limited', AI_MESSAGES.rateLimited(0)),
+      () => new AiError('transient', 'rate-limited', AI_MESSAGES.rateLimited(0), { retryAfterMs: 0 }),
       () => new AiError('invalid-output', 'no-image', 'no picture in the answer'),
     ];
     for (const failure of failures) {

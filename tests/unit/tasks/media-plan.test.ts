@@ -5,6 +5,7 @@ import {
   estimateNarrationBytes,
   illustrationPlan,
   illustrationSteps,
+  mostRequests,
   narrationPlan,
 } from '../../../src/domain/media-plan';
 import { storyWith } from './helpers';
@@ -42,5 +43,19 @@ describe('illustration', () => {
     expect(illustrationSteps(story, 'cover').map((s) => s.index)).toEqual([COVER_INDEX]);
     expect(illustrationSteps(story, 'paragraphs').map((s) => s.index)).toEqual([COVER_INDEX, 0, 2]);
     expect(illustrationPlan(story, 'paragraphs', new Set([COVER_INDEX, 2])).map((s) => s.index)).toEqual([0]);
+  });
+});
+
+describe('mostRequests', () => {
+  const limits = { maxAttempts: 5, maxLeaseLosses: 3 };
+
+  it('counts two asks per step, and per failed or lost claim the steps it had in flight', () => {
+    expect(mostRequests(0, limits)).toBe(0);
+    expect(mostRequests(12, { ...limits, parallel: 1 })).toBe(24 + 2 * 6);
+    expect(mostRequests(12, { ...limits, parallel: 4 })).toBe(24 + 8 * 6);
+    // Unknown setting: the highest one, so the figure is never an under-estimate.
+    expect(mostRequests(12, limits)).toBe(mostRequests(12, { ...limits, parallel: 8 }));
+    // A job cannot have more in flight than it has steps.
+    expect(mostRequests(1, { ...limits, parallel: 4 })).toBe(2 + 2 * 6);
   });
 });

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { allAnnotations, deleteAnnotation, getAnnotation, saveAnnotation } from '../../../src/db/annotations-repo';
+import { putStories } from '../../../src/db/stories-repo';
+import { makeStory, storyId, T0 } from '../../support/fixtures/library';
+import { useTestDb } from '../../support/test-db';
+
+const db = useTestDb();
+
+/** Tokens for makeStory's two sentences: 雨が降っています。 and 傘を持って出かけます。 */
+const segments = [
+  [{ surface: '雨', reading: 'あめ' }, { surface: 'が' }, { surface: '降っています', reading: 'ふっています', base: '降る' }, { surface: '。' }],
+  [{ surface: '傘', reading: 'かさ' }, { surface: 'を' }, { surface: '持って', reading: 'もって' }, { surface: '出かけます。' }],
+];
+const annotation = (updatedAt: number, more = {}) => ({ storyId: storyId(1), segments, updatedAt, ...more });
+
+describe('annotations repo', () => {
+  it('stores a story’s words in their own row and leaves the story row alone', async () => {
+    await putStories([makeStory(1)]);
+    const story = await db().stories.get(storyId(1));
+    expect(await saveAnnotation(annotation(T0))).toEqual({ saved: true, repairedSegments: 0 });
+    expect(await getAnnotation(storyId(1))).toEqual(annotation(T0));
+    expect(await db().stories.get(storyId(1))).toEqual(story);
+  });
+
+  it('repairs tokens that do not add up before storing them', async () => {
+    await putStories([makeStory(1)]);
+    const broken = { storyId: storyId(1), segments: [[{ surface: '雨' }, { surface: '降っています。' }]], updatedAt: T0 };
+    expect(await saveAnnotation(broken)).toEqual({ saved: true, repairedSegments: 1 });
+    expect((await getAnnotation(storyId(1)))?.segments).toEqual([[{ surface: '雨' }, { surface: 'が' }, { surface: '降っています。' }], null]);
+  });
+
+  it('refuses a malformed row, a row for no stored story, and an older row than the stored one', async () => {
+    await putStories([makeStory(1)]);
+    expect(await saveAnnotation({ storyId: storyId(1), segments: 'nope', updatedAt: T0 })).toEqual({ saved: false, reason: 'invalid' });
+    expect(await saveAnnotation({ ...annotation(T0), storyId: storyId(2) })).toEqual({ saved: false, reason: 'no-story' });
+    await saveAnnotation(annotation(T0 + 10, { model: 'new' }));
+    expect(await saveAnnotation(annotation(T0))).toEqual({ saved: false, reason: 'older' });
+    expect((await getAnnotation(storyId(1)))?.model).toBe('new');
+    expect(await saveAnnotation(annotation(T0, { model: 'job' }), { force: true })).toMatchObject({ saved: true });
+    expect((await getAnnotation(storyId(1)))?.model).toBe('job');
+  });
+
+  it('lists only annotations whose story is still stored, and deletes one', async () => {
+    await putStories([makeStory(1)]);
+    await saveAnnotation(annotation(T0));
+    await db().annotations.put({ ...annotation(T0), storyId: storyId(9) });
+    expect((await allAnnotations()).map((a) => a.storyId)).toEqual([storyId(1)]);
+    await deleteAnnotation(storyId(1));
+    expect(await getAnnotation(storyId(1))).toBeUndefined();
+  });
+});

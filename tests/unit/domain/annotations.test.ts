@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { AnnotationSchema, fitAnnotation } from '../../../src/domain/annotations';
+import { SAMPLE_N5 } from '../../../src/domain/samples/sample-n5';
+import { STORY_LIMITS } from '../../../src/domain/story';
+import { TOKEN_LIMITS } from '../../../src/domain/tokens';
+
+const base = { storyId: SAMPLE_N5.id, updatedAt: 1 };
+const story = { content: [{ jp: '山で', readings: [], vocab: [], en: '' }, { jp: '食べた。', readings: [], vocab: [], en: '' }] };
+
+describe('AnnotationSchema', () => {
+  it('accepts a row with a null sentence and keeps fields a newer version adds', () => {
+    const row = { ...base, segments: [[{ surface: '山' }], null], explanations: { 0: 'note' } };
+    expect(AnnotationSchema.parse(row)).toEqual(row);
+  });
+
+  it('refuses rows past the caps: too many sentences, too many tokens, a long gloss, no story id', () => {
+    const one = [{ surface: '山' }];
+    expect(AnnotationSchema.safeParse({ ...base, segments: Array(STORY_LIMITS.segments + 1).fill(one) }).success).toBe(false);
+    expect(AnnotationSchema.safeParse({ ...base, segments: [Array(TOKEN_LIMITS.perSegment + 1).fill({ surface: '山' })] }).success).toBe(false);
+    expect(AnnotationSchema.safeParse({ ...base, segments: [[{ surface: '山', gloss: 'x'.repeat(TOKEN_LIMITS.gloss + 1) }]] }).success).toBe(false);
+    expect(AnnotationSchema.safeParse({ segments: [], updatedAt: 1 }).success).toBe(false);
+    expect(AnnotationSchema.safeParse({ ...base, segments: [[{ surface: '' }]] }).success).toBe(false);
+  });
+});
+
+describe('fitAnnotation', () => {
+  it('repairs each sentence against the story, drops extra sentences and fills missing ones with null', () => {
+    const fitted = fitAnnotation({ ...base, segments: [[{ surface: '山' }]] }, story);
+    expect(fitted.annotation.segments).toEqual([[{ surface: '山' }, { surface: 'で' }], null]);
+    expect(fitted.repairedSegments).toBe(1);
+    const extra = fitAnnotation({ ...base, segments: [[{ surface: '山で' }], [{ surface: '食べた。' }], [{ surface: '猫' }]] }, story);
+    expect(extra.annotation.segments).toHaveLength(2);
+    expect(extra.repairedSegments).toBe(1);
+  });
+
+  it('counts no repair for an annotation that fits', () => {
+    expect(fitAnnotation({ ...base, segments: [[{ surface: '山で' }], null] }, story).repairedSegments).toBe(0);
+  });
+});
