@@ -75,7 +75,7 @@ describe('durable background jobs in Chromium', () => {
     await app.page.getByText(/Waiting for network/).waitFor({ timeout: 10_000 });
     expect(app.gemini.count()).toBe(0);
     await app.context.setOffline(false);
-    await app.page.getByRole('link', { name: /^Read/ }).waitFor({ timeout: 20_000 });
+    await app.page.getByRole('link', { name: /^Read Story:/ }).waitFor({ timeout: 20_000 });
     const [job] = await readJobs(app.page);
     expect(job).toMatchObject({ status: 'completed', attempts: 1 });
     expect(app.gemini.count('stream')).toBe(1);
@@ -92,7 +92,7 @@ describe('durable background jobs in Chromium', () => {
     // 30 s lease it still holds on paper (the budget is 2 s; 10 s leaves room for a busy machine).
     await app.gemini.waitForCalls(2, 'stream', 10_000);
     expect(Date.now() - reloadedAt).toBeLessThan(10_000);
-    await app.page.getByRole('link', { name: /^Read/ }).waitFor({ timeout: 20_000 });
+    await app.page.getByRole('link', { name: /^Read Story:/ }).waitFor({ timeout: 20_000 });
     expect(await generatedStories(app.page)).toHaveLength(1);
     const [job] = await readJobs(app.page);
     expect(job?.status).toBe('completed');
@@ -137,7 +137,7 @@ describe('durable background jobs in Chromium', () => {
     app.gemini.script({ kind: 'rate-limit', retryDelay: '3s' });
     await requestStory(app.page, 'the sea');
     await app.page.getByText(/Retrying in \d+ s/).waitFor({ timeout: 15_000 });
-    await app.page.getByRole('link', { name: /^Read/ }).waitFor({ timeout: 30_000 });
+    await app.page.getByRole('link', { name: /^Read Story:/ }).waitFor({ timeout: 30_000 });
     expect(app.gemini.count('stream')).toBe(2);
     const calls = app.gemini.calls.filter((c) => c.kind === 'stream');
     expect(calls[1]!.at - calls[0]!.at).toBeGreaterThanOrEqual(3000);

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useE2eApp } from '../support/e2e-app';
 import { seriousA11yViolations, waitForServiceWorker } from '../support/e2e-helpers';
-import { configureGemini, readJobs, stopAllServiceWorkers } from '../support/e2e-jobs';
+import { configureGemini, readAll, readJobs, stopAllServiceWorkers } from '../support/e2e-jobs';
 import { anyAudioPlaying, readMedia, seedStories, storyOf, TRACK_AUDIO } from '../support/e2e-media';
 import { mostRequests } from '../../src/domain/media-plan';
 import { DEFAULT_MAX_ATTEMPTS, MAX_LEASE_LOSSES } from '../../src/jobs/constants';
@@ -122,6 +122,9 @@ describe('narration and illustration in Chromium', () => {
     const parallel = page.getByLabel('Parallel requests to Gemini');
     expect(await parallel.inputValue()).toBe('4');
     await parallel.selectOption('1');
+    // Saving is asynchronous: reload only once the choice is stored.
+    const stored = async () => (await readAll<{ key: string; value: { parallelRequests?: number } }>(page, 'settings')).find((r) => r.key === 'app')?.value.parallelRequests;
+    await expect.poll(stored).toBe(1);
     await page.reload();
     expect(await page.getByLabel('Parallel requests to Gemini').inputValue()).toBe('1');
     expect(await seriousA11yViolations(page)).toEqual([]);

@@ -59,7 +59,7 @@ describe('two devices of one learner, and a second learner', () => {
     const signup = app.supabase.front.requests.find((r) => r.path === '/auth/v1/signup');
     expect(signup?.query).toContainEqual(['redirect_to', new URL(app.server.url).origin]);
     await requestStory(a, 'a morning in the park');
-    await a.getByRole('link', { name: /^Read/ }).waitFor({ timeout: 20_000 });
+    await a.getByRole('link', { name: /^Read Story:/ }).waitFor({ timeout: 20_000 });
     await waitUntil(async () => (await serverStories('aki@example.test')).length === 1, { timeoutMs: 15_000, what: 'the story to reach the project' });
     const [story] = await generated(a);
 
