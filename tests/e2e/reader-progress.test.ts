@@ -7,6 +7,7 @@ import { useE2eApp } from '../support/e2e-app';
 import { hasNoHorizontalOverflow, seriousA11yViolations } from '../support/e2e-helpers';
 import { readAll } from '../support/e2e-jobs';
 import { seedStories, storyOf } from '../support/e2e-media';
+import { putRows } from '../support/e2e-rows';
 import { waitUntil } from '../support/wait-until';
 
 /** The Reader's progress bar, "Finish story", opening without moving the saved place, pictures on/off. */
@@ -24,28 +25,6 @@ beforeEach(async () => {
   story = storyOf(30, '長い本');
   await seedStories(page, [story]);
 });
-
-/** Writes rows straight into one of the app's IndexedDB stores (as an import or an older version left them). */
-function putRows(store: string, rows: unknown[]): Promise<void> {
-  return page.evaluate(
-    ({ name, store, rows }) =>
-      new Promise<void>((ok, fail) => {
-        const open = indexedDB.open(name);
-        open.onerror = () => fail(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(store, 'readwrite');
-          for (const row of rows) tx.objectStore(store).put(row);
-          tx.oncomplete = () => {
-            db.close();
-            ok();
-          };
-          tx.onerror = () => fail(tx.error);
-        };
-      }),
-    { name: DB_NAME, store, rows },
-  );
-}
 
 async function progressRow(): Promise<ReadingProgress | undefined> {
   return (await readAll<ReadingProgress>(page, 'progress')).find((p) => p.storyId === story.id);
@@ -67,7 +46,7 @@ describe('reading progress in the Reader at 360 px', () => {
   it('opens an imported story at 45 % where it was, and opening it (and reloading) changes nothing', async () => {
     // What an older-app import writes: no furthest point yet, the place estimated from the percent.
     const imported = { storyId: story.id, percent: 45, segmentIndex: 13, segmentOffset: 0.5, completed: false, quizAnswers: {}, lastReadAt: T, updatedAt: T };
-    await putRows('progress', [imported]);
+    await putRows(page, 'progress', [imported]);
     for (const visit of ['open', 'reload']) {
       if (visit === 'open') await openStory();
       else await page.reload();
@@ -80,7 +59,7 @@ describe('reading progress in the Reader at 360 px', () => {
 
   it('opens a finished story at the top without re-saving it, and shows it finished', async () => {
     const finished = { storyId: story.id, percent: 53, segmentIndex: 15, segmentOffset: 0, completed: true, quizAnswers: {}, lastReadAt: T, updatedAt: T };
-    await putRows('progress', [finished]);
+    await putRows(page, 'progress', [finished]);
     await openStory();
     await letTimersRun();
     await expect.poll(barText).toContain('Finished');
