@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { kanaToRomaji } from '../../src/domain/romaji';
 import { SAMPLE_N3 } from '../../src/domain/samples/sample-n3';
 import { useE2eApp } from '../support/e2e-app';
 import { hasNoHorizontalOverflow, seriousA11yViolations } from '../support/e2e-helpers';
@@ -63,6 +64,17 @@ describe('reader', () => {
     await app.page.getByRole('heading', { name: new RegExp(SAMPLE_N3.titleJP) }).waitFor();
     await expect(app.page.getByRole('button', { name: 'Furigana' }).getAttribute('aria-pressed')).resolves.toBe('false');
     await expect.poll(() => app.page.locator('.seg-en').count()).toBe(0);
+  });
+
+  it('shows the romaji of any kana on hover, with furigana on or off (the older app\'s kana hint)', async () => {
+    await openStory();
+    const first = app.page.locator('ol.segments > li').first().locator('span.kana').first();
+    await first.waitFor();
+    expect(await first.getAttribute('title')).toBe(kanaToRomaji((await first.textContent()) ?? ''));
+    expect(await first.getAttribute('title')).toMatch(/^[a-zāīūēō']+$/);
+    await app.page.getByRole('button', { name: 'Furigana' }).click();
+    await expect.poll(() => app.page.locator('ol.segments rt').count()).toBe(0);
+    expect(await app.page.locator('ol.segments span.kana[title]').count()).toBeGreaterThan(10);
   });
 
   it('has no serious accessibility violations and fits a 360 px screen on Home, Library and Reader', async () => {
