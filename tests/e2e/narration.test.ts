@@ -126,7 +126,7 @@ describe('narration and illustration in Chromium', () => {
     const stored = async () => (await readAll<{ key: string; value: { parallelRequests?: number } }>(page, 'settings')).find((r) => r.key === 'app')?.value.parallelRequests;
     await expect.poll(stored).toBe(1);
     await page.reload();
-    expect(await page.getByLabel('Parallel requests to Gemini').inputValue()).toBe('1');
+    await expect.poll(() => page.getByLabel('Parallel requests to Gemini').inputValue()).toBe('1');
     expect(await seriousA11yViolations(page)).toEqual([]);
     app.gemini.setLatency(200);
     await narrate(3);
