@@ -1,5 +1,6 @@
-import { type Annotation, AnnotationSchema, fitAnnotation } from '../domain/annotations';
-import { getDb } from './database';
+import { type Annotation, AnnotationSchema, type Explanation, fitAnnotation, mergeAnnotation } from '../domain/annotations';
+import type { TableProp } from 'dexie';
+import { getDb, type NihongoDb } from './database';
 
 /**
  * A story's words (issue 13), one row per story in `annotations`. Every write is checked against
@@ -14,24 +15,49 @@ export type SaveAnnotationResult =
   | { saved: true; repairedSegments: number }
   | { saved: false; reason: 'invalid' | 'no-story' | 'older' };
 
+/** What `writeAnnotationIn` needs of a transaction: a job's completing `tx`, or `getDb()` inside one. */
+export type AnnotationTarget = Pick<NihongoDb, 'stories' | 'annotations'>;
+
+/** The tables to open for `writeAnnotationIn` / `writeExplanationIn` (a job's `TaskOutcome.tables`). */
+export const ANNOTATION_TABLES = ['stories', 'annotations'] as const satisfies readonly TableProp<NihongoDb>[];
+
 /**
- * Writes an annotation for a stored story. An older row than the one stored is not written (an old
- * import or a late pull never rewinds newer words); `force` is for the annotate job, whose answer is
- * always the newest.
+ * Writes an annotation for a stored story, merged with the one stored (mergeAnnotation: the newer
+ * tokens, every explanation). `force` is for the annotate job, whose tokens are always the newest.
+ * Nothing is written when the merge changes nothing (an old import, a late pull): `older`.
  */
-export async function saveAnnotation(raw: unknown, options: { force?: boolean } = {}): Promise<SaveAnnotationResult> {
+export async function writeAnnotationIn(target: AnnotationTarget, raw: unknown, options: { force?: boolean } = {}): Promise<SaveAnnotationResult> {
   const parsed = AnnotationSchema.safeParse(raw);
   if (!parsed.success) return { saved: false, reason: 'invalid' };
+  const story = await target.stories.get(parsed.data.storyId);
+  if (!story) return { saved: false, reason: 'no-story' };
+  const stored = await target.annotations.get(story.id);
+  const incoming = options.force && stored ? { ...parsed.data, updatedAt: Math.max(parsed.data.updatedAt, stored.updatedAt + 1) } : parsed.data;
+  const { merged, changed } = mergeAnnotation(stored, incoming);
+  if (!changed) return { saved: false, reason: 'older' };
+  const { annotation, repairedSegments } = fitAnnotation(merged, story);
+  await target.annotations.put(annotation);
+  return { saved: true, repairedSegments };
+}
+
+/**
+ * Stores the explain job's note on one sentence, creating the story's annotation row (with no
+ * tokens yet) if there is none. The row's `updatedAt` moves on, so the change syncs.
+ */
+export async function writeExplanationIn(target: AnnotationTarget, storyId: string, segment: number, explanation: Explanation): Promise<SaveAnnotationResult> {
+  const stored = await target.annotations.get(storyId);
+  const story = await target.stories.get(storyId);
+  if (!story) return { saved: false, reason: 'no-story' };
+  const base: Annotation = stored ?? { storyId, segments: story.content.map(() => null), updatedAt: 0 };
+  const updatedAt = Math.max(explanation.updatedAt, base.updatedAt + 1);
+  const row = { ...base, explanations: { ...(base.explanations ?? {}), [String(segment)]: explanation }, updatedAt };
+  return writeAnnotationIn(target, row, { force: true });
+}
+
+/** `writeAnnotationIn` in a transaction of its own (imports, pulls, tests). */
+export async function saveAnnotation(raw: unknown, options: { force?: boolean } = {}): Promise<SaveAnnotationResult> {
   const db = getDb();
-  return db.transaction('rw', db.stories, db.annotations, async () => {
-    const story = await db.stories.get(parsed.data.storyId);
-    if (!story) return { saved: false, reason: 'no-story' } as const;
-    const stored = await db.annotations.get(story.id);
-    if (!options.force && stored && stored.updatedAt >= parsed.data.updatedAt) return { saved: false, reason: 'older' } as const;
-    const { annotation, repairedSegments } = fitAnnotation(parsed.data, story);
-    await db.annotations.put(annotation);
-    return { saved: true, repairedSegments } as const;
-  });
+  return db.transaction('rw', [...ANNOTATION_TABLES], () => writeAnnotationIn(db, raw, options));
 }
 
 /** Every annotation of stories still in the library (the export's snapshot; see backup-repo.ts). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allAnnotations, deleteAnnotation, getAnnotation, saveAnnotation } from '../../../src/db/annotations-repo';
+import { allAnnotations, deleteAnnotation, getAnnotation, saveAnnotation, writeExplanationIn } from '../../../src/db/annotations-repo';
 import { putStories } from '../../../src/db/stories-repo';
 import { makeStory, storyId, T0 } from '../../support/fixtures/library';
 import { useTestDb } from '../../support/test-db';
@@ -47,5 +47,19 @@ describe('annotations repo', () => {
     expect((await allAnnotations()).map((a) => a.storyId)).toEqual([storyId(1)]);
     await deleteAnnotation(storyId(1));
     expect(await getAnnotation(storyId(1))).toBeUndefined();
+  });
+
+  it('stores an explanation with the story’s words, keeps it when newer tokens arrive, and creates the row for a story with none', async () => {
+    await putStories([makeStory(1), makeStory(2)]);
+    await saveAnnotation(annotation(T0));
+    const note = { text: 'が marks the subject.', updatedAt: T0 + 5 };
+    expect(await writeExplanationIn(db(), storyId(1), 0, note)).toMatchObject({ saved: true });
+    await saveAnnotation(annotation(T0 + 100, { model: 'newer' }));
+    const stored = await getAnnotation(storyId(1));
+    expect(stored?.model).toBe('newer');
+    expect(stored?.explanations).toEqual({ 0: note });
+    expect(await writeExplanationIn(db(), storyId(2), 1, note)).toMatchObject({ saved: true });
+    expect(await getAnnotation(storyId(2))).toMatchObject({ segments: [null, null], explanations: { 1: note } });
+    expect(await writeExplanationIn(db(), storyId(7), 0, note)).toEqual({ saved: false, reason: 'no-story' });
   });
 });

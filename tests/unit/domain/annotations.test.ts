@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AnnotationSchema, fitAnnotation } from '../../../src/domain/annotations';
+import { AnnotationSchema, fitAnnotation, mergeAnnotation } from '../../../src/domain/annotations';
 import { SAMPLE_N5 } from '../../../src/domain/samples/sample-n5';
 import { STORY_LIMITS } from '../../../src/domain/story';
 import { TOKEN_LIMITS } from '../../../src/domain/tokens';
@@ -9,7 +9,7 @@ const story = { content: [{ jp: '山で', readings: [], vocab: [], en: '' }, { j
 
 describe('AnnotationSchema', () => {
   it('accepts a row with a null sentence and keeps fields a newer version adds', () => {
-    const row = { ...base, segments: [[{ surface: '山' }], null], explanations: { 0: 'note' } };
+    const row = { ...base, segments: [[{ surface: '山' }], null], wordNotes: { 0: 'a field from a newer version' } };
     expect(AnnotationSchema.parse(row)).toEqual(row);
   });
 
@@ -35,5 +35,34 @@ describe('fitAnnotation', () => {
 
   it('counts no repair for an annotation that fits', () => {
     expect(fitAnnotation({ ...base, segments: [[{ surface: '山で' }], null] }, story).repairedSegments).toBe(0);
+  });
+});
+
+describe('mergeAnnotation', () => {
+  const note = (text: string, updatedAt: number) => ({ text, updatedAt });
+
+  it('keeps the newer tokens and every explanation either side has, the newer note where both explained', () => {
+    const stored = { ...base, updatedAt: 10, segments: [[{ surface: '山で' }], null], explanations: { 0: note('mine', 5), 1: note('old', 1) } };
+    const incoming = { ...base, updatedAt: 20, segments: [null, [{ surface: '食べた。' }]], explanations: { 1: note('theirs', 9) } };
+    const { merged, changed } = mergeAnnotation(stored, incoming);
+    expect(changed).toBe(true);
+    expect(merged.segments).toEqual(incoming.segments);
+    expect(merged.explanations).toEqual({ 0: note('mine', 5), 1: note('theirs', 9) });
+  });
+
+  it('adds an older row’s new note without rewinding the tokens, and reports no change for a row it already has', () => {
+    const stored = { ...base, updatedAt: 20, segments: [[{ surface: '山で' }], null] };
+    const older = { ...base, updatedAt: 10, segments: [null, null], explanations: { 0: note('paid for', 3) } };
+    const { merged, changed } = mergeAnnotation(stored, older);
+    expect(changed).toBe(true);
+    expect(merged.segments).toEqual(stored.segments);
+    expect(merged.explanations).toEqual({ 0: note('paid for', 3) });
+    expect(mergeAnnotation(merged, older).changed).toBe(false);
+    expect(mergeAnnotation(stored, { ...stored }).changed).toBe(false);
+  });
+
+  it('drops notes on sentences the story no longer has when fitted', () => {
+    const fitted = fitAnnotation({ ...base, segments: [null, null], explanations: { 1: note('kept', 1), 7: note('gone', 1) } }, story);
+    expect(fitted.annotation.explanations).toEqual({ 1: note('kept', 1) });
   });
 });
