@@ -1,5 +1,5 @@
-import { type Annotation, AnnotationSchema, type Explanation, fitAnnotation, mergeAnnotation } from '../domain/annotations';
 import type { TableProp } from 'dexie';
+import { type Annotation, AnnotationSchema, type Explanation, fitAnnotation, mergeAnnotation } from '../domain/annotations';
 import { getDb, type NihongoDb } from './database';
 
 /**
