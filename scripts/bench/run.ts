@@ -7,6 +7,7 @@ import { benchJobs } from './bench-jobs';
 import { benchLighthouse } from './bench-lighthouse';
 import { benchLiveStory } from './bench-live-story';
 import { benchMedia } from './bench-media';
+import { benchPopover } from './bench-popover';
 import { benchSync } from './bench-sync';
 import type { BenchContext, BenchResult } from './types';
 
@@ -22,6 +23,7 @@ const SUITES: Record<string, (ctx: BenchContext) => Promise<BenchResult[]>> = {
   'live-story': benchLiveStory,
   lighthouse: benchLighthouse,
   media: benchMedia,
+  popover: benchPopover,
   sync: benchSync,
 };
 

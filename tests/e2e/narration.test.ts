@@ -91,8 +91,8 @@ describe('narration and illustration in Chromium', () => {
     await page.keyboard.press('k');
     await page.locator('.player[data-state="playing"]').waitFor();
 
-    // Clicking a sentence plays from it.
-    await page.locator('ol.segments > li[data-index="3"] .seg-jp').click();
+    // Clicking a sentence plays from it (beside its words: a word opens its popover).
+    await page.locator('ol.segments > li[data-index="3"] .seg-en').click();
     await current().and(page.locator('[data-index="3"]')).waitFor();
 
     await page.getByRole('link', { name: 'Library' }).click();

@@ -2,19 +2,20 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { mediaJobsFor } from '../../app/narration';
 import { updatePreferences } from '../../app/preferences';
 import { loadReadingProgress, saveReadingProgress } from '../../app/reading-progress';
+import { getAnnotation } from '../../db/annotations-repo';
 import { type StoredMedia, storedMedia } from '../../db/media-repo';
 import { loadSettings } from '../../db/settings-repo';
 import { getStory } from '../../db/stories-repo';
+import type { Annotation } from '../../domain/annotations';
 import { DEFAULT_SETTINGS } from '../../domain/default-settings';
 import { COVER_INDEX } from '../../domain/media-plan';
-import { FONT_SIZES } from '../../domain/settings-options';
-import type { FontSize, Settings } from '../../domain/settings';
 import { finishStory, progressAt, type ReadingPosition, type ReadingProgress, samePlace, withQuizAnswer } from '../../domain/progress';
+import type { FontSize, Settings } from '../../domain/settings';
+import { FONT_SIZES } from '../../domain/settings-options';
 import type { Segment, Story, Vocab } from '../../domain/story';
 import { LiveQueryController } from '../live-query-controller';
 import { readFailure } from '../load-error';
 import { isActive } from '../queue/describe-job';
-import { furiganaText } from '../reader/furigana-text';
 import { currentPosition, restorePosition } from '../reader/reading-position';
 import '../delete-story-button';
 import '../reader/story-image';
@@ -25,6 +26,8 @@ import { playerStyles, renderPlayerBar } from '../reader/player-bar';
 import '../reader/reader-quiz';
 import { progressBarStyles, renderFinish, renderProgressBar } from '../reader/progress-bar';
 import { readerStyles } from '../reader/reader-styles';
+import { renderSentenceWords } from '../reader/sentence-words';
+import { WordOpener } from '../reader/word-opener';
 import { sharedStyles } from '../shared-styles';
 
 const SAVE_EVERY_MS = 400;
@@ -35,7 +38,8 @@ const SAVE_EVERY_MS = 400;
  * Narration: a player over the stored sentences (the current one highlighted and scrolled into
  * view, click or Enter on a sentence plays from it) and, where media are missing, the offer to
  * narrate or illustrate (never started by opening the story). Pictures: the cover on top and each
- * paragraph's beside it, when "Pictures" is on.
+ * paragraph's beside it, when "Pictures" is on. Words (issue 13): every word opens a popover with its
+ * reading and meaning (tap, click, or the keyboard: one tab stop per sentence, arrows between words).
  */
 export class NmReaderPage extends LitElement {
   static override properties = { storyId: { type: String }, progress: { state: true }, offerTop: { state: true } };
@@ -56,6 +60,14 @@ export class NmReaderPage extends LitElement {
     this.player.setSource(this.storyId, m.audio, this.story.value?.content.length),
   );
   /** A narration on its way: the player waits for its sentences instead of stopping at the first missing one. */
+  /** The story's words and grammar notes (issue 13), live: an annotate or explain job's result shows at once. */
+  private readonly annotation = new LiveQueryController<Annotation | undefined>(this, () => getAnnotation(this.storyId));
+  /** Every word opens its popover (tap, click, Enter); each sentence's words are one tab stop. */
+  private readonly words = new WordOpener(
+    this,
+    () => (this.story.value ? { story: this.story.value, annotation: this.annotation.value, narrated: new Set(this.media.value?.audio) } : undefined),
+    (segment) => void this.player.playFrom(segment),
+  );
   private readonly narrating = new LiveQueryController<boolean>(
     this,
     async () => (await mediaJobsFor(this.storyId)).some((job) => job.type === 'audio' && isActive(job)),
@@ -90,7 +102,9 @@ export class NmReaderPage extends LitElement {
       this.player.stop();
       this.story.refresh();
       this.media.refresh();
+      this.annotation.refresh();
       this.narrating.refresh();
+      this.words.reset();
     }
     if (changed.has('storyId')) void this.loadProgress();
   }
@@ -185,11 +199,13 @@ export class NmReaderPage extends LitElement {
   }
 
   override render(): TemplateResult {
-    const failure = readFailure('this story', this.story, this.settings, this.media);
+    const failure = readFailure('this story', this.story, this.settings, this.media, this.annotation);
     if (failure) return html`<h1>This story could not be opened</h1>${failure}`;
     // The media keys come with the story (one keys-only read), so the narrate/illustrate offer is
     // there from the first paint instead of pushing the text down when it arrives.
-    if (!this.story.loaded || !this.media.loaded) return html`<p class="muted">Opening the story…</p>`;
+    // The words too: sentences drawn from the device's segmentation first and from stored tokens a
+    // moment later would move their furigana under the learner.
+    if (!this.story.loaded || !this.media.loaded || !this.annotation.loaded) return html`<p class="muted">Opening the story…</p>`;
     const story = this.story.value;
     // A story still being written (its id is its job's): the draft so far, live (issue 12).
     if (!story) return html`<nm-story-draft story-id=${this.storyId} variant="page"><h1>Story not found</h1><p>This story is not in your library on this device. <a href="/library">Back to the library</a></p></nm-story-draft>`;
@@ -206,9 +222,10 @@ export class NmReaderPage extends LitElement {
         : null}
       ${this.renderToolbar(s, media.images.length > 0)}
       <nm-media-panel .story=${story} .stored=${media}></nm-media-panel>
-      <ol class="segments" @click=${this.onSentenceClick}>
+      <ol class="segments" @click=${this.onSentenceClick} @keydown=${this.words.keydown} @pointerdown=${this.words.warm} @focusin=${this.words.warm}>
         ${story.content.map((seg, i) => this.renderSegment(seg, i, s, narrated.has(i), images.has(i)))}
       </ol>
+      ${this.words.renderPopover()}
       ${this.player.hasAudio
         ? renderPlayerBar(this.player, story.content.length, (speed) => void updatePreferences({ playbackSpeed: speed }))
         : null}
@@ -224,7 +241,7 @@ export class NmReaderPage extends LitElement {
     const speaking = this.player.current === i && this.player.state !== 'idle';
     return html`<li data-index=${i} class=${[narrated ? 'narrated' : '', speaking ? 'speaking' : ''].join(' ').trim()}
         aria-current=${speaking ? 'true' : nothing} tabindex=${narrated ? '0' : nothing}>
-      <p class="seg-jp" lang="ja">${furiganaText(seg.jp, seg.readings, s.showFurigana)}</p>
+      <p class="seg-jp" lang="ja">${renderSentenceWords(this.words.wordsOf(seg, this.annotation.value?.segments[i]), i, this.words.currentWord(i), seg.readings, s.showFurigana)}</p>
       ${s.showEnglish ? html`<p class="seg-en">${seg.en}</p>` : null}
       ${picture
         ? html`<nm-story-image class="seg-img" .storyId=${this.storyId} index=${i} alt=${seg.imagePrompt || `Picture for sentence ${i + 1}`}></nm-story-image>`
@@ -232,8 +249,9 @@ export class NmReaderPage extends LitElement {
     </li>`;
   }
 
-  /** Click or tap on a narrated sentence plays from it (unless the learner was selecting text). */
+  /** Click or tap on a word opens it; elsewhere on a narrated sentence plays from it (unless the learner was selecting text). */
   private readonly onSentenceClick = (event: Event): void => {
+    if (this.words.click(event)) return;
     const li = event.composedPath().find((el): el is HTMLLIElement => el instanceof HTMLLIElement);
     if (!li?.classList.contains('narrated')) return;
     if ((window.getSelection()?.toString() ?? '') !== '') return;

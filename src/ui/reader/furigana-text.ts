@@ -18,6 +18,14 @@ export function furiganaText(jp: string, readings: readonly Reading[], showFurig
   )}`;
 }
 
+/** One word of a sentence (sentence-words.ts): furigana from its own reading, over its kanji runs only. */
+export function wordFurigana(token: Token, readings: readonly Reading[], showFurigana: boolean): TemplateResult {
+  if (!showFurigana) return withRomaji(token.surface);
+  return html`${tokensFurigana([token], readings).map((t) =>
+    t.kind === 'ruby' ? html`<ruby>${t.text}<rp>(</rp><rt>${t.reading}</rt><rp>)</rp></ruby>` : withRomaji(t.text),
+  )}`;
+}
+
 function withRomaji(text: string): TemplateResult {
   return html`${kanaRuns(text).map((run) => (run.kana ? html`<span class="kana" title=${kanaToRomaji(run.text)}>${run.text}</span>` : run.text || nothing))}`;
 }

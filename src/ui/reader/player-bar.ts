@@ -34,7 +34,7 @@ export function renderPlayerBar(player: NarrationPlayer, total: number, onSpeed:
       <details class="shortcuts">
         <summary>Keyboard shortcuts</summary>
         <ul>${SHORTCUTS.map((s) => html`<li>${s.keys.map((k, i) => html`${i ? ' or ' : ''}<kbd>${k}</kbd>`)}: ${s.what}</li>`)}
-          <li>Click or tap a sentence to play from it.</li></ul>
+          <li>Click or tap a sentence beside its words to play from it; a word opens its meaning.</li></ul>
       </details>
     </div>
     ${player.message ? html`<p class="error">${player.message}</p>` : null}

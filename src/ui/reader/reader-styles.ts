@@ -14,6 +14,12 @@ export const readerStyles = css`
   .seg-jp { font-family: var(--nm-font-jp); font-size: var(--nm-reader-size); line-height: 2.1; margin: 0; }
   .seg-en { margin: 0; color: var(--nm-muted); line-height: 1.5; }
   rt { font-size: 0.55em; color: var(--nm-muted); }
+  /* A word is a tap target without a box of its own: no padding or margin, so the text sets as before. */
+  .word { cursor: pointer; border-radius: 0.2em; }
+  .word:hover { background: color-mix(in srgb, var(--nm-accent) 12%, transparent); }
+  .word:focus-visible { outline: 2px solid var(--nm-focus); outline-offset: 1px; }
+  /* The word's name for screen readers (sentence-words.ts): out of sight, and left out of a copied sentence. */
+  .word-name { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; user-select: none; }
   dl.vocab { display: grid; grid-template-columns: minmax(0, max-content) minmax(0, 1fr); gap: 0.35rem 1rem; margin: 0; }
   dl.vocab dt, dl.vocab dd { overflow-wrap: anywhere; min-width: 0; }
   dl.vocab dt { font-family: var(--nm-font-jp); font-weight: 700; }

@@ -1,0 +1,59 @@
+import { html, type TemplateResult } from 'lit';
+import type { Reading, Segment } from '../../domain/story';
+import { type Token, tokensText } from '../../domain/tokens';
+import { segmentSentence } from '../../domain/tokens-segment';
+import { wordFurigana } from './furigana-text';
+import { rovingTabindex } from './roving-focus';
+
+/** One piece of a sentence: a word the learner can open (`word` is its stop index) or punctuation. */
+export interface SentenceWord {
+  token: Token;
+  /** Index among the sentence's word stops; null for punctuation and spaces, which are not stops. */
+  word: number | null;
+}
+
+export interface SentenceWords {
+  words: readonly SentenceWord[];
+  /** How many word stops the sentence has. */
+  stops: number;
+  /** True when the words come from the device's segmentation, not from stored tokens. */
+  onDevice: boolean;
+}
+
+/** Punctuation, symbols and spaces only: 。、「」！ and the like are shown, never opened. */
+const NOT_A_WORD = /^[\p{P}\p{S}\p{Z}\s]+$/u;
+
+/**
+ * A sentence's words: its stored tokens when they add up to the sentence as it stands (an edited
+ * story keeps its words only where they still fit), otherwise the on-device segmentation.
+ */
+export function sentenceWords(segment: Pick<Segment, 'jp' | 'readings' | 'vocab'>, stored: readonly Token[] | null | undefined): SentenceWords {
+  const fits = !!stored?.length && tokensText(stored) === segment.jp;
+  const tokens = fits && stored ? stored : segmentSentence(segment);
+  let stops = 0;
+  const words = tokens.map((token): SentenceWord => ({ token, word: NOT_A_WORD.test(token.surface) ? null : stops++ }));
+  return { words, stops, onDevice: !fits };
+}
+
+/**
+ * The sentence as word elements: each word a `role="button"` span named by the word as written. Its
+ * visible text is hidden from screen readers (its furigana would be read too, and Chromium names a
+ * <ruby> with a space after it: 行 きました), and a hidden copy of the word names it instead (not an
+ * aria-label, which axe rightly finds does not match the visible text with its furigana).
+ * Furigana over the word's own kanji only.
+ * Spans, not buttons: the text flows and breaks exactly as plain text did, so nothing moves.
+ */
+export function renderSentenceWords(
+  sentence: SentenceWords,
+  segment: number,
+  current: number,
+  readings: readonly Reading[],
+  showFurigana: boolean,
+): TemplateResult {
+  return html`${sentence.words.map(({ token, word }) =>
+    word === null
+      ? token.surface
+      : html`<span class="word" role="button" aria-haspopup="dialog" data-segment=${segment} data-word=${word}
+          tabindex=${rovingTabindex(word, current, sentence.stops)}><span aria-hidden="true">${wordFurigana(token, readings, showFurigana)}</span><span class="word-name">${token.surface}</span></span>`,
+  )}`;
+}

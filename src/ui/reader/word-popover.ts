@@ -1,0 +1,162 @@
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import type { Vocab } from '../../domain/story';
+import type { Token } from '../../domain/tokens';
+import { emit } from '../emit';
+import { sharedStyles } from '../shared-styles';
+import { wordDetails } from './word-details';
+import { wordPopoverStyles } from './word-popover-styles';
+
+/** What the Reader hands the popover about the word that was opened (word-opener.ts builds it). */
+export interface WordPopoverData {
+  storyId: string;
+  /** Segment (sentence) index in the story. */
+  segment: number;
+  token: Token;
+  /** The story's vocabulary list: the meaning when the token has none. */
+  vocab: readonly Vocab[];
+  /** The sentence's English translation. */
+  translation: string;
+  /** The sentence has stored narration: "Play this sentence" is offered. */
+  narrated: boolean;
+  /** The stored grammar note on the sentence (explain job), shown as text. */
+  explanation?: string | undefined;
+  /** "Explain this sentence" was asked and its note has not arrived yet. */
+  explaining: boolean;
+  /** The sentence's words come from the device's segmentation (no stored tokens yet). */
+  onDevice: boolean;
+  /** "Add word details" was asked and the tokens have not arrived yet. */
+  annotating: boolean;
+}
+
+/** Where the word is on screen (its bounding box), so the popover opens next to it. */
+export interface Anchor {
+  top: number;
+  bottom: number;
+  left: number;
+}
+
+const GAP = 6;
+const EDGE = 8;
+
+/**
+ * `<nm-word-popover>`: a tapped word's reading, romaji, dictionary form, part of speech, meaning, and
+ * its sentence's translation, narration and grammar note. A modal `<dialog>` labelled by the word:
+ * focus moves into it on open and the page behind is inert; Escape, the close button or a tap
+ * outside close it. Loaded lazily by the Reader on the first open, so the Reader's first paint does
+ * not carry it. Everything shown is text (lit text bindings), model output included.
+ *
+ * @fires nm-word-popover-close - the dialog closed (the Reader removes it and refocuses the word)
+ * @fires nm-explain-request - `{storyId, segment}`: "Explain this sentence" was pressed
+ * @fires nm-annotate-request - `{storyId}`: "Add word details" was pressed
+ * @fires nm-play-sentence - `{segment}`: "Play this sentence" was pressed
+ */
+export class NmWordPopover extends LitElement {
+  static override properties = { data: { attribute: false }, anchor: { attribute: false } };
+  declare data: WordPopoverData | undefined;
+  declare anchor: Anchor | undefined;
+
+  static override styles = [sharedStyles, wordPopoverStyles];
+
+  constructor() {
+    super();
+    this.data = undefined;
+    this.anchor = undefined;
+  }
+
+  private get dialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('dialog');
+  }
+
+  protected override firstUpdated(): void {
+    const dialog = this.dialog;
+    if (!dialog) return;
+    dialog.showModal();
+    this.renderRoot.querySelector<HTMLButtonElement>('button.close')?.focus();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('anchor') || changed.has('data')) this.place();
+  }
+
+  /** Closes the dialog (as Escape or the close button do). */
+  close(): void {
+    this.dialog?.close();
+  }
+
+  /** Below the word when it fits, above it otherwise, kept inside the screen; full width on a phone. */
+  private place(): void {
+    const dialog = this.dialog;
+    if (!dialog || !this.anchor) return;
+    const { clientWidth: width, clientHeight: height } = document.documentElement;
+    const box = dialog.getBoundingClientRect();
+    const left = Math.min(Math.max(this.anchor.left, EDGE), Math.max(EDGE, width - box.width - EDGE));
+    const below = this.anchor.bottom + GAP;
+    const top = below + box.height <= height - EDGE ? below : Math.max(EDGE, this.anchor.top - GAP - box.height);
+    dialog.style.setProperty('left', `${Math.round(left)}px`);
+    dialog.style.setProperty('top', `${Math.round(top)}px`);
+  }
+
+  /** A tap on the backdrop lands on the dialog itself, outside its box. */
+  private readonly onClick = (event: MouseEvent): void => {
+    const dialog = this.dialog;
+    if (!dialog || event.target !== dialog) return;
+    const r = dialog.getBoundingClientRect();
+    const inside = event.clientX >= r.left && event.clientX <= r.right && event.clientY >= r.top && event.clientY <= r.bottom;
+    if (!inside) dialog.close();
+  };
+
+  override render(): TemplateResult {
+    const data = this.data;
+    if (!data) return html``;
+    const d = wordDetails(data.token, data.vocab);
+    return html`<dialog aria-labelledby="word-h" @click=${this.onClick} @close=${() => emit(this, 'nm-word-popover-close')}>
+      <div class="head">
+        <h2 id="word-h" lang="ja">${d.surface}</h2>
+        ${d.reading ? html`<span class="reading" lang="ja">${d.reading}</span>` : nothing}
+        <button class="close" aria-label="Close" @click=${() => this.close()}><span aria-hidden="true">×</span></button>
+      </div>
+      ${d.romaji ? html`<p class="romaji"><span class="visually-hidden">Romaji: </span>${d.romaji}</p>` : nothing}
+      <dl class="facts">
+        ${d.base ? html`<dt>Dictionary form</dt><dd lang="ja">${d.base}${d.baseReading ? html` <span class="reading">${d.baseReading}</span>` : nothing}</dd>` : nothing}
+        ${d.pos ? html`<dt>Part of speech</dt><dd>${d.pos}</dd>` : nothing}
+        <dt>Meaning</dt><dd class=${d.meaning ? 'meaning' : 'meaning muted'}>${d.meaning ?? 'No meaning stored for this word yet'}</dd>
+      </dl>
+      ${this.renderWordDetailsOffer(data)}
+      <section class="sentence" aria-label="Sentence">
+        ${data.translation ? html`<p class="translation">${data.translation}</p>` : nothing}
+        <div class="actions">
+          ${data.narrated ? html`<button @click=${() => emit(this, 'nm-play-sentence', { segment: data.segment })}>Play this sentence</button>` : nothing}
+          ${data.explanation ? nothing : this.renderExplainButton(data)}
+        </div>
+        ${data.explanation ? html`<h3>Grammar note</h3><p class="explanation">${data.explanation}</p>` : nothing}
+      </section>
+    </dialog>`;
+  }
+
+  private renderExplainButton(data: WordPopoverData): TemplateResult {
+    if (data.explaining) return html`<p class="pending" role="status">Explaining…</p>`;
+    return html`<button @click=${() => emit(this, 'nm-explain-request', { storyId: data.storyId, segment: data.segment })}>Explain this sentence</button>`;
+  }
+
+  /** Until the story has tokens, the words are the device's guess and the meanings the vocabulary's. */
+  private renderWordDetailsOffer(data: WordPopoverData): TemplateResult | typeof nothing {
+    if (!data.onDevice) return nothing;
+    return html`<div class="on-device">
+      <p class="muted">These words were split on this device. Meanings for every word come after “Add word details”.</p>
+      ${data.annotating
+        ? html`<p class="pending" role="status">Adding word details…</p>`
+        : html`<button @click=${() => emit(this, 'nm-annotate-request', { storyId: data.storyId })}>Add word details</button>`}
+    </div>`;
+  }
+}
+
+customElements.define('nm-word-popover', NmWordPopover);
+declare global {
+  interface HTMLElementTagNameMap { 'nm-word-popover': NmWordPopover }
+  interface HTMLElementEventMap {
+    'nm-word-popover-close': CustomEvent<undefined>;
+    'nm-explain-request': CustomEvent<{ storyId: string; segment: number }>;
+    'nm-annotate-request': CustomEvent<{ storyId: string }>;
+    'nm-play-sentence': CustomEvent<{ segment: number }>;
+  }
+}
