@@ -48,8 +48,9 @@ async function describe(jobs: readonly JobRow[]): Promise<JobOutcome[]> {
   return jobs.flatMap((job, i): JobOutcome[] => {
     const storyTitle = summaries[i]?.titleJP;
     if (job.status === 'failed') return [{ kind: 'failed', job, storyTitle }];
-    // Media of a story no longer here (deleted meanwhile) has nothing to open.
-    if (job.type === 'story' || storyTitle === undefined) return [];
+    // Media of a story no longer here (deleted meanwhile) has nothing to open; a story's words and
+    // notes show up in the Reader by themselves, with nothing to announce.
+    if ((job.type !== 'audio' && job.type !== 'image') || storyTitle === undefined) return [];
     return [{ kind: 'media-ready', media: job.type, storyId: storyIdOf(job), storyTitle }];
   });
 }
