@@ -1,4 +1,3 @@
-import type { GeneratedStory } from './stories';
 import { STORY_N3 } from './story-n3';
 import { STORY_N5 } from './story-n5';
 
@@ -7,7 +6,16 @@ import { STORY_N5 } from './story-n5';
  * the fixtures' 13 sentences in turn, the N5 story's first, numbered from the second round on so
  * every sentence of a long story is its own (a resumed job must ask for the right ones).
  */
-export function fixtureSentences(n: number): GeneratedStory['content'] {
+/** A story segment as plain object types (which the app's loose Story schema types accept). */
+export type FixtureSentence = {
+  jp: string;
+  readings: { text: string; reading: string }[];
+  en: string;
+  imagePrompt: string;
+  vocab: { word: string; reading: string; meaning: string }[];
+};
+
+export function fixtureSentences(n: number): FixtureSentence[] {
   const all = [...STORY_N5.content, ...STORY_N3.content];
   return Array.from({ length: n }, (_, i) => {
     const segment = all[i % all.length]!;
