@@ -117,7 +117,7 @@ describe('durable background jobs in Chromium', () => {
     await app.page.getByRole('button', { name: /^Cancel Story/ }).click();
     // A job that is processing asks first.
     await app.page.getByRole('dialog').getByRole('button', { name: 'Confirm cancel' }).click();
-    await app.page.getByText('Cancelled', { exact: true }).waitFor();
+    await app.page.locator('li.job').filter({ hasText: 'Story: a slow story' }).getByText('Cancelled', { exact: true }).waitFor();
     // Until the slow call is over (answered late, or dropped by the worker) and no runner is at work.
     await waitUntil(() => settled() === 1, { timeoutMs: 10_000, what: 'the slow call to end' });
     await waitUntil(() => runnerIdle(app.page), { what: 'the runner to let go of its lock' });
@@ -129,7 +129,8 @@ describe('durable background jobs in Chromium', () => {
   it('a rejected API key fails the job with a message that points to Settings', async () => {
     app.gemini.script('api-key-invalid');
     await requestStory(app.page, 'mountains');
-    await app.page.getByText('Your Gemini API key was rejected — check it in Settings.').waitFor({ timeout: 15_000 });
+    const story = app.page.locator('li.job').filter({ hasText: 'Story: mountains' });
+    await story.getByText('Your Gemini API key was rejected — check it in Settings.').waitFor({ timeout: 15_000 });
     expect(app.gemini.count('stream')).toBe(1);
     expect(await generatedStories(app.page)).toHaveLength(0);
   });

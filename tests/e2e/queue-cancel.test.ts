@@ -40,7 +40,7 @@ describe('cancelling from the Queue', () => {
     await page.keyboard.press('Enter');
     await ask.getByRole('button', { name: 'Confirm cancel' }).click();
     await expect.poll(async () => (await readStoryJobs(page))[0]?.status).toBe('cancelled');
-    await page.getByText('Cancelled', { exact: true }).waitFor();
+    await page.locator('li.job').filter({ hasText: 'Story: a slow walk' }).getByText('Cancelled', { exact: true }).waitFor();
   }, 40_000);
 
   it('a job still waiting is cancelled at once', async () => {

@@ -134,18 +134,21 @@ describe('the Queue', () => {
     const page = app.page;
     await requestStory(page, 'a good day');
     await page.getByRole('link', { name: /^Read Story:/ }).waitFor({ timeout: 15_000 });
+    // Its word list too, so the refusal below is the next story's.
+    await expect.poll(async () => (await readJobs(page)).map((j) => j.status)).toEqual(['completed', 'completed']);
     app.gemini.script('permission-denied');
     await requestStory(page, 'a locked door');
     const settings = page.getByRole('link', { name: 'Open Settings to fix Story: a locked door (N5, short)' });
     await settings.waitFor({ timeout: 15_000 });
     const filters = page.getByRole('group', { name: 'Show jobs' });
-    expect(await filters.getByRole('button').allTextContents()).toEqual(['All 2', 'Failed 1', 'Done 1'].map((t) => expect.stringMatching(new RegExp(`^\\s*${t.replace(' ', '\\s+')}\\s*$`))));
+    // Each story with its word list (the failed story's failing with it).
+    expect(await filters.getByRole('button').allTextContents()).toEqual(['All 4', 'Failed 2', 'Done 2'].map((t) => expect.stringMatching(new RegExp(`^\\s*${t.replace(' ', '\\s+')}\\s*$`))));
     await filters.getByRole('button', { name: /^Failed/ }).click();
-    await expect.poll(() => page.locator('li.job').count()).toBe(1);
+    await expect.poll(() => page.locator('li.job').count()).toBe(2);
     expect(new URL(page.url()).search).toBe('?show=failed');
     await page.reload();
     await expect.poll(() => page.getByRole('button', { name: /^Failed/ }).getAttribute('aria-pressed')).toBe('true');
-    await expect.poll(() => page.locator('li.job').count()).toBe(1);
+    await expect.poll(() => page.locator('li.job').count()).toBe(2);
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(await hasNoHorizontalOverflow(page)).toBe(true);
     await settings.click();
