@@ -1,6 +1,7 @@
 import { startAppServer } from '../../tests/support/app-server';
 import { launchBrowser } from '../../tests/support/browser';
 import buildDist from '../../tests/support/e2e-global-setup';
+import { benchAnnotate } from './bench-annotate';
 import { benchFoundation } from './bench-foundation';
 import { benchImport } from './bench-import';
 import { benchJobs } from './bench-jobs';
@@ -17,6 +18,7 @@ import type { BenchContext, BenchResult } from './types';
  * and makes the exit code 1.
  */
 const SUITES: Record<string, (ctx: BenchContext) => Promise<BenchResult[]>> = {
+  annotate: benchAnnotate,
   foundation: benchFoundation,
   import: benchImport,
   jobs: benchJobs,

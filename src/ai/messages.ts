@@ -8,12 +8,14 @@ import { longWaitInWords, MAX_SERVER_WAIT_MS } from '../domain/retry-timing';
  */
 
 /** What a call was doing, for finish-reason messages ("Gemini stopped writing this story …"). */
-export type AiActivity = 'story' | 'audio' | 'image';
+export type AiActivity = 'story' | 'audio' | 'image' | 'annotate' | 'explain';
 
 const DOING: Record<AiActivity, string> = {
   story: 'writing this story',
   audio: 'narrating this sentence',
   image: 'drawing this picture',
+  annotate: "reading this story's words",
+  explain: 'explaining this sentence',
 };
 
 export const AI_MESSAGES = {

@@ -1,5 +1,6 @@
 import { getDb } from '../db/database';
 import type { JobRow } from '../domain/job';
+import { ENGINE_CODES } from '../jobs/messages';
 import { watchLive } from './live-watch';
 
 /**
@@ -17,11 +18,19 @@ function storyIdOf(job: JobRow): string {
   return job.type === 'story' ? job.id : (job.params as { storyId: string }).storyId;
 }
 
+/**
+ * A story's word list that failed only because its story did: queued with every story without
+ * being asked for, so it is not a second failure to hear about ("2 jobs failed") — the story's is.
+ */
+function followsItsStory(job: JobRow): boolean {
+  return job.type === 'annotate' && job.status === 'failed' && job.error?.code === ENGINE_CODES.dependencyFailed;
+}
+
 function endedJobs(since: number): Promise<JobRow[]> {
   return getDb()
     .jobs.where('status')
     .anyOf('failed', 'completed')
-    .filter((j) => (j.finishedAt ?? j.updatedAt) >= since && (j.status === 'failed' || j.type !== 'story'))
+    .filter((j) => (j.finishedAt ?? j.updatedAt) >= since && (j.status === 'failed' || j.type !== 'story') && !followsItsStory(j))
     .toArray();
 }
 
@@ -48,8 +57,9 @@ async function describe(jobs: readonly JobRow[]): Promise<JobOutcome[]> {
   return jobs.flatMap((job, i): JobOutcome[] => {
     const storyTitle = summaries[i]?.titleJP;
     if (job.status === 'failed') return [{ kind: 'failed', job, storyTitle }];
-    // Media of a story no longer here (deleted meanwhile) has nothing to open.
-    if (job.type === 'story' || storyTitle === undefined) return [];
+    // Media of a story no longer here (deleted meanwhile) has nothing to open; a story's words and
+    // notes show up in the Reader by themselves, with nothing to announce.
+    if ((job.type !== 'audio' && job.type !== 'image') || storyTitle === undefined) return [];
     return [{ kind: 'media-ready', media: job.type, storyId: storyIdOf(job), storyTitle }];
   });
 }

@@ -5,7 +5,8 @@ import type { JobParams } from './job';
  *
  * Glossary (DESIGN §3)
  * - job: one unit of background work persisted in the `jobs` table.
- * - job type: `story` | `audio` | `image`; each has a params schema and one handler.
+ * - job type: `story` | `audio` | `image` | `annotate` (a story's words) | `explain` (a grammar note on
+ *   one sentence); each has a params schema and one handler.
  * - attempt: one run of a handler for a job; transient failures spend one, going offline does not.
  * - lease: `{owner, expiresAt}` on a processing job; a runner renews it (heartbeat) while it works,
  *   and an expired lease makes the job claimable again (the holder crashed or was killed).
@@ -20,7 +21,7 @@ export const JOB_STATUSES = {
 } as const;
 export type JobStatus = (typeof JOB_STATUSES)[keyof typeof JOB_STATUSES];
 
-export const JOB_TYPES = ['story', 'audio', 'image'] as const;
+export const JOB_TYPES = ['story', 'audio', 'image', 'annotate', 'explain'] as const;
 export type JobType = (typeof JOB_TYPES)[number];
 
 /**

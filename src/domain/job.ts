@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { containsCredential } from './secrets';
-import { LevelSchema, StoryLengthSchema } from './story';
+import { LevelSchema, STORY_LIMITS, StoryLengthSchema } from './story';
 
 export * from './job-row';
 
@@ -37,14 +37,29 @@ const imageShape = {
   scope: z.enum(['cover', 'paragraphs']).default('cover'),
 };
 
+/** The words of a story's sentences (issue 13): the tokens the Reader's word popover shows. */
+const annotateShape = {
+  storyId: z.uuid(),
+};
+
+/** A grammar note on one sentence: `segment` is its index in the story's content. */
+const explainShape = {
+  storyId: z.uuid(),
+  segment: z.number().int().min(0).max(STORY_LIMITS.segments - 1),
+};
+
 export const StoryJobParamsSchema = z.looseObject(storyShape);
 export const AudioJobParamsSchema = z.looseObject(audioShape);
 export const ImageJobParamsSchema = z.looseObject(imageShape);
+export const AnnotateJobParamsSchema = z.looseObject(annotateShape);
+export const ExplainJobParamsSchema = z.looseObject(explainShape);
 
 export const JOB_PARAMS_SCHEMAS = {
   story: StoryJobParamsSchema,
   audio: AudioJobParamsSchema,
   image: ImageJobParamsSchema,
+  annotate: AnnotateJobParamsSchema,
+  explain: ExplainJobParamsSchema,
 } as const;
 
 type Known<S extends z.ZodRawShape> = z.ZodObject<S>;
@@ -53,6 +68,8 @@ export type JobParams = {
   story: z.output<Known<typeof storyShape>>;
   audio: z.output<Known<typeof audioShape>>;
   image: z.output<Known<typeof imageShape>>;
+  annotate: z.output<Known<typeof annotateShape>>;
+  explain: z.output<Known<typeof explainShape>>;
 };
 
 /** What a caller passes to `enqueue` (fields with defaults may be left out). */
@@ -60,4 +77,6 @@ export type JobParamsInput = {
   story: z.input<Known<typeof storyShape>>;
   audio: z.input<Known<typeof audioShape>>;
   image: z.input<Known<typeof imageShape>>;
+  annotate: z.input<Known<typeof annotateShape>>;
+  explain: z.input<Known<typeof explainShape>>;
 };

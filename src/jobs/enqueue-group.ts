@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { JobParamsInput, JobRow } from '../domain/job';
 import { newId } from '../domain/ids';
+import type { JobParamsInput, JobRow } from '../domain/job';
 import { APP_VERSION } from '../domain/worker-protocol';
 import { buildJobRow, insertJobs } from './enqueue';
 
@@ -30,8 +30,12 @@ export interface GroupOptions {
  */
 export interface GroupPlan extends GroupOptions {
   request: GroupRequest;
-  /** Audio and image ids are minted even when unused, so a plan is a fixed shape. */
-  ids: { group: string; story: string; audio: string; image: string };
+  /**
+   * Audio and image ids are minted even when unused, so a plan is a fixed shape. `annotate` is the
+   * story's word list, queued with every story; a plan from an older page has no such id and
+   * writes no annotate job (the Reader can still ask for one later).
+   */
+  ids: { group: string; story: string; audio: string; image: string; annotate?: string };
   now: number;
   version: string;
 }
@@ -41,6 +45,7 @@ export interface EnqueuedGroup {
   story: JobRow<'story'>;
   audio: JobRow<'audio'> | null;
   image: JobRow<'image'> | null;
+  annotate: JobRow<'annotate'> | null;
 }
 
 function settings<T extends object>(value: boolean | T | undefined): T | null {
@@ -51,7 +56,7 @@ function settings<T extends object>(value: boolean | T | undefined): T | null {
 export function planGroup(request: GroupRequest, options: GroupOptions = {}): GroupPlan {
   return {
     request,
-    ids: { group: newId(), story: newId(), audio: newId(), image: newId() },
+    ids: { group: newId(), story: newId(), audio: newId(), image: newId(), annotate: newId() },
     now: options.now ?? Date.now(),
     version: APP_VERSION,
     ...(options.priority === undefined ? {} : { priority: options.priority }),
@@ -62,9 +67,13 @@ export function planGroup(request: GroupRequest, options: GroupOptions = {}): Gr
 /**
  * The plan's rows, validated: invalid params in any of them throw (a permanent JobFailure) before
  * anything is written or sent. A generated story's id IS its job's id, so the audio and image jobs
- * name the story job's id as `storyId` and depend on it: they wait until the story exists.
+ * name the story job's id as `storyId` and depend on it: they wait until the story exists. So does
+ * the annotate job, which asks for the story's words in requests of its own: the story call stays
+ * as small and fast as it was.
  */
-export function buildGroupRows(plan: GroupPlan): [JobRow<'story'>, JobRow<'audio'> | null, JobRow<'image'> | null] {
+export function buildGroupRows(
+  plan: GroupPlan,
+): [JobRow<'story'>, JobRow<'audio'> | null, JobRow<'image'> | null, JobRow<'annotate'> | null] {
   const { request, ids } = plan;
   const common = { groupId: ids.group, priority: plan.priority, maxAttempts: plan.maxAttempts, now: plan.now, version: plan.version };
   const after = { ...common, dependsOn: [ids.story] };
@@ -73,13 +82,14 @@ export function buildGroupRows(plan: GroupPlan): [JobRow<'story'>, JobRow<'audio
   const illustration = settings(request.illustrate);
   const audio = narration === null ? null : buildJobRow('audio', { ...narration, storyId: ids.story }, { ...after, id: ids.audio });
   const image = illustration === null ? null : buildJobRow('image', { ...illustration, storyId: ids.story }, { ...after, id: ids.image });
-  return [story, audio, image];
+  const annotate = ids.annotate === undefined ? null : buildJobRow('annotate', { storyId: ids.story }, { ...after, id: ids.annotate });
+  return [story, audio, image, annotate];
 }
 
 /** Writes a plan's rows in one transaction (all or nothing); a plan written before is left as it is. */
 export async function writeGroup(plan: GroupPlan): Promise<EnqueuedGroup> {
-  const [story, audio, image] = buildGroupRows(plan);
-  const stored = await insertJobs([story, ...(audio ? [audio] : []), ...(image ? [image] : [])]);
+  const [story, audio, image, annotate] = buildGroupRows(plan);
+  const stored = await insertJobs([story, ...(annotate ? [annotate] : []), ...(audio ? [audio] : []), ...(image ? [image] : [])]);
   const byId = new Map(stored.map((row) => [row.id, row]));
   return {
     groupId: plan.ids.group,
@@ -87,10 +97,11 @@ export async function writeGroup(plan: GroupPlan): Promise<EnqueuedGroup> {
     story: (byId.get(story.id) ?? story) as JobRow<'story'>,
     audio: audio === null ? null : ((byId.get(audio.id) ?? audio) as JobRow<'audio'>),
     image: image === null ? null : ((byId.get(image.id) ?? image) as JobRow<'image'>),
+    annotate: annotate === null ? null : ((byId.get(annotate.id) ?? annotate) as JobRow<'annotate'>),
   };
 }
 
-/** "Story + narration + illustration" as up to three jobs sharing a groupId. */
+/** "Story + its words + narration + illustration" as up to four jobs sharing a groupId. */
 export function enqueueGroup(request: GroupRequest, options: GroupOptions = {}): Promise<EnqueuedGroup> {
   return writeGroup(planGroup(request, options));
 }
@@ -98,7 +109,8 @@ export function enqueueGroup(request: GroupRequest, options: GroupOptions = {}):
 const memberSettings = z.union([z.boolean(), z.record(z.string(), z.unknown())]).optional();
 const GroupPlanSchema = z.object({
   request: z.object({ story: z.record(z.string(), z.unknown()), narrate: memberSettings, illustrate: memberSettings }),
-  ids: z.object({ group: z.uuid(), story: z.uuid(), audio: z.uuid(), image: z.uuid() }),
+  // `annotate` is optional: a page of an older version plans no annotate job.
+  ids: z.object({ group: z.uuid(), story: z.uuid(), audio: z.uuid(), image: z.uuid(), annotate: z.uuid().optional() }),
   now: z.number(),
   version: z.string().max(100),
   priority: z.number().optional(),

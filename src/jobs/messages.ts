@@ -14,6 +14,8 @@ const OUTPUT_NOUNS: Record<JobType, string> = {
   story: 'a story',
   audio: 'narration',
   image: 'a picture',
+  annotate: "the story's words",
+  explain: 'a grammar note',
 };
 
 export const MESSAGES = {

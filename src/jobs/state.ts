@@ -58,4 +58,6 @@ export const JOB_NOUNS: Record<JobType, string> = {
   story: 'story',
   audio: 'narration',
   image: 'illustration',
+  annotate: 'word list',
+  explain: 'grammar note',
 };

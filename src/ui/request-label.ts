@@ -1,3 +1,4 @@
+import { annotateRequestCount } from '../ai/annotate-chunk';
 import { requestCount } from '../domain/format';
 import { mostRequests } from '../domain/media-plan';
 import { DEFAULT_MAX_ATTEMPTS, MAX_LEASE_LOSSES } from '../jobs/constants';
@@ -23,4 +24,30 @@ export function mostRequestsOfJob(planned: number): number {
  */
 export function requestsLabel(planned: number, most = mostRequestsOfJob(planned)): string {
   return `${requestCount(planned)}; up to ${most} with retries`;
+}
+
+export interface GroupRequests {
+  /** Planned requests of the whole group. */
+  total: number;
+  /** The most the group can spend: the sum of each job's bound, since each retries on its own. */
+  most: number;
+  /** What they are for: "1 for the story", "1 for the words", "about 12 for narration", "1 for the cover". */
+  parts: string[];
+}
+
+/**
+ * What a new story costs: the story, its words (the annotate job, queued with every story, one
+ * request per chunk of sentences), and the extras asked for. `sentences` is the most the length asks.
+ */
+export function groupRequests(sentences: number, extras: { narrate: boolean; illustrate: boolean }): GroupRequests {
+  const words = annotateRequestCount(sentences);
+  const total = 1 + words + (extras.narrate ? sentences : 0) + (extras.illustrate ? 1 : 0);
+  const most = mostRequestsOfJob(1) + mostRequestsOfJob(words) + (extras.narrate ? mostRequestsOfJob(sentences) : 0) + (extras.illustrate ? mostRequestsOfJob(1) : 0);
+  const parts = [
+    '1 for the story',
+    `${words === 1 ? '1' : `about ${words}`} for the words`,
+    extras.narrate ? `about ${sentences} for narration` : '',
+    extras.illustrate ? '1 for the cover' : '',
+  ].filter(Boolean);
+  return { total, most, parts };
 }

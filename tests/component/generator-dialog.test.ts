@@ -123,7 +123,7 @@ describe('<nm-generator-dialog>', () => {
     await dialog().getByRole('radio', { name: /^Medium/ }).check();
     await dialog().getByLabel('Instructions (optional)').fill('a cat named Tama');
     await dialog().getByLabel('Also narrate it (audio)').check();
-    await dialog().getByText('In all to Gemini: about 13 requests; up to 134 with retries (1 for the story, about 12 for narration).').waitFor();
+    await dialog().getByText('In all to Gemini: about 14 requests; up to 148 with retries (1 for the story, 1 for the words, about 12 for narration).').waitFor();
     await dialog().getByText('One request per sentence: about 12 requests; up to 120 with retries.').waitFor();
     await dialog().getByText('For the cover: 1 request; up to 14 with retries.').waitFor();
     await create().click();

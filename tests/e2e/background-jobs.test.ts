@@ -9,6 +9,7 @@ import {
   readAll,
   readJobs,
   readJobsInWorker,
+  readStoryJobs,
   requestStory,
   runnerIdle,
   stopAllServiceWorkers,
@@ -51,7 +52,7 @@ describe('durable background jobs in Chromium', () => {
       await clickCreateStory(page, `closed at once ${i}`);
       await page.close();
       // No tab is open now: only the worker can have written the job and called Gemini.
-      await waitUntil(async () => ((await readJobsInWorker(app.context)) ?? []).filter((j) => j.status === 'completed').length === i + 1, {
+      await waitUntil(async () => ((await readJobsInWorker(app.context)) ?? []).filter((j) => j.type === 'story' && j.status === 'completed').length === i + 1, {
         timeoutMs: 15_000,
         what: `story ${i + 1} to be completed by the worker with no tab open`,
       });
@@ -59,7 +60,7 @@ describe('durable background jobs in Chromium', () => {
     const reopenedAt = Date.now();
     const reopened = await app.context.newPage();
     await reopened.goto(`${app.server.url}/library`);
-    const jobs = await readJobs(reopened);
+    const jobs = await readStoryJobs(reopened);
     expect(jobs).toHaveLength(TRIALS);
     for (const job of jobs) {
       expect(job.status).toBe('completed');
@@ -76,7 +77,7 @@ describe('durable background jobs in Chromium', () => {
     expect(app.gemini.count()).toBe(0);
     await app.context.setOffline(false);
     await app.page.getByRole('link', { name: /^Read Story:/ }).waitFor({ timeout: 20_000 });
-    const [job] = await readJobs(app.page);
+    const [job] = await readStoryJobs(app.page);
     expect(job).toMatchObject({ status: 'completed', attempts: 1 });
     expect(app.gemini.count('stream')).toBe(1);
   });
@@ -94,7 +95,7 @@ describe('durable background jobs in Chromium', () => {
     expect(Date.now() - reloadedAt).toBeLessThan(10_000);
     await app.page.getByRole('link', { name: /^Read Story:/ }).waitFor({ timeout: 20_000 });
     expect(await generatedStories(app.page)).toHaveLength(1);
-    const [job] = await readJobs(app.page);
+    const [job] = await readStoryJobs(app.page);
     expect(job?.status).toBe('completed');
   }, 60_000);
 
@@ -116,19 +117,20 @@ describe('durable background jobs in Chromium', () => {
     await app.page.getByRole('button', { name: /^Cancel Story/ }).click();
     // A job that is processing asks first.
     await app.page.getByRole('dialog').getByRole('button', { name: 'Confirm cancel' }).click();
-    await app.page.getByText('Cancelled', { exact: true }).waitFor();
+    await app.page.locator('li.job').filter({ hasText: 'Story: a slow story' }).getByText('Cancelled', { exact: true }).waitFor();
     // Until the slow call is over (answered late, or dropped by the worker) and no runner is at work.
     await waitUntil(() => settled() === 1, { timeoutMs: 10_000, what: 'the slow call to end' });
     await waitUntil(() => runnerIdle(app.page), { what: 'the runner to let go of its lock' });
     expect(await generatedStories(app.page)).toHaveLength(0);
-    const [job] = await readJobs(app.page);
+    const [job] = await readStoryJobs(app.page);
     expect(job?.status).toBe('cancelled');
   });
 
   it('a rejected API key fails the job with a message that points to Settings', async () => {
     app.gemini.script('api-key-invalid');
     await requestStory(app.page, 'mountains');
-    await app.page.getByText('Your Gemini API key was rejected — check it in Settings.').waitFor({ timeout: 15_000 });
+    const story = app.page.locator('li.job').filter({ hasText: 'Story: mountains' });
+    await story.getByText('Your Gemini API key was rejected — check it in Settings.').waitFor({ timeout: 15_000 });
     expect(app.gemini.count('stream')).toBe(1);
     expect(await generatedStories(app.page)).toHaveLength(0);
   });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { useE2eApp } from '../support/e2e-app';
 import { hasNoHorizontalOverflow, seriousA11yViolations, waitForServiceWorker } from '../support/e2e-helpers';
-import { configureGemini, requestStory } from '../support/e2e-jobs';
+import { configureGemini, readJobs, requestStory } from '../support/e2e-jobs';
 import { waitUntil } from '../support/wait-until';
 
 const app = useE2eApp({ viewport: { width: 360, height: 740 }, gemini: true });
@@ -23,15 +23,19 @@ describe('Diagnostics', () => {
     await expect(field('sw')).resolves.toBe('active, controlling this page');
     await expect(field('sync')).resolves.toMatch(/^supported/);
     await expect(field('lock')).resolves.toMatch(/^held by sw:/);
-    await expect(field('counts')).resolves.toMatch(/0 pending, 1 processing/);
+    // The story runs; its word list waits for it.
+    await expect(field('counts')).resolves.toMatch(/1 pending, 1 processing/);
 
+    // The first story and its word list finish first, so the refusal below is the second story's.
+    await waitUntil(async () => (await readJobs(app.page)).filter((j) => j.status === 'completed').length === 2, { timeoutMs: 20_000, what: 'the first story and its words' });
     app.gemini.script('api-key-invalid');
     await app.page.goto(`${app.server.url}/queue`);
     await requestStory(app.page, 'a second story');
-    await app.page.getByText('Your Gemini API key was rejected — check it in Settings.').waitFor({ timeout: 15_000 });
+    await app.page.locator('li.job').filter({ hasText: 'Story: a second story' }).getByText('Your Gemini API key was rejected — check it in Settings.').waitFor({ timeout: 15_000 });
     await app.page.goto(`${app.server.url}/diagnostics`);
-    await app.page.getByText(/Your Gemini API key was rejected/).waitFor();
-    await expect(field('counts')).resolves.toMatch(/1 completed, 1 failed/);
+    await app.page.getByText(/Your Gemini API key was rejected/).first().waitFor();
+    // Each story with its word list: the first both done, the second's failing with it.
+    await expect(field('counts')).resolves.toMatch(/2 completed, 2 failed/);
     // The runner lets go of the lock right after its last job settles; the page tells it when reopened.
     await waitUntil(
       async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { JobRow } from '../../src/domain/job';
 import { useE2eApp } from '../support/e2e-app';
 import { seriousA11yViolations } from '../support/e2e-helpers';
-import { configureGemini, readJobs } from '../support/e2e-jobs';
+import { configureGemini, readJobs, readStoryJobs } from '../support/e2e-jobs';
 import { failedStoryJob, putRows } from '../support/e2e-rows';
 
 /** Home's "Edit and try again" at 360 px: the same prefilled generator as the Queue's, replacing the refused request. */
@@ -34,10 +34,12 @@ describe('a refused topic on Home', () => {
     await topic.fill('a friendly topic');
     await generator.getByRole('button', { name: 'Create story' }).click();
     // The refused job is gone and the edited request is the only one left (queued or already written).
-    await expect.poll(async () => (await readJobs(page)).map((j) => [j.type, (j.params as JobRow<'story'>['params']).topic])).toEqual([
+    // (With its word list, queued after it.)
+    await expect.poll(async () => (await readJobs(page)).map((j) => [j.type, (j.params as JobRow<'story'>['params']).topic]).sort()).toEqual([
+      ['annotate', undefined],
       ['story', 'a friendly topic'],
     ]);
-    expect((await readJobs(page))[0]!.params).toMatchObject({ level: 'N4', length: 'medium', instructions: 'a cat named Tama' });
+    expect((await readStoryJobs(page))[0]!.params).toMatchObject({ level: 'N4', length: 'medium', instructions: 'a cat named Tama' });
     await expect.poll(() => page.locator('nm-home-page').getByRole('region', { name: 'A job failed' }).count()).toBe(0);
   });
 });

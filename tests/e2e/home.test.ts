@@ -97,6 +97,8 @@ describe('Home with a library', () => {
 
     // Offline, the retried job waits for the network instead of failing again at once (this page
     // has no key), so the section's going away is what Retry did, not a race with a new failure.
+    // Retry loads the Queue code: offline, only the worker can serve it.
+    await waitForServiceWorker(page);
     await app.context.setOffline(true);
     await failedSection.getByRole('button', { name: /^Retry Story: a trip to the moon/ }).click();
     await expect.poll(async () => (await readJobs(page)).find((j) => j.id === failed.id)?.status).not.toBe('failed');

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useE2eApp } from '../support/e2e-app';
 import { hasNoHorizontalOverflow, seriousA11yViolations } from '../support/e2e-helpers';
-import { openQueueWithGemini, readAll, readJobs, requestStory } from '../support/e2e-jobs';
+import { openQueueWithGemini, readAll, readStoryJobs, requestStory } from '../support/e2e-jobs';
 import { STORY_N5 } from '../support/fake-gemini';
 
 /**
@@ -24,7 +24,7 @@ describe('a story being written', () => {
     await draft.locator('li', { hasText: first.jp.slice(0, 3) }).first().waitFor({ timeout: 15_000 });
     expect(await draft.locator('ruby', { hasText: firstKanji.text }).first().locator('rt').textContent()).toBe(firstKanji.reading);
     expect(await draft.locator('.draft-title').textContent()).toBe(STORY_N5.titleJP);
-    const [job] = await readJobs(page);
+    const [job] = await readStoryJobs(page);
     expect(job?.status).toBe('processing');
     expect((await readAll<{ id: string }>(page, 'stories')).map((s) => s.id)).not.toContain(job?.id);
     // Not read out sentence by sentence: nothing in a row is a live region.
@@ -40,7 +40,7 @@ describe('a story being written', () => {
     // One polite status for the count, not the text itself.
     expect(await reader.locator('[role="status"]').textContent()).toMatch(/^Writing: \d+ sentences? so far$/);
     expect(await reader.locator('ol [aria-live], ol[aria-live]').count()).toBe(0);
-    expect((await readJobs(page))[0]?.status).toBe('processing');
+    expect((await readStoryJobs(page))[0]?.status).toBe('processing');
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(await hasNoHorizontalOverflow(page)).toBe(true);
 

@@ -1,11 +1,11 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { mostRequests } from '../../src/domain/media-plan';
+import { DEFAULT_MAX_ATTEMPTS, MAX_LEASE_LOSSES } from '../../src/jobs/constants';
 import { useE2eApp } from '../support/e2e-app';
 import { seriousA11yViolations, waitForServiceWorker } from '../support/e2e-helpers';
 import { configureGemini, readAll, readJobs, stopAllServiceWorkers } from '../support/e2e-jobs';
 import { anyAudioPlaying, readMedia, seedStories, storyOf, TRACK_AUDIO } from '../support/e2e-media';
-import { mostRequests } from '../../src/domain/media-plan';
-import { DEFAULT_MAX_ATTEMPTS, MAX_LEASE_LOSSES } from '../../src/jobs/constants';
 import { STORY_N5 } from '../support/fake-gemini';
 import { waitUntil } from '../support/wait-until';
 
@@ -159,13 +159,14 @@ describe('narration and illustration in Chromium', () => {
     await page.getByLabel('Also illustrate it (cover picture)').check();
     await page.getByRole('button', { name: 'Create story' }).click();
     const because = page.getByText('The story this depends on failed: Your Gemini API key was rejected — check it in Settings.');
-    await because.nth(1).waitFor({ timeout: 15_000 });
-    expect(await because.count()).toBe(2);
+    // Narration, illustration and the story's word list.
+    await because.nth(2).waitFor({ timeout: 15_000 });
+    expect(await because.count()).toBe(3);
     const jobs = await readJobs(page);
-    expect(jobs.map((j) => [j.type, j.status]).sort()).toEqual([['audio', 'failed'], ['image', 'failed'], ['story', 'failed']]);
+    expect(jobs.map((j) => [j.type, j.status]).sort()).toEqual([['annotate', 'failed'], ['audio', 'failed'], ['image', 'failed'], ['story', 'failed']]);
 
     await page.getByRole('button', { name: /^Retry Story/ }).click();
-    await waitUntil(async () => (await readJobs(page)).every((j) => j.status === 'completed'), { timeoutMs: 30_000, what: 'all three jobs' });
+    await waitUntil(async () => (await readJobs(page)).every((j) => j.status === 'completed'), { timeoutMs: 30_000, what: 'all four jobs' });
     await page.getByRole('link', { name: /^Open the story of Narration/ }).waitFor();
     expect(ttsCalls()).toBe(STORY_N5.content.length);
   }, 60_000);

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useE2eApp } from '../support/e2e-app';
 import { seriousA11yViolations } from '../support/e2e-helpers';
-import { openQueueWithGemini, readJobs, requestStory } from '../support/e2e-jobs';
+import { openQueueWithGemini, readStoryJobs, requestStory } from '../support/e2e-jobs';
 import { statusOf } from '../support/e2e-queue';
 
 /** The Queue's Cancel at 360 px: a running job asks first, a waiting one goes at once. */
@@ -34,22 +34,22 @@ describe('cancelling from the Queue', () => {
     // Escape keeps it: still running, focus back on Cancel.
     await page.keyboard.press('Escape');
     await ask.waitFor({ state: 'hidden' });
-    expect((await readJobs(page))[0]?.status).toBe('processing');
+    expect((await readStoryJobs(page))[0]?.status).toBe('processing');
     expect(await cancel.evaluate(isFocused)).toBe(true);
 
     await page.keyboard.press('Enter');
     await ask.getByRole('button', { name: 'Confirm cancel' }).click();
-    await expect.poll(async () => (await readJobs(page))[0]?.status).toBe('cancelled');
-    await page.getByText('Cancelled', { exact: true }).waitFor();
+    await expect.poll(async () => (await readStoryJobs(page))[0]?.status).toBe('cancelled');
+    await page.locator('li.job').filter({ hasText: 'Story: a slow walk' }).getByText('Cancelled', { exact: true }).waitFor();
   }, 40_000);
 
   it('a job still waiting is cancelled at once', async () => {
     const page = app.page;
     await app.context.setOffline(true);
     await requestStory(page, 'a quiet night');
-    await expect.poll(async () => (await readJobs(page))[0]?.status).toBe('pending');
+    await expect.poll(async () => (await readStoryJobs(page))[0]?.status).toBe('pending');
     await page.getByRole('button', { name: 'Cancel Story: a quiet night (N5, short)' }).click();
-    await expect.poll(async () => (await readJobs(page))[0]?.status).toBe('cancelled');
+    await expect.poll(async () => (await readStoryJobs(page))[0]?.status).toBe('cancelled');
     expect(await page.getByRole('dialog').count()).toBe(0);
   });
 });

@@ -5,7 +5,7 @@ import { buildJobRow } from '../../src/jobs/enqueue';
 import { runLockName } from '../../src/jobs/lock';
 import { useE2eApp } from '../support/e2e-app';
 import { hasNoHorizontalOverflow, seriousA11yViolations } from '../support/e2e-helpers';
-import { openQueueWithGemini, readJobs, requestStory, stopAllServiceWorkers } from '../support/e2e-jobs';
+import { openQueueWithGemini, readJobs, readStoryJobs, requestStory, stopAllServiceWorkers } from '../support/e2e-jobs';
 import { announcements, everyStateRows, putJobs, recordAnnouncements, statusOf } from '../support/e2e-queue';
 import { STORY_N5 } from '../support/fake-gemini';
 
@@ -70,8 +70,10 @@ describe('the Queue', () => {
     await narrate.uncheck();
     await page.getByRole('button', { name: 'Create story' }).click();
     await page.getByRole('link', { name: /^Read Story:/ }).waitFor({ timeout: 15_000 });
-    // The refused story and the narration that failed with it are gone; only the new request is left.
-    await expect.poll(async () => (await readJobs(page)).map((j) => [j.type, j.status, (j.params as { topic?: string }).topic])).toEqual([
+    // The refused story and the narration that failed with it are gone; only the new request (and
+    // its word list) is left.
+    await expect.poll(async () => (await readJobs(page)).map((j) => [j.type, j.status, (j.params as { topic?: string }).topic]).sort()).toEqual([
+      ['annotate', 'completed', undefined],
       ['story', 'completed', 'a friendly topic'],
     ]);
   }, 40_000);
@@ -132,18 +134,21 @@ describe('the Queue', () => {
     const page = app.page;
     await requestStory(page, 'a good day');
     await page.getByRole('link', { name: /^Read Story:/ }).waitFor({ timeout: 15_000 });
+    // Its word list too, so the refusal below is the next story's.
+    await expect.poll(async () => (await readJobs(page)).map((j) => j.status)).toEqual(['completed', 'completed']);
     app.gemini.script('permission-denied');
     await requestStory(page, 'a locked door');
     const settings = page.getByRole('link', { name: 'Open Settings to fix Story: a locked door (N5, short)' });
     await settings.waitFor({ timeout: 15_000 });
     const filters = page.getByRole('group', { name: 'Show jobs' });
-    expect(await filters.getByRole('button').allTextContents()).toEqual(['All 2', 'Failed 1', 'Done 1'].map((t) => expect.stringMatching(new RegExp(`^\\s*${t.replace(' ', '\\s+')}\\s*$`))));
+    // Each story with its word list (the failed story's failing with it).
+    expect(await filters.getByRole('button').allTextContents()).toEqual(['All 4', 'Failed 2', 'Done 2'].map((t) => expect.stringMatching(new RegExp(`^\\s*${t.replace(' ', '\\s+')}\\s*$`))));
     await filters.getByRole('button', { name: /^Failed/ }).click();
-    await expect.poll(() => page.locator('li.job').count()).toBe(1);
+    await expect.poll(() => page.locator('li.job').count()).toBe(2);
     expect(new URL(page.url()).search).toBe('?show=failed');
     await page.reload();
     await expect.poll(() => page.getByRole('button', { name: /^Failed/ }).getAttribute('aria-pressed')).toBe('true');
-    await expect.poll(() => page.locator('li.job').count()).toBe(1);
+    await expect.poll(() => page.locator('li.job').count()).toBe(2);
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(await hasNoHorizontalOverflow(page)).toBe(true);
     await settings.click();
@@ -154,13 +159,14 @@ describe('the Queue', () => {
     const page = app.page;
     await requestStory(page, 'a morning in the park');
     await page.getByRole('link', { name: /^Read Story:/ }).waitFor({ timeout: 15_000 });
-    const [story] = await readJobs(page);
+    const [story] = await readStoryJobs(page);
     await putJobs(page, everyStateRows(story!.id, Date.now()));
     // Rows written behind Dexie's back are seen on the next load.
     await page.reload();
     // A live runner for the seeded running job: a held run lock, as a real runner holds one.
     await page.evaluate((name) => void navigator.locks.request(name, () => new Promise(() => {})), runLockName('page:alive'));
-    await expect.poll(() => page.locator('li.job').count()).toBe(11);
+    // The seeded rows, the story and its word list.
+    await expect.poll(() => page.locator('li.job').count()).toBe(12);
     await expect.poll(() => statusOf(page, /^Illustration of/).textContent()).toBe('Interrupted — it will resume by itself.');
     await expect.poll(() => page.locator('li.job .left').first().textContent()).toMatch(/^\(about (\d+ s|1 min) left\)$/);
     expect(await page.getByRole('link', { name: STORY_N5.titleJP }).count()).toBeGreaterThan(0);

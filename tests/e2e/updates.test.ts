@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Story } from '../../src/domain/story';
 import { useE2eApp } from '../support/e2e-app';
-import { openQueueWithGemini, readAll, readJobs, requestStory } from '../support/e2e-jobs';
+import { openQueueWithGemini, readAll, readStoryJobs, requestStory } from '../support/e2e-jobs';
 
 /**
  * Updates while work is in flight: a new worker takes over only once the paid call in hand is done,
@@ -37,8 +37,8 @@ describe('a new version while a story is being written', () => {
     await Promise.all([waitForReload(app.page, pageBefore), waitForReload(other, otherBefore)]);
     const reloadedAt = await loadedAt(app.page);
 
-    await expect.poll(async () => (await readJobs(app.page)).filter((j) => j.status === 'completed').length, { timeout: 30_000 }).toBe(2);
-    const jobs = await readJobs(app.page);
+    await expect.poll(async () => (await readStoryJobs(app.page)).filter((j) => j.status === 'completed').length, { timeout: 30_000 }).toBe(2);
+    const jobs = await readStoryJobs(app.page);
     const first = jobs.find((j) => (j.params as { topic?: string }).topic === 'first story');
     const second = jobs.find((j) => (j.params as { topic?: string }).topic === 'second story');
     // The call in flight was answered, not cut off, and the new worker came only after it was written.

@@ -200,11 +200,12 @@ describe('story + narration + illustration', () => {
     expect(await retry(group.story.id)).toBe(true);
     expect(await job(group.audio!.id)).toMatchObject({ status: 'pending', waitingFor: 'dependency', error: null });
     await run();
-    for (const id of [group.story.id, group.audio!.id, group.image!.id]) expect((await job(id)).status).toBe('completed');
+    for (const id of [group.story.id, group.audio!.id, group.image!.id, group.annotate!.id]) expect((await job(id)).status).toBe('completed');
     expect((await audioRows(group.story.id)).length).toBe(STORY_N5.content.length);
     expect(await db().media.get([group.story.id, 'image', -1])).toBeDefined();
     expect((await db().stories.get(group.story.id))?.media).toEqual({ audioSegments: STORY_N5.content.length, images: 1 });
-    expect(gemini().count('generate')).toBe(STORY_N5.content.length + 1);
+    // One TTS request per sentence, the cover, and one for the story's words.
+    expect(gemini().count('generate')).toBe(STORY_N5.content.length + 2);
   });
 });
 

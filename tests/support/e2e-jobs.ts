@@ -48,6 +48,11 @@ export function readJobs(page: Page): Promise<JobRow[]> {
   return readAll<JobRow>(page, 'jobs');
 }
 
+/** The story jobs only: every generated story also queues its word list (an annotate job) after it. */
+export async function readStoryJobs(page: Page): Promise<JobRow[]> {
+  return (await readJobs(page)).filter((j) => j.type === 'story');
+}
+
 export function readAll<T>(page: Page, store: string): Promise<T[]> {
   return page.evaluate(
     ({ name, store }) =>

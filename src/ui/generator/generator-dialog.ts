@@ -1,12 +1,12 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { z } from 'zod';
-import { rememberedExtras, rememberExtras } from '../../app/generator-extras';
+import { rememberExtras, rememberedExtras } from '../../app/generator-extras';
 import { type JobParams, StoryJobParamsSchema } from '../../domain/job';
 import { LENGTH_SENTENCES, LEVELS, type Level, rulesLevel, STORY_LENGTHS, type StoryLength } from '../../domain/levels';
 import { randomTopic } from '../../domain/topics';
 import { emit } from '../emit';
-import { mostRequestsOfJob, requestsLabel } from '../request-label';
+import { groupRequests, requestsLabel } from '../request-label';
 import { sharedStyles } from '../shared-styles';
 import { generatorStyles } from './generator-styles';
 
@@ -268,10 +268,7 @@ export class NmGeneratorDialog extends LitElement {
 
   override render(): TemplateResult {
     const sentences = LENGTH_SENTENCES[this.length]?.max ?? LENGTH_SENTENCES.short.max;
-    const total = 1 + (this.narrate ? sentences : 0) + (this.illustrate ? 1 : 0);
-    // Each job retries on its own, so the most the request can cost is the sum of each job's bound.
-    const most = mostRequestsOfJob(1) + (this.narrate ? mostRequestsOfJob(sentences) : 0) + (this.illustrate ? mostRequestsOfJob(1) : 0);
-    const parts = ['1 for the story', this.narrate ? `about ${sentences} for narration` : '', this.illustrate ? '1 for the cover' : ''].filter(Boolean);
+    const { total, most, parts } = groupRequests(sentences, { narrate: this.narrate, illustrate: this.illustrate });
     return html`<dialog aria-labelledby="generator-title" @close=${this.onClose} @pointerdown=${this.onPointerDown} @click=${this.onClick}>
       <form novalidate @submit=${(e: SubmitEvent) => void this.submit(e)}>
         <div class="head">

@@ -29,7 +29,7 @@ async function loadJobs(): Promise<QueueView> {
   return { jobs, titles, typical: typicalDurations(jobs) };
 }
 
-const TYPE_ORDER: Record<JobType, number> = { story: 0, audio: 1, image: 2 };
+const TYPE_ORDER: Record<JobType, number> = { story: 0, annotate: 1, audio: 2, image: 3, explain: 4 };
 
 /** Jobs of one request stay together ("story + narration + illustration"), newest group first. */
 function groupJobs(jobs: readonly JobRow[]): JobRow[][] {

@@ -1,11 +1,16 @@
 import type { JobRow } from '../../domain/job';
 import { asSentence, factOf, MESSAGES } from '../../jobs/messages';
 
-const NOUNS: Record<JobRow['type'], string> = { story: 'Story', audio: 'Narration', image: 'Illustration' };
+const NOUNS: Record<JobRow['type'], string> = { story: 'Story', audio: 'Narration', image: 'Illustration', annotate: 'Word list', explain: 'Grammar note' };
+
+/** "sentence 3": segments count from 1 for the learner. */
+export function sentenceOf(job: JobRow<'explain'>): string {
+  return `sentence ${job.params.segment + 1}`;
+}
 
 /**
  * What the learner calls this job: "Story: 雨の朝" once the story exists, "Story: a day at the beach
- * (N5, short)" before; "Narration: 雨の朝". `storyTitle` is the title of the story the job made or
+ * (N5, short)" before; "Narration: 雨の朝", "Word list: 雨の朝", "Grammar note on sentence 3: 雨の朝". `storyTitle` is the title of the story the job made or
  * works on, when it is known.
  */
 export function jobTitle(job: JobRow, storyTitle?: string): string {
@@ -22,6 +27,10 @@ export function jobTitle(job: JobRow, storyTitle?: string): string {
       const p = job.params as JobRow<'image'>['params'];
       return `${NOUNS.image}${of} (${p.scope === 'paragraphs' ? 'cover and paragraphs' : 'cover'})`;
     }
+    case 'annotate':
+      return `${NOUNS.annotate}${of}`;
+    case 'explain':
+      return `${NOUNS.explain} on ${sentenceOf(job as JobRow<'explain'>)}${of}`;
   }
 }
 
@@ -32,7 +41,7 @@ export function jobRequestLine(job: JobRow): string | null {
   return `Topic: ${p.topic} · ${p.level} · ${p.length}`;
 }
 
-/** The story a job made or works on: a story job's own id, a narration's or illustration's storyId. */
+/** The story a job made or works on: a story job's own id, every other job's storyId. */
 export function jobStoryId(job: JobRow): string {
   return job.type === 'story' ? job.id : (job.params as JobRow<'audio'>['params']).storyId;
 }

@@ -1,7 +1,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { dismissJob, retryJob } from '../../app/queue-actions';
 import type { JobRow } from '../../domain/job';
-import { isActive, type JobStatus, jobRequestLine, jobStoryId, jobTitle } from './describe-job';
+import { isActive, type JobStatus, jobRequestLine, jobStoryId, jobTitle, sentenceOf } from './describe-job';
 import './job-cancel';
 import { fixIsInSettings, wasRefused } from './job-fixes';
 import { askedAgo, exactTime } from './job-times';
@@ -46,14 +46,23 @@ export function resultNote(job: JobRow): string | null {
   return job.status === 'completed' && typeof note === 'string' && note !== '' ? note : null;
 }
 
-/** The job's name; a narration or illustration links to its story once that exists. */
+/** What a job that works on a stored story is called before the linked title. */
+const LINKED_NOUNS: Record<Exclude<JobRow['type'], 'story'>, string> = {
+  audio: 'Narration of',
+  image: 'Illustration of',
+  annotate: 'Word list of',
+  explain: 'Grammar note on',
+};
+
+/** The job's name; every job but a story's own links to its story once that exists. */
 function titleView(job: JobRow, c: JobItemContext): TemplateResult {
   const storyId = jobStoryId(job);
   const storyTitle = c.titles.get(storyId);
   if (job.type === 'story' || !storyTitle) return html`<span class="title">${jobTitle(job, storyTitle)}</span>`;
-  const noun = job.type === 'audio' ? 'Narration of' : 'Illustration of';
+  const noun = LINKED_NOUNS[job.type];
   const scope = job.type === 'image' && (job.params as JobRow<'image'>['params']).scope === 'paragraphs' ? ' (cover and paragraphs)' : '';
-  return html`<span class="title">${noun} <a class="jp" href="/story/${storyId}">${storyTitle}</a>${scope}</span>`;
+  const sentence = job.type === 'explain' ? html`${sentenceOf(job as JobRow<'explain'>)} of ` : nothing;
+  return html`<span class="title">${noun} ${sentence}<a class="jp" href="/story/${storyId}">${storyTitle}</a>${scope}</span>`;
 }
 
 export function jobItem(job: JobRow, c: JobItemContext): TemplateResult {

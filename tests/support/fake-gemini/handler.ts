@@ -63,11 +63,15 @@ async function handle(state: FakeState, req: IncomingMessage, res: ServerRespons
   const url = new URL(req.url ?? '/', 'http://fake-gemini');
   if (method === 'OPTIONS') return answerPreflight(req, res);
   const target = route(method, url.pathname);
-  if (!target) return sendError(res, errors.pathNotFound(url.pathname));
+  if (!target) {
+    sendError(res, errors.pathNotFound(url.pathname));
+    return;
+  }
 
   const call: FakeCall = { method, kind: target.kind, model: target.model, at: Date.now(), status: 0, aborted: false, body: null };
   const parsed = target.kind === 'models' ? undefined : await readJson(req);
   if (parsed?.ok && typeof parsed.value === 'object' && parsed.value !== null) call.body = parsed.value as RequestBody;
+  if (parsed) call.requestBytes = parsed.bytes;
   state.calls.push(call);
   if (target.kind !== 'models') {
     state.open += 1;
@@ -115,7 +119,8 @@ async function handle(state: FakeState, req: IncomingMessage, res: ServerRespons
   if (signal.aborted) return;
   switch (outcome.type) {
     case 'error':
-      call.status = send(res, outcome.error);
+      call.status = outcome.error.httpStatus;
+      call.responseBytes = sendError(res, outcome.error);
       return;
     case 'hang':
       return untilAborted(signal);
@@ -123,7 +128,10 @@ async function handle(state: FakeState, req: IncomingMessage, res: ServerRespons
       // Recorded before the body goes out, so a test that has the client's result sees it.
       call.status = 200;
       if (outcome.drop) call.aborted = true;
-      if (target.kind === 'generate') return sendUnary(res, outcome.reply, outcome.drop, target.model, signal);
+      if (target.kind === 'generate') {
+        call.responseBytes = await sendUnary(res, outcome.reply, outcome.drop, target.model, signal);
+        return;
+      }
       if (url.searchParams.get('alt') === 'sse') return sendSse(res, outcome.reply, outcome.drop, target.model, state, call, signal);
       // Without alt=sse the real endpoint streams one JSON array; nothing the SDK uses, so sent whole.
       json(res, streamFrames(outcome.reply, target.model));
@@ -140,7 +148,8 @@ function json(res: ServerResponse, body: unknown): number {
   return 200;
 }
 
-async function sendUnary(res: ServerResponse, reply: Reply, drop: boolean, model: string, signal: AbortSignal): Promise<void> {
+/** Sends a unary answer; returns the bytes sent. */
+async function sendUnary(res: ServerResponse, reply: Reply, drop: boolean, model: string, signal: AbortSignal): Promise<number> {
   const body = unaryResponse(reply, model);
   if (!drop) return sendJson(res, 200, body);
   // Announce the whole length, send half, then cut: the client sees a truncated body, not a short one.
@@ -149,6 +158,7 @@ async function sendUnary(res: ServerResponse, reply: Reply, drop: boolean, model
   res.write(bytes.subarray(0, bytes.length >> 1));
   await sleep(20, signal);
   res.destroy();
+  return bytes.length >> 1;
 }
 
 async function sendSse(

@@ -28,22 +28,26 @@ export function answerPreflight(req: IncomingMessage, res: ServerResponse): void
   res.end();
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+/** Sends `body` as JSON; returns the bytes of the body sent. */
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): number {
   const text = JSON.stringify(body);
+  const bytes = Buffer.byteLength(text);
   res.writeHead(status, {
     ...CORS_HEADERS,
     'content-type': 'application/json; charset=UTF-8',
-    'content-length': String(Buffer.byteLength(text)),
+    'content-length': String(bytes),
     ...headers,
   });
   res.end(text);
+  return bytes;
 }
 
-export function sendError(res: ServerResponse, error: HttpError): void {
-  sendJson(res, error.httpStatus, error.body, error.headers);
+export function sendError(res: ServerResponse, error: HttpError): number {
+  return sendJson(res, error.httpStatus, error.body, error.headers);
 }
 
-export type JsonBody = { ok: true; value: unknown } | { ok: false; reason: string };
+/** The parsed body, and its size in bytes as received (what the bench reports). */
+export type JsonBody = ({ ok: true; value: unknown } | { ok: false; reason: string }) & { bytes: number };
 
 /** Reads the whole request body; an aborted upload or non-JSON text is reported, never thrown. */
 export async function readJson(req: IncomingMessage): Promise<JsonBody> {
@@ -51,14 +55,16 @@ export async function readJson(req: IncomingMessage): Promise<JsonBody> {
   try {
     for await (const chunk of req) chunks.push(chunk as Buffer);
   } catch {
-    return { ok: false, reason: 'Request body was not received completely.' };
+    return { ok: false, reason: 'Request body was not received completely.', bytes: 0 };
   }
-  const text = Buffer.concat(chunks).toString('utf8');
-  if (text.trim() === '') return { ok: false, reason: 'Request body is empty.' };
+  const raw = Buffer.concat(chunks);
+  const bytes = raw.length;
+  const text = raw.toString('utf8');
+  if (text.trim() === '') return { ok: false, reason: 'Request body is empty.', bytes };
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
+    return { ok: true, value: JSON.parse(text) as unknown, bytes };
   } catch (err) {
-    return { ok: false, reason: `Invalid JSON payload received. ${(err as Error).message}` };
+    return { ok: false, reason: `Invalid JSON payload received. ${(err as Error).message}`, bytes };
   }
 }
 

@@ -18,8 +18,10 @@ import type { CallKind, FakeCall } from './types';
 export type { Fault, FaultName } from './faults';
 export { IMAGE_PNG, PCM_MIME, TTS_PCM, TTS_SAMPLE_RATE, TTS_WAV } from './media';
 export { MODELS, type ModelInfo } from './models';
+export { fixtureSentences } from './sentences';
 export { type GeneratedStory, levelFromPrompt, STORY_N3, STORY_N5, storyForRequest } from './stories';
 export type { CallKind, FakeCall, GenerateContentResponse, GoogleErrorBody, RequestBody } from './types';
+export { fakeTokens, sentencesInPrompt } from './words';
 
 export interface FakeGeminiOptions {
   /** The only key the fake accepts (header x-goog-api-key or ?key=). Default 'test-key-123'. */

@@ -1,4 +1,4 @@
-import { invalidArgument, type HttpError } from './errors';
+import { type HttpError, invalidArgument } from './errors';
 
 /**
  * The model list (`GET /v1beta/models`): the models the app defaults to or lets the learner pick,

@@ -5,6 +5,7 @@ import type { ScriptedFault } from './faults';
 import { IMAGE_PNG, PCM_MIME, TTS_PCM, TTS_WAV } from './media';
 import { promptText, storyForRequest } from './stories';
 import type { Candidate, GenerateContentResponse, Part, RequestBody, SafetyRating } from './types';
+import { annotateAnswer, explainAnswer, isAnnotateRequest, isExplainRequest } from './words';
 
 /** What one generate/stream call answers, before it is shaped as a unary body or as SSE frames. */
 export interface Reply {
@@ -18,14 +19,31 @@ export interface Reply {
 
 export type Outcome = { type: 'error'; error: HttpError } | { type: 'hang' } | { type: 'reply'; reply: Reply; drop: boolean };
 
-export type RequestType = 'story' | 'tts' | 'image';
+export type RequestType = 'story' | 'tts' | 'image' | 'annotate' | 'explain';
 
-/** The app asks for audio or images through responseModalities, exactly as the real API expects. */
+/**
+ * The app asks for audio or images through responseModalities, exactly as the real API expects; a
+ * story's words and a sentence's grammar note by their schema and prompt (words.ts).
+ */
 export function requestType(body: RequestBody | null): RequestType {
   const modalities = (body?.generationConfig?.responseModalities ?? []).map((m) => String(m).toUpperCase());
   if (modalities.includes('AUDIO')) return 'tts';
   if (modalities.includes('IMAGE')) return 'image';
+  if (isAnnotateRequest(body)) return 'annotate';
+  if (isExplainRequest(body, promptText(body))) return 'explain';
   return 'story';
+}
+
+/** The text a text request is answered with: the story's JSON, the word list's JSON, or the note. */
+function answerText(body: RequestBody | null): string {
+  switch (requestType(body)) {
+    case 'annotate':
+      return annotateAnswer(promptText(body));
+    case 'explain':
+      return explainAnswer(promptText(body));
+    default:
+      return JSON.stringify(storyForRequest(body));
+  }
 }
 
 const inline = (mimeType: string, bytes: Buffer): Part => ({ inlineData: { mimeType, data: bytes.toString('base64') } });
@@ -37,7 +55,7 @@ function successParts(body: RequestBody | null, ttsPcm: Buffer): Part[] {
     case 'image':
       return [{ text: 'Here is the picture' }, inline('image/png', IMAGE_PNG)];
     default:
-      return [{ text: JSON.stringify(storyForRequest(body)) }];
+      return [{ text: answerText(body) }];
   }
 }
 
@@ -48,7 +66,7 @@ export function decideOutcome(body: RequestBody | null, fault: ScriptedFault | u
     reply: finishReason === undefined ? { parts, promptTokens } : { parts, finishReason, promptTokens },
     drop: false,
   });
-  const storyJson = () => JSON.stringify(storyForRequest(body));
+  const storyJson = () => answerText(body);
   switch (fault?.kind) {
     case undefined:
     case 'ok':
@@ -86,6 +104,7 @@ export function decideOutcome(body: RequestBody | null, fault: ScriptedFault | u
       // first '{', so a lenient parser cannot accidentally make this case pass.
       return reply([{ text: `Here is your story:\n${storyJson().replace(/"([A-Za-z]+)":/g, '$1:')}` }], 'STOP');
     case 'short-story': {
+      if (requestType(body) !== 'story') return reply(successParts(body, ttsPcm), 'STOP');
       const story = storyForRequest(body);
       return reply([{ text: JSON.stringify({ ...story, content: story.content.slice(0, 2) }) }], 'STOP');
     }

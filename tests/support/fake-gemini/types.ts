@@ -91,6 +91,10 @@ export interface FakeCall {
   body: RequestBody | null;
   /** The scripted behaviour this call consumed, if any ('ok' when the script was empty). */
   fault?: string;
+  /** Bytes of the request body as received (absent for GET). */
+  requestBytes?: number;
+  /** Bytes of a unary or error answer's body as sent (streamed answers: see `frames`). */
+  responseBytes?: number;
   /** Streamed calls: Date.now() as each SSE frame was written, and that frame's text (bench timing). */
   frames?: { at: number; text: string }[];
 }

@@ -44,4 +44,25 @@ describe('watchJobOutcomes', () => {
       stop();
     }
   });
+
+  it("says nothing of a story's word list: done, it shows in the Reader; failed with its story, the story's failure says it", async () => {
+    const story = job('story', 'processing');
+    const words = job('annotate', 'processing');
+    await db().jobs.bulkPut([story, words]);
+    const heard: JobOutcome[][] = [];
+    const stop = watchJobOutcomes((o) => heard.push(o), SINCE);
+    try {
+      const because = { code: 'dependency-failed', message: 'The story this depends on failed: Gemini is overloaded.', retryable: true };
+      await db().jobs.bulkPut([
+        { ...story, status: 'failed', finishedAt: SINCE + 1, error: { code: 'overloaded', message: 'Gemini is overloaded.', retryable: false } },
+        { ...words, status: 'failed', finishedAt: SINCE + 1, error: because },
+      ]);
+      await vi.waitFor(() => expect(kinds(heard)).toEqual([['failed story']]));
+      // A word list that failed on its own is a failure like any other.
+      await db().jobs.put({ ...words, id: crypto.randomUUID(), status: 'failed', finishedAt: SINCE + 2, error: { code: 'x', message: 'It stopped.', retryable: false } });
+      await vi.waitFor(() => expect(kinds(heard)).toEqual([['failed story'], ['failed annotate']]));
+    } finally {
+      stop();
+    }
+  });
 });

@@ -53,7 +53,7 @@ describe('enqueue', () => {
 });
 
 describe('enqueueGroup', () => {
-  it('queues story + narration + illustration, which reference and wait for the story job', async () => {
+  it("queues story + its words + narration + illustration, which reference and wait for the story job", async () => {
     const group = await enqueueGroup(
       { story: storyParams(), narrate: { voice: 'Kore' }, illustrate: true },
       { now: T0, priority: 1 },
@@ -66,7 +66,8 @@ describe('enqueueGroup', () => {
       groupId: group.groupId,
     });
     expect(group.image).toMatchObject({ params: { storyId: group.story.id, scope: 'cover' }, dependsOn: [group.story.id] });
-    expect(await db().jobs.where('groupId').equals(group.groupId).count()).toBe(3);
+    expect(group.annotate).toMatchObject({ params: { storyId: group.story.id }, dependsOn: [group.story.id], groupId: group.groupId });
+    expect(await db().jobs.where('groupId').equals(group.groupId).count()).toBe(4);
   });
 
   it('writes nothing when any member is invalid', async () => {
@@ -74,10 +75,11 @@ describe('enqueueGroup', () => {
     expect(await db().jobs.count()).toBe(0);
   });
 
-  it('queues only the story when nothing else is asked for', async () => {
+  it('queues only the story and its words when nothing else is asked for', async () => {
     const group = await enqueueGroup({ story: storyParams() });
     expect(group.audio).toBeNull();
     expect(group.image).toBeNull();
-    expect(await db().jobs.count()).toBe(1);
+    expect(group.annotate).toMatchObject({ type: 'annotate', dependsOn: [group.story.id], waitingFor: 'dependency' });
+    expect(await db().jobs.count()).toBe(2);
   });
 });

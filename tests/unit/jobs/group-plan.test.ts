@@ -21,7 +21,8 @@ describe('a group plan written by two contexts', () => {
     expect(byPage).toEqual(byWorker);
     expect(byWorker.story).toMatchObject({ id: plan.ids.story, createdAt: T0, groupId: plan.ids.group, writtenBy: plan.version });
     expect(byWorker.audio).toMatchObject({ id: plan.ids.audio, dependsOn: [plan.ids.story], waitingFor: 'dependency' });
-    expect(await db().jobs.count()).toBe(3);
+    expect(byWorker.annotate).toMatchObject({ id: plan.ids.annotate, dependsOn: [plan.ids.story], waitingFor: 'dependency' });
+    expect(await db().jobs.count()).toBe(4);
   });
 
   it('a late second write changes nothing, not even a job already running', async () => {
@@ -30,7 +31,17 @@ describe('a group plan written by two contexts', () => {
     const running = await claim('sw:run/1', T0 + 1);
     await writeGroup(plan);
     expect(await db().jobs.get(plan.ids.story)).toEqual(running);
-    expect(await db().jobs.count()).toBe(1);
+    // The story and its word list.
+    expect(await db().jobs.count()).toBe(2);
+  });
+
+  it('a plan from an older page, minted without an annotate id, still parses and writes no annotate job', async () => {
+    const { annotate: _, ...olderIds } = planGroup({ story: storyParams() }, { now: T0 }).ids;
+    const older = parseGroupPlan({ ...planGroup({ story: storyParams() }, { now: T0 }), ids: olderIds });
+    expect(older).not.toBeNull();
+    const group = await writeGroup(older!);
+    expect(group.annotate).toBeNull();
+    expect((await db().jobs.toArray()).map((j) => j.type)).toEqual(['story']);
   });
 
   it('validates before anything is sent: invalid params throw from buildGroupRows', () => {

@@ -88,6 +88,9 @@ describe('dismiss', () => {
     expect(await dismiss(group.story.id)).toBe(false); // the narration still needs it
     await cancel(group.audio?.id ?? '', T0 + 2);
     expect(await dismiss(group.audio?.id ?? '')).toBe(true);
+    expect(await dismiss(group.story.id)).toBe(false); // and so does its word list
+    await cancel(group.annotate?.id ?? '', T0 + 3);
+    expect(await dismiss(group.annotate?.id ?? '')).toBe(true);
     expect(await dismiss(group.story.id)).toBe(true);
     expect(await db().jobs.count()).toBe(0);
     expect(await dismiss(group.story.id)).toBe(false);
@@ -135,7 +138,8 @@ describe('dependencies', () => {
     expect(await getJob(group.audio?.id ?? '')).toMatchObject({ waitingFor: 'dependency' });
     await complete(group.story.id, 'r', {}, T0 + 1);
     expect(await getJob(group.audio?.id ?? '')).toMatchObject({ waitingFor: null });
-    expect(await claim('r', T0 + 1)).toMatchObject({ id: group.audio?.id, params: { storyId: group.story.id } });
+    // The story's word list is woken too; this looks at the narration only.
+    expect(await claim('r', T0 + 1, { types: ['audio'] })).toMatchObject({ id: group.audio?.id, params: { storyId: group.story.id } });
   });
 
   it('a dependant of a higher priority still waits', async () => {

@@ -19,7 +19,7 @@ function run(handlers: readonly AnyTaskHandler[], extra: Partial<RunQueueOptions
 }
 
 describe('runQueue', () => {
-  it('runs story, narration and illustration in order, each result committed with its job', async () => {
+  it('runs story, its words, narration and illustration in order, each result committed with its job', async () => {
     const group = await enqueueGroup({ story: storyParams(), narrate: true, illustrate: true });
     const order: string[] = [];
     const holders: unknown[] = [];
@@ -36,14 +36,14 @@ describe('runQueue', () => {
         },
       };
     });
-    const needsStory = (type: 'audio' | 'image') =>
+    const needsStory = (type: 'audio' | 'image' | 'annotate') =>
       handler(type, async (ctx) => {
         order.push(type);
         expect(await db().stories.get(ctx.job.params.storyId)).toBeDefined();
         return commitMarker(ctx.job.id);
       });
-    const result = await run([story, needsStory('audio'), needsStory('image')], { lock: undefined });
-    expect(result).toEqual({ ran: 3, remaining: 0, stoppedBy: 'empty' });
+    const result = await run([story, needsStory('audio'), needsStory('image'), needsStory('annotate')], { lock: undefined });
+    expect(result).toEqual({ ran: 4, remaining: 0, stoppedBy: 'empty' });
     expect(order[0]).toBe('story');
     expect(holders[0]).toMatchObject({ owner: expect.stringMatching(/^test:/) });
     expect(await lockHolder()).toBeNull();

@@ -6,7 +6,7 @@ import { buildJobRow } from '../../../src/jobs/enqueue';
 import { JobFailure } from '../../../src/jobs/errors';
 import { decideAfterFailure } from '../../../src/jobs/failure-policy';
 import { toJobFailure } from '../../../src/tasks/ai-failure';
-import { formatSeconds, jobRequestLine, jobStatus, jobStatusText, jobTitle } from '../../../src/ui/queue/describe-job';
+import { formatSeconds, jobRequestLine, jobStatus, jobStatusText, jobStoryId, jobTitle } from '../../../src/ui/queue/describe-job';
 
 const T = 1_700_000_000_000;
 const story = (patch: Partial<JobRow> = {}): JobRow => ({
@@ -38,6 +38,18 @@ describe('what the Queue says about a job', () => {
     expect(jobTitle(buildJobRow('image', { storyId: story().id, scope: 'paragraphs' }, { now: T }))).toBe(
       'Illustration of the story (cover and paragraphs)',
     );
+  });
+
+  it("names a story's word list and a sentence's grammar note, counting sentences from 1", () => {
+    const storyId = story().id;
+    const words = buildJobRow('annotate', { storyId }, { now: T });
+    expect(jobTitle(words, '雨の日')).toBe('Word list: 雨の日');
+    expect(jobTitle(words)).toBe('Word list of the story');
+    const note = buildJobRow('explain', { storyId, segment: 2 }, { now: T });
+    expect(jobTitle(note, '雨の日')).toBe('Grammar note on sentence 3: 雨の日');
+    expect(jobTitle(note)).toBe('Grammar note on sentence 3 of the story');
+    expect(jobStoryId(note)).toBe(storyId);
+    expect(jobRequestLine(note)).toBeNull();
   });
 
   it('explains every kind of waiting in words, with a countdown kept apart from the state', () => {

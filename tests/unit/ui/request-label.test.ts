@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_ASKS_PER_STEP } from '../../../src/domain/media-plan';
 import { DEFAULT_MAX_ATTEMPTS, MAX_LEASE_LOSSES } from '../../../src/jobs/constants';
-import { mostRequestsOfJob, requestsLabel } from '../../../src/ui/request-label';
+import { groupRequests, mostRequestsOfJob, requestsLabel } from '../../../src/ui/request-label';
 
 /**
  * One wording for what the generator and the Reader say a request will cost. The bound is the worst
@@ -23,5 +23,15 @@ describe('requestsLabel', () => {
 
   it('takes the bound of work spread over several jobs, each retrying on its own', () => {
     expect(requestsLabel(13, mostRequestsOfJob(1) + mostRequestsOfJob(12))).toBe('13 requests; up to 134 with retries');
+  });
+
+  it("counts a new story's word list as one more request (two for a long story), announced like narration", () => {
+    expect(groupRequests(7, { narrate: false, illustrate: false })).toEqual({ total: 2, most: 28, parts: ['1 for the story', '1 for the words'] });
+    expect(groupRequests(12, { narrate: true, illustrate: true })).toEqual({
+      total: 15,
+      most: 14 + 14 + 120 + 14,
+      parts: ['1 for the story', '1 for the words', 'about 12 for narration', '1 for the cover'],
+    });
+    expect(groupRequests(22, { narrate: false, illustrate: false }).parts).toEqual(['1 for the story', 'about 2 for the words']);
   });
 });
