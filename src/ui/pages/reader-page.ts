@@ -27,6 +27,7 @@ import '../reader/reader-quiz';
 import { progressBarStyles, renderFinish, renderProgressBar } from '../reader/progress-bar';
 import { readerStyles } from '../reader/reader-styles';
 import { renderSentenceWords } from '../reader/sentence-words';
+import { WordJobsController } from '../reader/word-jobs-controller';
 import { WordOpener } from '../reader/word-opener';
 import { sharedStyles } from '../shared-styles';
 
@@ -68,6 +69,8 @@ export class NmReaderPage extends LitElement {
     () => (this.story.value ? { story: this.story.value, annotation: this.annotation.value, narrated: new Set(this.media.value?.audio) } : undefined),
     (segment) => void this.player.playFrom(segment),
   );
+  /** "Explain this sentence" and "Add word details" become jobs; their pending state follows the jobs. */
+  private readonly wordJobs = new WordJobsController(this, () => this.storyId, this.words);
   private readonly narrating = new LiveQueryController<boolean>(
     this,
     async () => (await mediaJobsFor(this.storyId)).some((job) => job.type === 'audio' && isActive(job)),
@@ -105,6 +108,7 @@ export class NmReaderPage extends LitElement {
       this.annotation.refresh();
       this.narrating.refresh();
       this.words.reset();
+      this.wordJobs.refresh();
     }
     if (changed.has('storyId')) void this.loadProgress();
   }

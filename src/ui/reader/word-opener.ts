@@ -75,6 +75,13 @@ export class WordOpener implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** Exactly these sentences are waiting for a grammar note (the page follows the jobs). */
+  setExplainingOnly(segments: ReadonlySet<number>): void {
+    this.explaining.clear();
+    for (const segment of segments) this.explaining.add(segment);
+    this.host.requestUpdate();
+  }
+
   setAnnotating(pending: boolean): void {
     this.annotating = pending;
     this.host.requestUpdate();
