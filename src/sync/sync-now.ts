@@ -3,7 +3,7 @@ import { scrubSecrets } from '../domain/secrets';
 import { defaultLocks, type Locks } from '../jobs/lock';
 import { type SyncClient, type SyncContext, syncClientFor } from './client';
 import { loadSyncConfig } from './config';
-import { SYNC_LOCK, SYNC_TABLES } from './constants';
+import { PUSHED_AFTER_PULL, SYNC_LOCK, SYNC_TABLES } from './constants';
 import { type PullOptions, type PullReports, pullAll } from './pull';
 import { type PushOptions, type PushReport, pushOutbox } from './push';
 import { failureKind, isSetupProblem, ServerWaitTooLongError, SignInNeededError, SyncHttpError } from './rest';
@@ -12,7 +12,7 @@ import { isTransient } from './transient-retry';
 
 /**
  * One sync: push the outbox, then pull what changed — under a Web Lock, so the page and the service
- * worker never sync at the same time. A device's first sync with an account pulls BEFORE pushing:
+ * worker never sync at the same time. Tables that merge on pull (a story's words) push after it. A device's first sync with an account pulls BEFORE pushing:
  * what the server has is merged first, so a stale local copy is not sent over a newer one.
  * Never throws: the outcome (and the words for the learner) is returned and kept in `sync-status`.
  */
@@ -56,8 +56,10 @@ async function syncLocked(client: SyncClient, account: SyncAccount, options: Syn
       pull = await pullAll(client.rest, key, options);
       push = await pushOutbox(client.rest, options);
     } else {
-      push = await pushOutbox(client.rest, options);
+      // Last-writer-wins tables first; the merged ones after the pull (constants.ts PUSHED_AFTER_PULL).
+      const early = await pushOutbox(client.rest, options, SYNC_TABLES.filter((t) => !PUSHED_AFTER_PULL.includes(t)));
       pull = await pullAll(client.rest, key, options);
+      push = addedUp(early, await pushOutbox(client.rest, options, PUSHED_AFTER_PULL));
     }
     const pulled = Object.values(pull).reduce((n, r) => n + r.transferred, 0);
     const applied = Object.values(pull).reduce((n, r) => n + r.applied, 0);
@@ -78,6 +80,10 @@ async function syncLocked(client: SyncClient, account: SyncAccount, options: Syn
     await updateStatus({ lastAttemptAt: startedAt, lastError: message });
     return { outcome: 'failed', error: message, transient: isTransient(error) };
   }
+}
+
+function addedUp(a: PushReport, b: PushReport): PushReport {
+  return { sent: a.sent + b.sent, rejected: a.rejected + b.rejected, requests: a.requests + b.requests };
 }
 
 /** The session's user; a session of another user than the recorded account takes over the record. */
