@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allAnnotations, deleteAnnotation, getAnnotation, saveAnnotation, writeExplanationIn } from '../../../src/db/annotations-repo';
+import { ANNOTATION_TABLES, allAnnotations, deleteAnnotation, getAnnotation, saveAnnotation, writeAnnotationIn, writeExplanationIn } from '../../../src/db/annotations-repo';
 import { putStories } from '../../../src/db/stories-repo';
 import { makeStory, storyId, T0 } from '../../support/fixtures/library';
 import { useTestDb } from '../../support/test-db';
@@ -77,5 +77,13 @@ describe('annotations repo', () => {
     await db().outbox.clear();
     await saveAnnotation(annotation(T0)); // older: nothing written, nothing queued
     expect(await db().outbox.count()).toBe(0);
+  });
+
+  it('keeps the jobs’ contract: `tables: [...ANNOTATION_TABLES]` and writeAnnotationIn(tx) in the completing transaction', async () => {
+    await putStories([makeStory(1)]);
+    await db().syncState.put(SIGNED_IN);
+    const result = await db().transaction('rw', ['jobs', 'drafts', ...ANNOTATION_TABLES], (tx) => writeAnnotationIn(tx, annotation(T0), { force: true }));
+    expect(result).toEqual({ saved: true, repairedSegments: 0 });
+    expect((await db().outbox.toArray()).map((r) => r.id)).toContain(`annotations:${storyId(1)}`);
   });
 });
