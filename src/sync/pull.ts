@@ -1,7 +1,7 @@
 import type { SyncTable } from '../db/rows';
 import { applyProgress, applySettings, applyStories } from './apply';
 import { type ApplyOutcome, applyAnnotations, type PulledRejection } from './apply-annotations';
-import { PULL_PAGE_ROWS } from './constants';
+import { PULL_PAGE_ROWS, SYNC_TABLES } from './constants';
 import type { RestClient } from './rest';
 import type { AnnotationRecord, ProgressRecord, SettingsRecord, StoryRecord } from './rows';
 import { readWatermark, type Watermark, writeWatermark } from './state';
@@ -77,12 +77,26 @@ export async function pullTable<R extends { updated_at: string }>(rest: RestClie
 
 export type PullReports = Record<SyncTable, PullReport>;
 
-/** Stories first, so words and progress arriving in the same sync find their story (and its tombstone). */
+/** Pulls `tables` in SYNC_TABLES order: stories first, so words and progress find their story (and its tombstone). */
+export async function pullTables(rest: RestClient, account: string, tables: readonly SyncTable[], options: PullOptions = {}): Promise<Partial<PullReports>> {
+  const reports: Partial<PullReports> = {};
+  for (const table of SYNC_TABLES.filter((t) => tables.includes(t))) reports[table] = await pullOne(rest, table, account, options);
+  return reports;
+}
+
 export async function pullAll(rest: RestClient, account: string, options: PullOptions = {}): Promise<PullReports> {
-  return {
-    stories: await pullTable(rest, STORIES_PULL, account, options),
-    annotations: await pullTable(rest, ANNOTATIONS_PULL, account, options),
-    reading_progress: await pullTable(rest, PROGRESS_PULL, account, options),
-    user_settings: await pullTable(rest, SETTINGS_PULL, account, options),
-  };
+  return (await pullTables(rest, account, SYNC_TABLES, options)) as PullReports;
+}
+
+function pullOne(rest: RestClient, table: SyncTable, account: string, options: PullOptions): Promise<PullReport> {
+  switch (table) {
+    case 'stories':
+      return pullTable(rest, STORIES_PULL, account, options);
+    case 'annotations':
+      return pullTable(rest, ANNOTATIONS_PULL, account, options);
+    case 'reading_progress':
+      return pullTable(rest, PROGRESS_PULL, account, options);
+    case 'user_settings':
+      return pullTable(rest, SETTINGS_PULL, account, options);
+  }
 }

@@ -1,10 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ANNOTATION_TABLES, saveAnnotation, writeExplanationIn } from '../../../src/db/annotations-repo';
 import { getDb } from '../../../src/db/database';
 import { deleteStory } from '../../../src/db/library-repo';
+import { saveProgress } from '../../../src/db/progress-repo';
 import { putStories } from '../../../src/db/stories-repo';
 import type { Annotation } from '../../../src/domain/annotations';
-import { makeStory, storyId, T0 } from '../../support/fixtures/library';
+import { makeProgress, makeStory, storyId, T0 } from '../../support/fixtures/library';
 import { requestsTo } from '../../support/sync-devices';
 import { useSyncProject } from './harness';
 
@@ -188,5 +191,37 @@ describe('a deleted story takes its words with it', () => {
     expect(await b.db.annotations.get(storyId(1))).toBeUndefined();
     expect(await b.db.outbox.count()).toBe(0);
     expect(requestsTo(project.front, 'POST', '/rest/v1/annotations').length).toBe(1); // A's first push only
+  });
+});
+
+describe('a project set up before annotations existed', () => {
+  const rollback = (name: string) => readFileSync(fileURLToPath(new URL(`../../../supabase/rollback/${name}.down.sql`, import.meta.url)), 'utf8');
+
+  it('still syncs stories and progress, says which migration is missing, and keeps the words to send later', async () => {
+    const a = await project.device('a');
+    await a.signUp('kumi@example.test');
+    await a.sync();
+    for (const name of ['20261212000000_annotations_follow_stories', '20261210000000_annotations']) {
+      await project.db.exclusive((pg) => pg.exec(rollback(name)));
+    }
+    await a.on(async () => {
+      await putStories([makeStory(1)]);
+      await saveProgress(makeProgress(storyId(1), { percent: 30, lastReadAt: T0 + 5, updatedAt: T0 + 5 }));
+      await saveAnnotation(words(1));
+    });
+    const report = await a.sync();
+    expect(report.outcome).toBe('failed');
+    expect(report.error).toMatch(/supabase\/migrations.*public\.annotations/);
+    expect(await project.serverStories('kumi@example.test')).toEqual([{ id: storyId(1), deleted: false }]);
+    expect((await a.db.outbox.toArray()).map((r) => r.table)).toEqual(['annotations']);
+
+    // A new device's first sync (pull, then push) is not stopped by the missing table either.
+    const b = await project.device('b');
+    await b.on(() => putStories([makeStory(2)]));
+    await b.signIn('kumi@example.test');
+    expect((await b.sync()).outcome).toBe('failed');
+    expect(await b.db.stories.get(storyId(1))).toBeDefined();
+    expect(await b.db.progress.get(storyId(1))).toMatchObject({ percent: 30 });
+    expect((await project.serverStories('kumi@example.test')).map((s) => s.id)).toEqual([storyId(1), storyId(2)].sort());
   });
 });
