@@ -1,6 +1,7 @@
 import type { TableProp } from 'dexie';
 import { type Annotation, AnnotationSchema, type Explanation, fitAnnotation, mergeAnnotation } from '../domain/annotations';
 import { getDb, type NihongoDb } from './database';
+import { queueChange } from './outbox-repo';
 
 /**
  * A story's words (issue 13), one row per story in `annotations`. Every write is checked against
@@ -15,16 +16,20 @@ export type SaveAnnotationResult =
   | { saved: true; repairedSegments: number }
   | { saved: false; reason: 'invalid' | 'no-story' | 'older' };
 
-/** What `writeAnnotationIn` needs of a transaction: a job's completing `tx`, or `getDb()` inside one. */
-export type AnnotationTarget = Pick<NihongoDb, 'stories' | 'annotations'>;
+/**
+ * What `writeAnnotationIn` needs of a transaction: a job's completing `tx`, or `getDb()` inside one.
+ * The outbox is written in the same transaction as the words (outbox-repo.ts), so they sync.
+ */
+export type AnnotationTarget = Pick<NihongoDb, 'stories' | 'annotations' | 'outbox' | 'syncState'>;
 
 /** The tables to open for `writeAnnotationIn` / `writeExplanationIn` (a job's `TaskOutcome.tables`). */
-export const ANNOTATION_TABLES = ['stories', 'annotations'] as const satisfies readonly TableProp<NihongoDb>[];
+export const ANNOTATION_TABLES = ['stories', 'annotations', 'outbox', 'syncState'] as const satisfies readonly TableProp<NihongoDb>[];
 
 /**
  * Writes an annotation for a stored story, merged with the one stored (mergeAnnotation: the newer
  * tokens, every explanation). `force` is for the annotate job, whose tokens are always the newest.
  * Nothing is written when the merge changes nothing (an old import, a late pull): `older`.
+ * A written row is queued for sync, except a bundled sample's (samples never sync, like stories).
  */
 export async function writeAnnotationIn(target: AnnotationTarget, raw: unknown, options: { force?: boolean } = {}): Promise<SaveAnnotationResult> {
   const parsed = AnnotationSchema.safeParse(raw);
@@ -37,6 +42,7 @@ export async function writeAnnotationIn(target: AnnotationTarget, raw: unknown, 
   if (!changed) return { saved: false, reason: 'older' };
   const { annotation, repairedSegments } = fitAnnotation(merged, story);
   await target.annotations.put(annotation);
+  if (story.source !== 'sample') await queueChange(target, 'annotations', story.id, false);
   return { saved: true, repairedSegments };
 }
 

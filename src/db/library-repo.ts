@@ -18,7 +18,7 @@ export interface DeletedStorySnapshot {
   media: MediaRow[];
   /** The story's words (issue 13); optional, so a snapshot made by older code still restores. */
   annotation?: Annotation | null;
-  /** The story's and its progress's outbox rows before the delete, so undo restores them too. */
+  /** The story's, its words' and its progress's outbox rows before the delete, so undo restores them too. */
   outbox: OutboxRow[];
   deletedAt: number;
 }
@@ -80,7 +80,8 @@ export async function restoreDeletedStory(snapshot: DeletedStorySnapshot): Promi
 }
 
 function storyOutboxIds(storyId: string): string[] {
-  return [outboxId('stories', storyId), outboxId('reading_progress', storyId)];
+  // The words' row too: a push inside the undo window drops it (nothing to send), undo puts it back.
+  return [outboxId('stories', storyId), outboxId('annotations', storyId), outboxId('reading_progress', storyId)];
 }
 
 /**

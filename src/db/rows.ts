@@ -29,7 +29,8 @@ export interface MediaRow {
   createdAt: number;
 }
 
-export type SyncTable = 'stories' | 'reading_progress' | 'user_settings';
+/** The server tables a device syncs (supabase/migrations); `annotations` is a story's words (issue 13). */
+export type SyncTable = 'stories' | 'annotations' | 'reading_progress' | 'user_settings';
 
 /** A local change waiting to be pushed; one row per (table, key), so repeated edits coalesce. */
 export interface OutboxRow {

@@ -1,11 +1,12 @@
 import { getDb } from '../db/database';
-import { outboxId, queueChange, SETTINGS_ROW_KEY } from '../db/outbox-repo';
+import { outboxId, SETTINGS_ROW_KEY } from '../db/outbox-repo';
 import { loadSettings } from '../db/settings-repo';
-import type { SyncTable } from '../db/rows';
 import { withFurthestOf } from '../domain/progress';
 import { SettingsSchema } from '../domain/settings';
 import { type Story, StorySchema } from '../domain/story';
 import { toSummary } from '../domain/summary';
+import { settleWaitingAnnotations } from './apply-annotations';
+import { dropSuperseded, ensureQueued } from './apply-queue';
 import { decideProgress, decideSettings, decideStory, type MergeDecision } from './merge';
 import { fromTimestamp, type ProgressRecord, rowToProgress, rowToSettingsPatch, type SettingsRecord, type StoryRecord } from './rows';
 import { type Watermark, writeWatermark } from './state';
@@ -15,23 +16,11 @@ import { type Watermark, writeWatermark } from './state';
  * watermark are stored, or neither. Rows applied here are written straight to their tables — never
  * through the repositories, which would queue them — so a pulled row never goes back to the server.
  * What the merge says this device has newer is queued instead (its LOCAL version), which converges.
+ * (Annotations are the exception, apply-annotations.ts: they merge through their repository.)
  * @returns how many rows changed this device.
  */
 
 const CHANGED: ReadonlySet<MergeDecision> = new Set(['apply', 'delete-local']);
-
-/** Makes sure `key` is queued as `deleted`, leaving an equal pending (or rejected) row alone. */
-async function ensureQueued(table: SyncTable, key: string, deleted: boolean): Promise<void> {
-  const existing = await getDb().outbox.get(outboxId(table, key));
-  if (existing?.deleted !== deleted) await queueChange(getDb(), table, key, deleted);
-}
-
-/** A pending push of `key` is older than what was just applied: drop it (kept if rejected). */
-async function dropSuperseded(table: SyncTable, key: string): Promise<void> {
-  const id = outboxId(table, key);
-  const existing = await getDb().outbox.get(id);
-  if (existing && existing.rejected === null) await getDb().outbox.delete(id);
-}
 
 /** The Story in a pulled row, or null when it is not one this version can read. */
 export function storyFromRow(row: StoryRecord): Story | null {
@@ -62,7 +51,7 @@ export async function applyStories(rows: readonly StoryRecord[], watermark: Wate
           db.media.where('storyId').equals(row.id).delete(),
           db.annotations.delete(row.id),
           db.tombstones.put({ storyId: row.id, deletedAt: now }),
-          db.outbox.bulkDelete([outboxId('stories', row.id), outboxId('reading_progress', row.id)]),
+          db.outbox.bulkDelete([outboxId('stories', row.id), outboxId('annotations', row.id), outboxId('reading_progress', row.id)]),
         ]);
       } else if (decision === 'push-local') {
         await ensureQueued('stories', row.id, false);
@@ -73,6 +62,8 @@ export async function applyStories(rows: readonly StoryRecord[], watermark: Wate
       }
       if (CHANGED.has(decision)) changed++;
     }
+    // Words pulled before their story (apply-annotations.ts) are written now that it is here.
+    await settleWaitingAnnotations();
     await writeWatermark('stories', watermark);
     return changed;
   });

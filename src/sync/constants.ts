@@ -27,14 +27,23 @@ export const SYNC_STATE_KEYS = {
   status: 'sync-status',
   /** `{url, userId}` of the account last signed out here: tells a returning learner from a new one. */
   lastAccount: 'sync-last-account',
+  /** Pulled annotations whose story this device has not stored yet, by story id (apply-annotations.ts). */
+  waitingAnnotations: 'sync-waiting-annotations',
 } as const;
 
 export function watermarkKey(table: SyncTable): string {
   return `sync-watermark:${table}`;
 }
 
-/** Pushed first to last: a story before the progress that refers to it. */
-export const SYNC_TABLES: readonly SyncTable[] = ['stories', 'reading_progress', 'user_settings'];
+/** Pushed (and pulled) first to last: a story before the words and the progress that refer to it. */
+export const SYNC_TABLES: readonly SyncTable[] = ['stories', 'annotations', 'reading_progress', 'user_settings'];
+
+/**
+ * Tables that merge on pull instead of last-writer-wins (a story's words: every device's
+ * explanations are kept). A later sync pushes them AFTER its pull, so a device merges what the
+ * server has before sending its row; pushing first would overwrite another device's notes there.
+ */
+export const PUSHED_AFTER_PULL: readonly SyncTable[] = ['annotations'];
 
 /**
  * Rows per upsert request, and a ceiling in UTF-8 bytes of JSON per request (stories carry their

@@ -1,11 +1,12 @@
-import { getDb } from '../db/database';
-import { loadSettings } from '../db/settings-repo';
-import type { OutboxRow, SyncTable } from '../db/rows';
 import type { ZodType } from 'zod';
+import { getDb } from '../db/database';
+import type { OutboxRow, SyncTable } from '../db/rows';
+import { loadSettings } from '../db/settings-repo';
+import { AnnotationSchema } from '../domain/annotations';
 import { ReadingProgressSchema } from '../domain/progress';
 import { StorySchema } from '../domain/story';
 import { DELETE_GRACE_MS } from './constants';
-import { progressToRow, settingsToRow, storyDeletionRow, storyToRow } from './rows';
+import { annotationToRow, progressToRow, settingsToRow, storyDeletionRow, storyToRow } from './rows';
 
 /**
  * The push side of the outbox (the repositories queue rows, src/db/outbox-repo.ts). A row only
@@ -30,7 +31,7 @@ export async function pendingRows(table: SyncTable, now: number, force: boolean)
 /** Reads the local state each row stands for, in one read transaction. */
 export async function buildChanges(rows: readonly OutboxRow[]): Promise<Change[]> {
   const db = getDb();
-  return db.transaction('r', db.stories, db.tombstones, db.progress, db.settings, async () => {
+  return db.transaction('r', [db.stories, db.annotations, db.tombstones, db.progress, db.settings], async () => {
     const changes: Change[] = [];
     for (const row of rows) changes.push(await changeOf(row));
     return changes;
@@ -63,6 +64,13 @@ async function payloadOf(row: OutboxRow): Promise<object | null> {
     const story = await db.stories.get(row.rowKey);
     if (story) return story.source === 'sample' ? null : storyToRow(checked(StorySchema, story, 'story'));
     return (await db.tombstones.get(row.rowKey)) ? storyDeletionRow(row.rowKey) : null;
+  }
+  if (row.table === 'annotations') {
+    // Gone with its story (or a sample's, which never syncs): nothing to send, the server
+    // tombstones a deleted story's words itself — also while this device's undo is still offered.
+    const [annotation, story] = await Promise.all([db.annotations.get(row.rowKey), db.stories.get(row.rowKey)]);
+    if (!annotation || !story || story.source === 'sample') return null;
+    return annotationToRow(checked(AnnotationSchema, annotation, 'annotation'));
   }
   if (row.table === 'reading_progress') {
     const progress = await db.progress.get(row.rowKey);

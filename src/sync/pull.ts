@@ -1,8 +1,9 @@
 import type { SyncTable } from '../db/rows';
 import { applyProgress, applySettings, applyStories } from './apply';
-import { PULL_PAGE_ROWS } from './constants';
+import { type ApplyOutcome, applyAnnotations, type PulledRejection } from './apply-annotations';
+import { PULL_PAGE_ROWS, SYNC_TABLES } from './constants';
 import type { RestClient } from './rest';
-import type { ProgressRecord, SettingsRecord, StoryRecord } from './rows';
+import type { AnnotationRecord, ProgressRecord, SettingsRecord, StoryRecord } from './rows';
 import { readWatermark, type Watermark, writeWatermark } from './state';
 import { type RetryOptions, withRetry } from './transient-retry';
 import { EPOCH, laterStamp, type PageCursor, pageQuery, pullFrom } from './watermark';
@@ -17,6 +18,8 @@ export interface PullReport {
   transferred: number;
   /** Rows that changed this device. */
   applied: number;
+  /** Rows this version cannot read (annotations), with the reason; they changed nothing here. */
+  rejected: PulledRejection[];
   requests: number;
 }
 
@@ -25,12 +28,18 @@ export interface PullSpec<R extends { updated_at: string }> {
   /** The key that breaks ties between equal stamps (unique within one user's rows). */
   keyColumn: string;
   keyOf(row: R): string;
-  apply(rows: R[], watermark: Watermark): Promise<number>;
+  apply(rows: R[], watermark: Watermark): Promise<ApplyOutcome>;
 }
 
-export const STORIES_PULL: PullSpec<StoryRecord> = { table: 'stories', keyColumn: 'id', keyOf: (r) => r.id, apply: (rows, w) => applyStories(rows, w) };
-export const PROGRESS_PULL: PullSpec<ProgressRecord> = { table: 'reading_progress', keyColumn: 'story_id', keyOf: (r) => r.story_id, apply: applyProgress };
-export const SETTINGS_PULL: PullSpec<SettingsRecord> = { table: 'user_settings', keyColumn: 'user_id', keyOf: (r) => r.user_id, apply: applySettings };
+/** For the tables whose apply only counts what changed (apply.ts). */
+const counted =
+  <R>(apply: (rows: R[], watermark: Watermark) => Promise<number>) =>
+  async (rows: R[], watermark: Watermark): Promise<ApplyOutcome> => ({ applied: await apply(rows, watermark), rejected: [] });
+
+export const STORIES_PULL: PullSpec<StoryRecord> = { table: 'stories', keyColumn: 'id', keyOf: (r) => r.id, apply: counted((rows, w) => applyStories(rows, w)) };
+export const ANNOTATIONS_PULL: PullSpec<AnnotationRecord> = { table: 'annotations', keyColumn: 'story_id', keyOf: (r) => r.story_id, apply: applyAnnotations };
+export const PROGRESS_PULL: PullSpec<ProgressRecord> = { table: 'reading_progress', keyColumn: 'story_id', keyOf: (r) => r.story_id, apply: counted(applyProgress) };
+export const SETTINGS_PULL: PullSpec<SettingsRecord> = { table: 'user_settings', keyColumn: 'user_id', keyOf: (r) => r.user_id, apply: counted(applySettings) };
 
 export interface PullOptions extends RetryOptions {
   pageRows?: number;
@@ -40,7 +49,7 @@ export interface PullOptions extends RetryOptions {
 
 export async function pullTable<R extends { updated_at: string }>(rest: RestClient, spec: PullSpec<R>, account: string, options: PullOptions = {}): Promise<PullReport> {
   const limit = options.pageRows ?? PULL_PAGE_ROWS;
-  const report: PullReport = { transferred: 0, applied: 0, requests: 0 };
+  const report: PullReport = { transferred: 0, applied: 0, rejected: [], requests: 0 };
   let watermark = await readWatermark(spec.table, account);
   const from = pullFrom(watermark, options.overlapMs);
   let after: PageCursor | null = null;
@@ -58,7 +67,9 @@ export async function pullTable<R extends { updated_at: string }>(rest: RestClie
       return report;
     }
     watermark = laterStamp(watermark, last.updated_at) ?? last.updated_at;
-    report.applied += await spec.apply(rows, { account, at: watermark });
+    const outcome = await spec.apply(rows, { account, at: watermark });
+    report.applied += outcome.applied;
+    report.rejected.push(...outcome.rejected);
     // A short page is not the end: a project's "Max rows" cuts every page short. Only an empty one is.
     after = { updatedAt: last.updated_at, key: spec.keyOf(last) };
   }
@@ -66,11 +77,26 @@ export async function pullTable<R extends { updated_at: string }>(rest: RestClie
 
 export type PullReports = Record<SyncTable, PullReport>;
 
-/** Stories first, so progress arriving in the same sync finds its story (and its tombstone). */
+/** Pulls `tables` in SYNC_TABLES order: stories first, so words and progress find their story (and its tombstone). */
+export async function pullTables(rest: RestClient, account: string, tables: readonly SyncTable[], options: PullOptions = {}): Promise<Partial<PullReports>> {
+  const reports: Partial<PullReports> = {};
+  for (const table of SYNC_TABLES.filter((t) => tables.includes(t))) reports[table] = await pullOne(rest, table, account, options);
+  return reports;
+}
+
 export async function pullAll(rest: RestClient, account: string, options: PullOptions = {}): Promise<PullReports> {
-  return {
-    stories: await pullTable(rest, STORIES_PULL, account, options),
-    reading_progress: await pullTable(rest, PROGRESS_PULL, account, options),
-    user_settings: await pullTable(rest, SETTINGS_PULL, account, options),
-  };
+  return (await pullTables(rest, account, SYNC_TABLES, options)) as PullReports;
+}
+
+function pullOne(rest: RestClient, table: SyncTable, account: string, options: PullOptions): Promise<PullReport> {
+  switch (table) {
+    case 'stories':
+      return pullTable(rest, STORIES_PULL, account, options);
+    case 'annotations':
+      return pullTable(rest, ANNOTATIONS_PULL, account, options);
+    case 'reading_progress':
+      return pullTable(rest, PROGRESS_PULL, account, options);
+    case 'user_settings':
+      return pullTable(rest, SETTINGS_PULL, account, options);
+  }
 }

@@ -21,6 +21,7 @@ import { type RetryOptions, withRetry } from './transient-retry';
  */
 export const CONFLICT_KEYS: Record<SyncTable, string> = {
   stories: 'user_id,id',
+  annotations: 'user_id,story_id',
   reading_progress: 'user_id,story_id',
   user_settings: 'user_id',
 };
@@ -31,6 +32,9 @@ export interface PushOptions extends RetryOptions {
   force?: boolean;
 }
 
+/** The tables one push sends, in SYNC_TABLES order (sync-now.ts splits a sync around its pull). */
+export type PushTables = readonly SyncTable[];
+
 export interface PushReport {
   sent: number;
   rejected: number;
@@ -38,10 +42,10 @@ export interface PushReport {
   requests: number;
 }
 
-export async function pushOutbox(rest: RestClient, options: PushOptions = {}): Promise<PushReport> {
+export async function pushOutbox(rest: RestClient, options: PushOptions = {}, tables: PushTables = SYNC_TABLES): Promise<PushReport> {
   const report: PushReport = { sent: 0, rejected: 0, requests: 0 };
   const now = options.now ?? Date.now();
-  for (const table of SYNC_TABLES) {
+  for (const table of SYNC_TABLES.filter((t) => tables.includes(t))) {
     const rows = await pendingRows(table, now, options.force ?? false);
     if (rows.length === 0) continue;
     const changes = await buildChanges(rows);
@@ -162,7 +166,7 @@ async function projectAnswers(rest: RestClient, table: SyncTable): Promise<boole
   }
 }
 
-const PROBE_COLUMN: Record<SyncTable, string> = { stories: 'id', reading_progress: 'story_id', user_settings: 'user_id' };
+const PROBE_COLUMN: Record<SyncTable, string> = { stories: 'id', annotations: 'story_id', reading_progress: 'story_id', user_settings: 'user_id' };
 
 /** The server's reason, with a sentence for the refusals a learner can act on. */
 export function rejectionReason(error: SyncHttpError): string {

@@ -1,3 +1,4 @@
+import type { Annotation } from '../domain/annotations';
 import { DEVICE_ONLY_SETTINGS } from '../domain/device-settings';
 import type { ReadingProgress } from '../domain/progress';
 import type { Settings } from '../domain/settings';
@@ -51,6 +52,25 @@ export function storyToRow(story: Story): StoryUpsert {
 /** A deletion: the tombstone keeps only the id (the server also drops the text it had). */
 export function storyDeletionRow(id: string): StoryUpsert {
   return { id, content: {}, level: null, title_jp: null, created_at: null, deleted: true };
+}
+
+/**
+ * A story's words (issue 13): the Annotation JSON as it is stored here, text normalised once more
+ * (Postgres refuses NUL and lone surrogates in jsonb). No deletion row: the server tombstones a
+ * story's words with the story (supabase/migrations/20261212000000_annotations_follow_stories.sql).
+ */
+export interface AnnotationUpsert {
+  story_id: string;
+  content: object;
+  deleted: boolean;
+}
+
+export interface AnnotationRecord extends AnnotationUpsert {
+  updated_at: string;
+}
+
+export function annotationToRow(annotation: Annotation): AnnotationUpsert {
+  return { story_id: annotation.storyId, content: normaliseDeep(annotation) as object, deleted: false };
 }
 
 export interface ProgressUpsert {

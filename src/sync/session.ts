@@ -68,7 +68,7 @@ export async function signIn(email: string, password: string, client?: SyncClien
  */
 async function remember(config: SyncConfig, session: Session): Promise<void> {
   const db = getDb();
-  const tables = [db.syncState, db.outbox, db.storySummaries, db.progress, db.settings];
+  const tables = [db.syncState, db.outbox, db.storySummaries, db.annotations, db.progress, db.settings];
   await db.transaction('rw', tables, async () => {
     const isThisUser = (a: { url: string; userId: string } | null) => a?.userId === session.user.id && a.url === config.url;
     // A new session: whatever ended the last one no longer asks to sign in.
@@ -87,7 +87,11 @@ async function remember(config: SyncConfig, session: Session): Promise<void> {
 
 async function queueLibrary(): Promise<void> {
   const db = getDb();
-  await queueChanges(db, 'stories', await db.storySummaries.filter((s) => s.source !== 'sample').primaryKeys(), false);
+  const stories = await db.storySummaries.filter((s) => s.source !== 'sample').primaryKeys();
+  await queueChanges(db, 'stories', stories, false);
+  // The words of those stories only (a sample's never sync); queued after them, pushed after them.
+  const synced = new Set(stories);
+  await queueChanges(db, 'annotations', (await db.annotations.toCollection().primaryKeys()).filter((id) => synced.has(id)), false);
   await queueChanges(db, 'reading_progress', await db.progress.toCollection().primaryKeys(), false);
   const settings = await db.settings.get('app');
   if ((settings?.value.updatedAt ?? 0) > 0) await queueChange(db, 'user_settings', SETTINGS_ROW_KEY, false);

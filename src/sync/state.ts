@@ -83,9 +83,10 @@ export async function writeWatermark(table: SyncTable, watermark: Watermark): Pr
 
 /** Everything sync remembers: account, status, cursors (not the outbox; see session.ts). */
 export async function clearSyncState(): Promise<void> {
-  await getDb().syncState.bulkDelete([SYNC_STATE_KEYS.account, SYNC_STATE_KEYS.status, ...SYNC_TABLES.map(watermarkKey)]);
+  await getDb().syncState.bulkDelete([SYNC_STATE_KEYS.account, SYNC_STATE_KEYS.status, SYNC_STATE_KEYS.waitingAnnotations, ...SYNC_TABLES.map(watermarkKey)]);
 }
 
+/** The cursors, and what was pulled under them and still waits for its story (another account's). */
 export async function clearWatermarks(): Promise<void> {
-  await getDb().syncState.bulkDelete(SYNC_TABLES.map(watermarkKey));
+  await getDb().syncState.bulkDelete([SYNC_STATE_KEYS.waitingAnnotations, ...SYNC_TABLES.map(watermarkKey)]);
 }

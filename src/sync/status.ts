@@ -30,7 +30,12 @@ export interface SyncView {
   rejected: RejectedChange[];
 }
 
-const TABLE_WORDS: Record<SyncTable, string> = { stories: 'Story', reading_progress: 'Reading progress', user_settings: 'Preferences' };
+const TABLE_WORDS: Record<SyncTable, string> = {
+  stories: 'Story',
+  annotations: 'Word details',
+  reading_progress: 'Reading progress',
+  user_settings: 'Preferences',
+};
 
 export async function loadSyncView(): Promise<SyncView> {
   const db = getDb();

@@ -3,17 +3,18 @@ import { scrubSecrets } from '../domain/secrets';
 import { defaultLocks, type Locks } from '../jobs/lock';
 import { type SyncClient, type SyncContext, syncClientFor } from './client';
 import { loadSyncConfig } from './config';
-import { SYNC_LOCK, SYNC_TABLES } from './constants';
-import { type PullOptions, type PullReports, pullAll } from './pull';
+import { PUSHED_AFTER_PULL, SYNC_LOCK, SYNC_TABLES } from './constants';
+import { type PullOptions, type PullReports, pullTables } from './pull';
 import { type PushOptions, type PushReport, pushOutbox } from './push';
-import { failureKind, isSetupProblem, ServerWaitTooLongError, SignInNeededError, SyncHttpError } from './rest';
+import { failureKind, isSetupProblem, type RestClient, ServerWaitTooLongError, SignInNeededError, SyncHttpError } from './rest';
 import { accountKey, readAccount, readWatermark, type SyncAccount, updateStatus, writeAccount } from './state';
 import { isTransient } from './transient-retry';
 
 /**
  * One sync: push the outbox, then pull what changed — under a Web Lock, so the page and the service
  * worker never sync at the same time. A device's first sync with an account pulls BEFORE pushing:
- * what the server has is merged first, so a stale local copy is not sent over a newer one.
+ * what the server has is merged first, so a stale local copy is not sent over a newer one. Tables
+ * that merge on pull (a story's words) always pull before they push (exchange).
  * Never throws: the outcome (and the words for the learner) is returned and kept in `sync-status`.
  */
 export interface SyncOptions extends PushOptions, PullOptions {
@@ -49,24 +50,15 @@ async function syncLocked(client: SyncClient, account: SyncAccount, options: Syn
   try {
     const signedIn = await currentAccount(client, account);
     const key = accountKey(signedIn);
-    const first = (await Promise.all(SYNC_TABLES.map((t) => readWatermark(t, key)))).some((w) => w === null);
-    let pull: PullReports;
-    let push: PushReport;
-    if (first) {
-      pull = await pullAll(client.rest, key, options);
-      push = await pushOutbox(client.rest, options);
-    } else {
-      push = await pushOutbox(client.rest, options);
-      pull = await pullAll(client.rest, key, options);
-    }
-    const pulled = Object.values(pull).reduce((n, r) => n + r.transferred, 0);
+    const { push, pull } = await exchange(client.rest, key, options);
+    const transferred = Object.values(pull).reduce((n, r) => n + r.transferred, 0);
     const applied = Object.values(pull).reduce((n, r) => n + r.applied, 0);
     await updateStatus({
       lastSyncAt: Date.now(),
       lastAttemptAt: startedAt,
       lastError: null,
       needsSignIn: false,
-      last: { sent: push.sent, rejected: push.rejected, pulled, applied },
+      last: { sent: push.sent, rejected: push.rejected, pulled: transferred, applied },
     });
     return { outcome: 'synced', push, pull };
   } catch (error) {
@@ -78,6 +70,31 @@ async function syncLocked(client: SyncClient, account: SyncAccount, options: Syn
     await updateStatus({ lastAttemptAt: startedAt, lastError: message });
     return { outcome: 'failed', error: message, transient: isTransient(error) };
   }
+}
+
+/**
+ * The pushes and pulls of one sync. Last-writer-wins tables as before: a device's first sync pulls
+ * them before pushing. The merged ones (constants.ts PUSHED_AFTER_PULL) come after, always pulled
+ * first; so a project without their table yet still syncs everything else.
+ */
+async function exchange(rest: RestClient, account: string, options: SyncOptions): Promise<{ push: PushReport; pull: PullReports }> {
+  const lww = SYNC_TABLES.filter((t) => !PUSHED_AFTER_PULL.includes(t));
+  const first = (await Promise.all(lww.map((t) => readWatermark(t, account)))).some((w) => w === null);
+  let early: PushReport;
+  let pulled: Partial<PullReports>;
+  if (first) {
+    pulled = await pullTables(rest, account, lww, options);
+    early = await pushOutbox(rest, options, lww);
+  } else {
+    early = await pushOutbox(rest, options, lww);
+    pulled = await pullTables(rest, account, lww, options);
+  }
+  const pull = { ...pulled, ...(await pullTables(rest, account, PUSHED_AFTER_PULL, options)) } as PullReports;
+  return { push: addedUp(early, await pushOutbox(rest, options, PUSHED_AFTER_PULL)), pull };
+}
+
+function addedUp(a: PushReport, b: PushReport): PushReport {
+  return { sent: a.sent + b.sent, rejected: a.rejected + b.rejected, requests: a.requests + b.requests };
 }
 
 /** The session's user; a session of another user than the recorded account takes over the record. */
@@ -102,7 +119,7 @@ function describeFailure(error: unknown): string {
       return 'Your Supabase project did not answer in time. Changes are kept and sent by a later sync.';
     }
     if (error.status === 0) return 'Could not reach your Supabase project. Changes are kept and sent when the connection is back.';
-    if (error.status === 404) return `Your Supabase project has no sync tables yet: apply supabase/migrations (see supabase/README.md). (${error.message})`;
+    if (error.status === 404) return `Your Supabase project is missing sync tables: apply every file in supabase/migrations (see supabase/README.md). (${error.message})`;
     if (isSetupProblem(error)) {
       return `Your Supabase project's tables are not set up for this version of the app: apply every file in supabase/migrations (see supabase/README.md). Your changes are kept. (${error.message})`;
     }

@@ -86,3 +86,29 @@ describe('annotations: tombstones, stamps and keys', () => {
     expect(await rows(storyId)).toEqual([]);
   });
 });
+
+describe('annotations follow their story (20261212000000)', () => {
+  const storyRow = (userId: string, storyId: string, deleted: boolean) =>
+    as(userId, `insert into public.stories (id, content, deleted) values ($1, '{}', $2) on conflict (user_id, id) do update set deleted = excluded.deleted`, [storyId, deleted]);
+
+  it('deleting a story tombstones its words, not another user’s words for the same story id', async () => {
+    const storyId = randomUUID();
+    await storyRow(alice, storyId, false);
+    await insertWords(alice, storyId);
+    await insertWords(bob, storyId);
+    await storyRow(alice, storyId, true);
+    expect((await rows(storyId)).map((r) => [r.user_id, r.deleted, r.content]).sort()).toEqual(
+      [
+        [alice, true, {}],
+        [bob, false, words],
+      ].sort(),
+    );
+  });
+
+  it('words pushed for a story the server has deleted are stored as a tombstone', async () => {
+    const storyId = randomUUID();
+    await storyRow(alice, storyId, true);
+    await insertWords(alice, storyId);
+    expect(await as(alice, 'select deleted, content from public.annotations where story_id = $1', [storyId])).toEqual([{ deleted: true, content: {} }]);
+  });
+});

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { allAnnotations, deleteAnnotation, getAnnotation, saveAnnotation, writeExplanationIn } from '../../../src/db/annotations-repo';
+import { ANNOTATION_TABLES, allAnnotations, deleteAnnotation, getAnnotation, saveAnnotation, writeAnnotationIn, writeExplanationIn } from '../../../src/db/annotations-repo';
 import { putStories } from '../../../src/db/stories-repo';
 import { makeStory, storyId, T0 } from '../../support/fixtures/library';
 import { useTestDb } from '../../support/test-db';
+import { SIGNED_IN } from '../sync/fake-rest';
 
 const db = useTestDb();
 
@@ -61,5 +62,28 @@ describe('annotations repo', () => {
     expect(await writeExplanationIn(db(), storyId(2), 1, note)).toMatchObject({ saved: true });
     expect(await getAnnotation(storyId(2))).toMatchObject({ segments: [null, null], explanations: { 1: note } });
     expect(await writeExplanationIn(db(), storyId(7), 0, note)).toEqual({ saved: false, reason: 'no-story' });
+  });
+
+  it('queues a written row for sync in the same transaction, only while signed in, never a sample’s', async () => {
+    await putStories([makeStory(1), makeStory(2, { source: 'sample' })]);
+    await db().outbox.clear(); // the stories' own rows
+    await saveAnnotation(annotation(T0));
+    expect(await db().outbox.count()).toBe(0); // signed out: a local-only library pays nothing
+    await db().syncState.put(SIGNED_IN);
+    await saveAnnotation(annotation(T0 + 1));
+    await saveAnnotation({ ...annotation(T0), storyId: storyId(2) });
+    await writeExplanationIn(db(), storyId(2), 0, { text: 'A sample’s note stays here.', updatedAt: T0 });
+    expect((await db().outbox.toArray()).map((r) => [r.table, r.rowKey, r.deleted])).toEqual([['annotations', storyId(1), false]]);
+    await db().outbox.clear();
+    await saveAnnotation(annotation(T0)); // older: nothing written, nothing queued
+    expect(await db().outbox.count()).toBe(0);
+  });
+
+  it('keeps the jobs’ contract: `tables: [...ANNOTATION_TABLES]` and writeAnnotationIn(tx) in the completing transaction', async () => {
+    await putStories([makeStory(1)]);
+    await db().syncState.put(SIGNED_IN);
+    const result = await db().transaction('rw', ['jobs', 'drafts', ...ANNOTATION_TABLES], (tx) => writeAnnotationIn(tx, annotation(T0), { force: true }));
+    expect(result).toEqual({ saved: true, repairedSegments: 0 });
+    expect((await db().outbox.toArray()).map((r) => r.id)).toContain(`annotations:${storyId(1)}`);
   });
 });

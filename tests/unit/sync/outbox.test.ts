@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { saveAnnotation } from '../../../src/db/annotations-repo';
 import { applyImport, planLibraryImport } from '../../../src/db/backup-repo';
 import { deleteStory, restoreDeletedStory } from '../../../src/db/library-repo';
 import { queueChange } from '../../../src/db/outbox-repo';
@@ -9,10 +10,10 @@ import { buildBackup } from '../../../src/domain/backup/backup-format';
 import { DEFAULT_SETTINGS } from '../../../src/domain/default-settings';
 import { SAMPLE_STORIES } from '../../../src/domain/samples/sample-stories';
 import { DELETE_GRACE_MS } from '../../../src/sync/constants';
-import { markSent, pendingRows } from '../../../src/sync/outbox';
-import { SIGNED_IN } from './fake-rest';
+import { buildChanges, markSent, pendingRows } from '../../../src/sync/outbox';
 import { makeProgress, makeStory, storyId, T0 } from '../../support/fixtures/library';
 import { useTestDb } from '../../support/test-db';
+import { SIGNED_IN } from './fake-rest';
 
 const db = useTestDb();
 beforeEach(async () => {
@@ -79,6 +80,23 @@ describe('deletions and undo', () => {
     expect(await pendingRows('stories', queuedAt, true)).toHaveLength(1);
     await restoreDeletedStory(snapshot!);
     expect(await outbox()).toEqual([]);
+  });
+});
+
+describe('a story’s words and its deletion', () => {
+  it('a deleted story’s words send nothing (the server tombstones them with it), and undo queues them again', async () => {
+    await putStories([makeStory(1)]);
+    await saveAnnotation({ storyId: storyId(1), segments: [null, null], updatedAt: T0 });
+    const snapshot = await deleteStory(storyId(1));
+    // A push inside the undo window: the words' row has nothing to send, and leaves.
+    const words = await pendingRows('annotations', Date.now(), false);
+    expect((await buildChanges(words)).map((c) => c.payload)).toEqual([null]);
+    await markSent(words);
+    await restoreDeletedStory(snapshot!);
+    expect((await outbox()).map((r) => [r.table, r.deleted])).toEqual([
+      ['annotations', false],
+      ['stories', false],
+    ]);
   });
 });
 
