@@ -25,6 +25,7 @@ const SORT_LABELS: Record<(typeof LIBRARY_SORTS)[number], string> = {
   oldest: 'Oldest first',
   easiest: 'Easiest first',
   hardest: 'Hardest first',
+  best: 'Best for me',
 };
 
 /**
@@ -104,7 +105,7 @@ export class NmLibraryPage extends LitElement {
   /** Results for the current query: from the full list once loaded, else from the first page. */
   private results(): { items: StorySummary[]; total: number } | undefined {
     const all = this.summaries.value;
-    if (all) return { items: queryLibrary(all, this.query), total: all.length };
+    if (all) return { items: queryLibrary(all, this.query, this.facts.value?.coverage), total: all.length };
     const first = this.firstPage.value;
     const isDefault = this.query.search === '' && this.query.level === 'all' && this.query.sort === 'newest';
     return first && isDefault ? { items: first.items, total: first.total } : undefined;
