@@ -8,6 +8,7 @@ import { benchLighthouse } from './bench-lighthouse';
 import { benchLiveStory } from './bench-live-story';
 import { benchMedia } from './bench-media';
 import { benchSync } from './bench-sync';
+import { benchWords } from './bench-words';
 import type { BenchContext, BenchResult } from './types';
 
 /**
@@ -23,6 +24,7 @@ const SUITES: Record<string, (ctx: BenchContext) => Promise<BenchResult[]>> = {
   lighthouse: benchLighthouse,
   media: benchMedia,
   sync: benchSync,
+  words: benchWords,
 };
 
 /** `npm run bench -- foundation jobs` runs only those suites; no names runs them all. */

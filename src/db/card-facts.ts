@@ -1,5 +1,5 @@
 import type { ReadingProgress } from '../domain/progress';
-import { type Coverage, coverageByStory, type StoryWords } from '../domain/words-coverage';
+import { type Coverage, coverageByStory, type KnownWords, knownWords, type StoryWords } from '../domain/words-coverage';
 import { getDb } from './database';
 
 /**
@@ -17,16 +17,22 @@ export interface CardFacts {
   coverage: Map<string, Coverage>;
 }
 
+/**
+ * Progress and media of every story; `coverage` is left empty here. The Library reads it apart
+ * (loadCoverage) after its first page is on screen: 2,000 stories' keys are a larger read than
+ * the first paint can wait for.
+ */
 export async function loadCardFacts(): Promise<CardFacts> {
   const db = getDb();
   // Media keys only: the blobs are never read (or structured-cloned) for a list.
-  const [rows, mediaKeys, storyWords, known] = await Promise.all([
-    db.progress.toArray(),
-    db.media.toCollection().primaryKeys(),
-    db.storyWords.toArray(),
-    knownKeys(),
-  ]);
-  return toFacts(rows, mediaKeys, storyWords, known);
+  const [rows, mediaKeys] = await Promise.all([db.progress.toArray(), db.media.toCollection().primaryKeys()]);
+  return toFacts(rows, mediaKeys, [], knownWords([]));
+}
+
+/** Every story's coverage: the stored keys against the known set, read once (a lookup, never a parse). */
+export async function loadCoverage(): Promise<Map<string, Coverage>> {
+  const [storyWords, known] = await Promise.all([getDb().storyWords.toArray(), knownKeys()]);
+  return coverageByStory(storyWords, known);
 }
 
 /** The same facts for a few stories only (Home's cards), read by key. */
@@ -43,15 +49,15 @@ export async function loadCardFactsFor(ids: readonly string[]): Promise<CardFact
 }
 
 /** Index keys only: the known set is thousands of short strings, never whole rows. */
-async function knownKeys(): Promise<Set<string>> {
-  return new Set(await getDb().words.where('state').equals('known').primaryKeys());
+async function knownKeys(): Promise<KnownWords> {
+  return knownWords(await getDb().words.where('state').equals('known').primaryKeys());
 }
 
 function toFacts(
   rows: readonly ReadingProgress[],
   mediaKeys: ReadonlyArray<[string, string, number]>,
   storyWords: readonly StoryWords[],
-  known: ReadonlySet<string>,
+  known: KnownWords,
 ): CardFacts {
   const narrated = new Set<string>();
   const illustrated = new Set<string>();

@@ -1,7 +1,7 @@
 import type { TableProp } from 'dexie';
 import type { Annotation } from '../domain/annotations';
 import { type WordEntry, type WordPlace, withState } from '../domain/words';
-import { type StoryWords, storyWordKeys } from '../domain/words-coverage';
+import { type StoryWords, storyWordKeys, storyWordList } from '../domain/words-coverage';
 import type { WordState } from '../domain/words-key';
 import { getDb, type NihongoDb } from './database';
 
@@ -47,13 +47,16 @@ export async function setWordState(key: string, state: WordState, where: WordPla
  */
 export async function markStoryKnown(storyId: string, now = Date.now()): Promise<WordChange[]> {
   const db = getDb();
-  return db.transaction('rw', db.storyWords, db.words, async () => {
-    const words = await db.storyWords.get(storyId);
-    if (!words) return [];
-    const stored = await db.words.bulkGet(words.keys);
+  return db.transaction('rw', db.annotations, db.words, async () => {
+    // The keys themselves, from the story's tokens: storyWords holds only their hashes.
+    const annotation = await db.annotations.get(storyId);
+    if (!annotation) return [];
+    const words = storyWordList(annotation);
+    const keys = words.keys;
+    const stored = await db.words.bulkGet(keys);
     const changes: WordChange[] = [];
     const rows: WordEntry[] = [];
-    words.keys.forEach((key, i) => {
+    keys.forEach((key, i) => {
       const previous = stored[i];
       if (previous?.state === 'learning' || previous?.state === 'known') return;
       rows.push(withState(previous, key, 'known', { storyId, segment: words.segments[i] ?? 0, at: now }));

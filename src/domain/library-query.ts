@@ -1,6 +1,7 @@
 import type { Level } from './levels';
 import type { StorySummary } from './summary';
-import { type Coverage, distanceFromComfort } from './words-coverage';
+import { distanceFromComfort } from './words-comfort';
+import type { Coverage } from './words-coverage';
 
 export const LIBRARY_SORTS = ['newest', 'oldest', 'easiest', 'hardest', 'best'] as const;
 export type LibrarySort = (typeof LIBRARY_SORTS)[number];

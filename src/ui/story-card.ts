@@ -2,7 +2,7 @@ import { html, type TemplateResult } from 'lit';
 import type { CardFacts } from '../db/card-facts';
 import { readingState, SOURCE_LABELS } from '../domain/reading-state';
 import type { StorySummary } from '../domain/summary';
-import { coverageText } from '../domain/words-coverage';
+import { coverageText } from '../domain/words-comfort';
 
 /**
  * One story in a list: title, level, reading time, where it came from,

@@ -5,6 +5,7 @@ import { putStories } from '../../../src/db/stories-repo';
 import { getWord, setWordState } from '../../../src/db/words-repo';
 import type { ImportPlan, ReadyImportPlan } from '../../../src/domain/backup/plan-import';
 import { makeWordKey, type WordEntry } from '../../../src/domain/words';
+import { storyWordKeys } from '../../../src/domain/words-coverage';
 import { dumpDb } from '../../support/fixtures/db-dump';
 import { makeStory, storyId, T0 } from '../../support/fixtures/library';
 import { useTestDb } from '../../support/test-db';
@@ -77,10 +78,13 @@ describe('backups carry what the learner knows', () => {
 
   it('gives an imported story its word keys, so the Library shows its coverage at once', async () => {
     await putStories([makeStory(1)]);
-    await saveAnnotation({ storyId: storyId(1), segments: [[{ surface: '雨', reading: 'あめ', pos: 'noun' }, { surface: 'が' }, { surface: '降っています' }, { surface: '。' }], null], updatedAt: T0 });
+    const segments = [[{ surface: '雨', reading: 'あめ', pos: 'noun' }, { surface: 'が' }, { surface: '降っています' }, { surface: '。' }], null];
+    await saveAnnotation({ storyId: storyId(1), segments, updatedAt: T0 });
     const file = JSON.parse((await exportLibraryFile(T0 + 10, '0.1.0')).text) as Record<string, unknown>;
     await Promise.all(db().tables.map((t) => t.clear()));
     await applyImport(ready(await planLibraryImport(JSON.stringify(file), T0 + 20)), T0 + 20);
-    expect((await db().storyWords.get(storyId(1)))?.keys).toEqual([RAIN, makeWordKey('降っています', '')]);
+    const stored = await db().storyWords.get(storyId(1));
+    expect(stored).toEqual(storyWordKeys({ storyId: storyId(1), segments }));
+    expect(stored?.total).toBe(2);
   });
 });

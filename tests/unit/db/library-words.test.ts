@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadCardFacts, loadCardFactsFor } from '../../../src/db/card-facts';
+import { loadCardFactsFor, loadCoverage } from '../../../src/db/card-facts';
 import { getDb } from '../../../src/db/database';
 import { deleteAllStories, deleteStory, restoreDeletedStory } from '../../../src/db/library-repo';
 import { putStories } from '../../../src/db/stories-repo';
@@ -7,7 +7,7 @@ import { setWordState, writeStoryWordsIn } from '../../../src/db/words-repo';
 import { queryLibrary } from '../../../src/domain/library-query';
 import { toSummary } from '../../../src/domain/summary';
 import { makeWordKey } from '../../../src/domain/words';
-import { coverageText } from '../../../src/domain/words-coverage';
+import { coverageText } from '../../../src/domain/words-comfort';
 import { dumpDb } from '../../support/fixtures/db-dump';
 import { makeStory, storyId, T0 } from '../../support/fixtures/library';
 import { useTestDb } from '../../support/test-db';
@@ -26,10 +26,10 @@ describe('coverage on the Library’s cards', () => {
   it('reads each story’s new words and known share from its stored keys and the known words', async () => {
     await storyKnowing(1, 47, 50);
     await putStories([makeStory(2)]);
-    const facts = await loadCardFacts();
-    expect(coverageText(facts.coverage.get(storyId(1))!)).toBe('3 new words · 94 % known');
+    const coverage = await loadCoverage();
+    expect(coverageText(coverage.get(storyId(1))!)).toBe('3 new words · 94 % known');
     // A story without words yet shows no figure.
-    expect(facts.coverage.has(storyId(2))).toBe(false);
+    expect(coverage.has(storyId(2))).toBe(false);
     expect([...(await loadCardFactsFor([storyId(1)])).coverage.keys()]).toEqual([storyId(1)]);
   });
 
@@ -39,7 +39,7 @@ describe('coverage on the Library’s cards', () => {
     await storyKnowing(3, 20, 20); // 100 %, too easy
     await storyKnowing(4, 90, 100); // 90 %
     await putStories([makeStory(5)]);
-    const { coverage } = await loadCardFacts();
+    const coverage = await loadCoverage();
     const summaries = (await db().storySummaries.toArray()).map((s) => ({ ...s }));
     const order = queryLibrary(summaries, { search: '', level: 'all', sort: 'best' }, coverage).map((s) => s.id);
     expect(order).toEqual([storyId(2), storyId(3), storyId(4), storyId(1), storyId(5)]);

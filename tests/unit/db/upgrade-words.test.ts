@@ -5,7 +5,7 @@ import { knownWordKeys, setWordState } from '../../../src/db/words-repo';
 import { SAMPLE_ANNOTATIONS } from '../../../src/domain/samples/sample-annotations';
 import { SAMPLE_STORIES } from '../../../src/domain/samples/sample-stories';
 import { toSummary } from '../../../src/domain/summary';
-import { storyWordKeys } from '../../../src/domain/words-coverage';
+import { storyWordKeys, storyWordList } from '../../../src/domain/words-coverage';
 import { useTestDbNames, withCurrentDb } from '../../support/test-db';
 
 /**
@@ -48,7 +48,7 @@ describe('the v7 upgrade (words)', () => {
     expect(await db.words.count()).toBe(0);
 
     await withCurrentDb(db, async () => {
-      const key = (await db.storyWords.toArray())[0]!.keys[0]!;
+      const key = storyWordList(SAMPLE_ANNOTATIONS[0]!).keys[0]!;
       await setWordState(key, 'known', { storyId: SAMPLE_STORIES[0]!.id, segment: 0, at: 1 });
       expect(await knownWordKeys()).toEqual(new Set([key]));
     });

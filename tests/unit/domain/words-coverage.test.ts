@@ -4,7 +4,8 @@ import { SAMPLE_ANNOTATIONS } from '../../../src/domain/samples/sample-annotatio
 import { parseSampleToken } from '../../../src/domain/samples/sample-words';
 import type { Token } from '../../../src/domain/tokens';
 import { makeWordKey } from '../../../src/domain/words';
-import { coverageByStory, coverageOf, coverageText, distanceFromComfort, storyWordKeys } from '../../../src/domain/words-coverage';
+import { coverageText, distanceFromComfort } from '../../../src/domain/words-comfort';
+import { coverageByStory, coverageOf, knownWords, storyWordKeys, storyWordList } from '../../../src/domain/words-coverage';
 import { isRunningWord, tokenWordKey } from '../../../src/domain/words-running';
 
 const STORY_ID = '11111111-1111-4111-8111-111111111111';
@@ -15,7 +16,7 @@ function annotation(...sentences: string[][]): Pick<Annotation, 'storyId' | 'seg
 
 describe('running words', () => {
   it('leaves out punctuation, particles, auxiliaries, the copula, proper names and numbers', () => {
-    const words = storyWordKeys(
+    const words = storyWordList(
       annotation(
         ['田中|たなか|proper noun|Tanaka', 'さん||suffix|Mr', 'は||particle|topic', '3|さん|numeral|three', '匹|ひき|counter|animals', 'の||particle|of'],
         ['猫|ねこ|noun|cat', 'を||particle|object', '見ました|みました|verb|saw|見る|みる', 'です||copula|is', 'ます||auxiliary verb|polite', '。', '「', 'OK'],
@@ -32,7 +33,7 @@ describe('running words', () => {
   });
 
   it('counts a repeated word each time it is read, as one distinct word', () => {
-    const words = storyWordKeys(annotation(['猫|ねこ|noun|cat', 'が||particle|', '猫|ねこ|noun|cat'], ['猫|ねこ|noun|cat']));
+    const words = storyWordList(annotation(['猫|ねこ|noun|cat', 'が||particle|', '猫|ねこ|noun|cat'], ['猫|ねこ|noun|cat']));
     expect(words.keys).toEqual([makeWordKey('猫', 'ねこ')]);
     expect(words.counts).toEqual([3]);
     expect(words.segments).toEqual([0]);
@@ -40,7 +41,7 @@ describe('running words', () => {
   });
 
   it('maps conjugated forms to their dictionary form and its reading', () => {
-    const words = storyWordKeys(
+    const words = storyWordList(
       annotation(
         ['食べました|たべました|verb|ate|食べる|たべる'],
         ['食べて|たべて|verb|eating|食べる|たべる', '食べる|たべる|verb|eat'],
@@ -59,8 +60,14 @@ describe('running words', () => {
     expect(tokenWordKey({ surface: '今日', reading: 'きょう' })).not.toBe(tokenWordKey({ surface: '今日', reading: 'こんにち' }));
   });
 
-  it('finds words in every bundled sample', () => {
-    for (const sample of SAMPLE_ANNOTATIONS) expect(storyWordKeys(sample).total).toBeGreaterThan(20);
+  it('finds words in every bundled sample, and stores them as one hash per distinct key', () => {
+    for (const sample of SAMPLE_ANNOTATIONS) {
+      const list = storyWordList(sample);
+      expect(list.total).toBeGreaterThan(20);
+      const stored = storyWordKeys(sample);
+      expect(new Set(stored.hashes).size).toBe(list.keys.length);
+      expect([...stored.counts]).toEqual(list.counts);
+    }
   });
 });
 
@@ -68,13 +75,13 @@ describe('coverage', () => {
   const words = storyWordKeys(annotation(['猫|ねこ|noun|cat', '猫|ねこ|noun|cat', '犬|いぬ|noun|dog', '鳥|とり|noun|bird']));
 
   it('is the share of running words known, and the distinct words not known', () => {
-    expect(coverageOf(words, new Set([makeWordKey('猫', 'ねこ')]))).toEqual({ newWords: 2, knownShare: 0.5 });
-    expect(coverageOf(words, new Set())).toEqual({ newWords: 3, knownShare: 0 });
-    expect(coverageText(coverageOf(words, new Set([makeWordKey('猫', 'ねこ'), makeWordKey('犬', 'いぬ')])))).toBe('1 new word · 75 % known');
+    expect(coverageOf(words, knownWords([makeWordKey('猫', 'ねこ')]))).toEqual({ newWords: 2, knownShare: 0.5 });
+    expect(coverageOf(words, knownWords([]))).toEqual({ newWords: 3, knownShare: 0 });
+    expect(coverageText(coverageOf(words, knownWords([makeWordKey('猫', 'ねこ'), makeWordKey('犬', 'いぬ')])))).toBe('1 new word · 75 % known');
   });
 
   it('is left out for a story without running words', () => {
-    expect(coverageByStory([{ storyId: STORY_ID, keys: [], counts: [], segments: [], total: 0 }], new Set()).size).toBe(0);
+    expect(coverageByStory([storyWordKeys(annotation(['。']))], knownWords([])).size).toBe(0);
   });
 
   it('rounds the share down, so a story with a word left to learn never reads 100 %', () => {
