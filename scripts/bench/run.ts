@@ -10,6 +10,7 @@ import { benchLiveStory } from './bench-live-story';
 import { benchMedia } from './bench-media';
 import { benchPopover } from './bench-popover';
 import { benchSync } from './bench-sync';
+import { benchWords } from './bench-words';
 import type { BenchContext, BenchResult } from './types';
 
 /**
@@ -27,6 +28,7 @@ const SUITES: Record<string, (ctx: BenchContext) => Promise<BenchResult[]>> = {
   media: benchMedia,
   popover: benchPopover,
   sync: benchSync,
+  words: benchWords,
 };
 
 /** `npm run bench -- foundation jobs` runs only those suites; no names runs them all. */

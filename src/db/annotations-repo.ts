@@ -2,6 +2,7 @@ import type { TableProp } from 'dexie';
 import { type Annotation, AnnotationSchema, type Explanation, fitAnnotation, mergeAnnotation } from '../domain/annotations';
 import { getDb, type NihongoDb } from './database';
 import { queueChange } from './outbox-repo';
+import { STORY_WORD_TABLES, writeStoryWordsIn } from './words-repo';
 
 /**
  * A story's words (issue 13), one row per story in `annotations`. Every write is checked against
@@ -18,12 +19,13 @@ export type SaveAnnotationResult =
 
 /**
  * What `writeAnnotationIn` needs of a transaction: a job's completing `tx`, or `getDb()` inside one.
- * The outbox is written in the same transaction as the words (outbox-repo.ts), so they sync.
+ * The outbox is written in the same transaction as the words (outbox-repo.ts), so they sync, and
+ * the story's running-word keys (words-repo.ts) with them.
  */
-export type AnnotationTarget = Pick<NihongoDb, 'stories' | 'annotations' | 'outbox' | 'syncState'>;
+export type AnnotationTarget = Pick<NihongoDb, 'stories' | 'annotations' | 'storyWords' | 'outbox' | 'syncState'>;
 
 /** The tables to open for `writeAnnotationIn` / `writeExplanationIn` (a job's `TaskOutcome.tables`). */
-export const ANNOTATION_TABLES = ['stories', 'annotations', 'outbox', 'syncState'] as const satisfies readonly TableProp<NihongoDb>[];
+export const ANNOTATION_TABLES = ['stories', 'annotations', ...STORY_WORD_TABLES, 'outbox', 'syncState'] as const satisfies readonly TableProp<NihongoDb>[];
 
 /**
  * Writes an annotation for a stored story, merged with the one stored (mergeAnnotation: the newer
@@ -42,6 +44,8 @@ export async function writeAnnotationIn(target: AnnotationTarget, raw: unknown, 
   if (!changed) return { saved: false, reason: 'older' };
   const { annotation, repairedSegments } = fitAnnotation(merged, story);
   await target.annotations.put(annotation);
+  // Coverage is a lookup because the story's word keys are worked out here, once per write (issue 14).
+  await writeStoryWordsIn(target, annotation);
   if (story.source !== 'sample') await queueChange(target, 'annotations', story.id, false);
   return { saved: true, repairedSegments };
 }
@@ -76,6 +80,7 @@ export async function allAnnotations(): Promise<Annotation[]> {
 }
 
 export async function deleteAnnotation(storyId: string): Promise<void> {
-  await getDb().annotations.delete(storyId);
+  const db = getDb();
+  await db.transaction('rw', db.annotations, db.storyWords, () => Promise.all([db.annotations.delete(storyId), db.storyWords.delete(storyId)]));
 }
 

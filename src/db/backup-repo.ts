@@ -1,9 +1,10 @@
+import type { Annotation } from '../domain/annotations';
 import { type BackupFile, backupFileName, buildBackup } from '../domain/backup/backup-format';
-import { withoutDeviceSettings } from '../domain/device-settings';
 import { type ExistingLibrary, type ImportPlan, planImport, type ReadyImportPlan } from '../domain/backup/plan-import';
+import { withoutDeviceSettings } from '../domain/device-settings';
 import type { ReadingProgress } from '../domain/progress';
 import type { Settings } from '../domain/settings';
-import type { Annotation } from '../domain/annotations';
+import type { WordEntry } from '../domain/words';
 import { saveAnnotation } from './annotations-repo';
 import { getDb } from './database';
 import { queueChange, queueChanges, SETTINGS_ROW_KEY } from './outbox-repo';
@@ -16,19 +17,20 @@ import { putStories } from './stories-repo';
  */
 export const UNKNOWN_APP_VERSION = 'unknown';
 
-/** Stories, progress and settings read in one transaction, so the file is a consistent snapshot. */
+/** Stories, progress, settings and words read in one transaction, so the file is a consistent snapshot. */
 export async function exportLibrary(now = Date.now(), appVersion = UNKNOWN_APP_VERSION): Promise<BackupFile> {
   const db = getDb();
-  return db.transaction('r', db.stories, db.progress, db.settings, db.annotations, async () => {
-    const [stories, progress, settings, annotations] = await Promise.all([
+  return db.transaction('r', [db.stories, db.progress, db.settings, db.annotations, db.words], async () => {
+    const [stories, progress, settings, annotations, words] = await Promise.all([
       db.stories.toArray(),
       db.progress.toArray(),
       loadSettings(),
       db.annotations.toArray(),
+      db.words.toArray(),
     ]);
     const ids = new Set(stories.map((s) => s.id));
-    const words = annotations.filter((a) => ids.has(a.storyId));
-    return buildBackup({ stories, progress, settings, annotations: words, now, appVersion });
+    const storyAnnotations = annotations.filter((a) => ids.has(a.storyId));
+    return buildBackup({ stories, progress, settings, annotations: storyAnnotations, words, now, appVersion });
   });
 }
 
@@ -57,13 +59,21 @@ export async function existingLibrary(): Promise<ExistingLibrary> {
  */
 export async function planLibraryImport(text: string, now = Date.now()): Promise<ImportPlan> {
   const plan = planImport(text, await existingLibrary(), now);
-  if (!plan.ok || plan.progress.length === 0) return plan;
-  const current = await getDb().progress.bulkGet(plan.progress.map((p) => p.storyId));
-  return { ...plan, progress: plan.progress.filter((p, i) => isNewer(p, current[i])) };
+  if (!plan.ok || (plan.progress.length === 0 && plan.words.length === 0)) return plan;
+  const db = getDb();
+  const [progress, words] = await Promise.all([
+    db.progress.bulkGet(plan.progress.map((p) => p.storyId)),
+    db.words.bulkGet(plan.words.map((w) => w.key)),
+  ]);
+  return {
+    ...plan,
+    progress: plan.progress.filter((p, i) => isNewer(p, progress[i])),
+    words: plan.words.filter((w, i) => isNewer(w, words[i])),
+  };
 }
 
-/** The one rule for "this imported progress would be written" (the apply checks it again inside). */
-function isNewer(incoming: ReadingProgress, stored: ReadingProgress | undefined): boolean {
+/** The one rule for "this imported row would be written" (the apply checks it again inside). */
+function isNewer(incoming: { updatedAt: number }, stored: { updatedAt: number } | undefined): boolean {
   return (stored?.updatedAt ?? -1) < incoming.updatedAt;
 }
 
@@ -78,6 +88,8 @@ export interface ImportResult {
   settingsChanged: boolean;
   /** Annotation rows written (new, or newer than the stored row). */
   annotations?: number;
+  /** Words store entries written (new, or newer than the stored entry). */
+  words?: number;
 }
 
 /**
@@ -89,8 +101,10 @@ export async function applyImport(plan: ReadyImportPlan, now = Date.now()): Prom
   const db = getDb();
   // Annotations only when the plan has some: a caller's own transaction (the legacy migration) that
   // does not name the table can still run an import without words inside it.
-  const words = plan.annotations.length > 0 ? [db.annotations] : [];
-  const tables = [db.stories, db.storySummaries, db.tombstones, db.progress, db.settings, db.outbox, db.syncState, ...words];
+  // storyWords with them: a story's word keys are written with its tokens (src/db/words-repo.ts).
+  const annotationTables = plan.annotations.length > 0 ? [db.annotations, db.storyWords] : [];
+  const wordTables = plan.words.length > 0 ? [db.words] : [];
+  const tables = [db.stories, db.storySummaries, db.tombstones, db.progress, db.settings, db.outbox, db.syncState, ...annotationTables, ...wordTables];
   return db.transaction('rw', tables, async () => {
     // All keys in one request: far cheaper than an anyOf() cursor over thousands of ids.
     const stored = new Set(await db.stories.toCollection().primaryKeys());
@@ -101,6 +115,7 @@ export async function applyImport(plan: ReadyImportPlan, now = Date.now()): Prom
     const progress = await applyProgress(plan.progress, stored);
     const settingsChanged = await applySettings(plan.settings, now);
     const annotations = await applyAnnotations(plan.annotations);
+    const words = await applyWords(plan.words);
     const restoredIds = new Set(plan.restored.map((r) => r.id));
     return {
       added: fresh.length,
@@ -110,6 +125,7 @@ export async function applyImport(plan: ReadyImportPlan, now = Date.now()): Prom
       progress,
       settingsChanged,
       annotations,
+      words,
     };
   });
 }
@@ -126,11 +142,25 @@ async function applyProgress(incoming: readonly ReadingProgress[], withStory: Re
   return rows.length;
 }
 
-/** Each through the repo's own checks: fitted to its story as stored, never over a newer row. */
+/**
+ * Each through the repo's own checks: fitted to its story as stored, never over a newer row. The
+ * story's word keys are written with the row (annotations-repo.ts), so an imported story shows its
+ * coverage at once.
+ */
 async function applyAnnotations(incoming: readonly Annotation[]): Promise<number> {
   let written = 0;
   for (const annotation of incoming) if ((await saveAnnotation(annotation)).saved) written++;
   return written;
+}
+
+/** Newer `updatedAt` wins, entry by entry: an old file never takes back a word learned since. */
+async function applyWords(incoming: readonly WordEntry[]): Promise<number> {
+  if (incoming.length === 0) return 0;
+  const db = getDb();
+  const current = await db.words.bulkGet(incoming.map((w) => w.key));
+  const rows = incoming.filter((w, i) => isNewer(w, current[i]));
+  await db.words.bulkPut(rows);
+  return rows.length;
 }
 
 /**

@@ -1,10 +1,11 @@
 import type { ReadingProgress } from '../domain/progress';
+import { type Coverage, coverageByStory, type KnownWords, knownWords, type StoryWords } from '../domain/words-coverage';
 import { getDb } from './database';
 
 /**
- * What a story card shows besides its summary: how far the learner read it, and whether narration
- * or pictures are stored. Read for the whole library at once, keys and small rows only, so a list
- * of thousands of cards costs two reads instead of two per card.
+ * What a story card shows besides its summary: how far the learner read it, whether narration
+ * or pictures are stored, and how much of it the learner knows. Read for the whole library at once,
+ * keys and small rows only, so a list of thousands of cards costs a few reads instead of a few per card.
  */
 export interface CardFacts {
   progress: Map<string, ReadingProgress>;
@@ -12,27 +13,56 @@ export interface CardFacts {
   narrated: Set<string>;
   /** Story ids with a cover or any other picture stored. */
   illustrated: Set<string>;
+  /** Coverage of every story that has words (issue 14): stored keys against the known set. */
+  coverage: Map<string, Coverage>;
 }
 
+/**
+ * Progress and media of every story; `coverage` is left empty here. The Library reads it apart
+ * (loadCoverage) after its first page is on screen: 2,000 stories' keys are a larger read than
+ * the first paint can wait for.
+ */
 export async function loadCardFacts(): Promise<CardFacts> {
   const db = getDb();
   // Media keys only: the blobs are never read (or structured-cloned) for a list.
   const [rows, mediaKeys] = await Promise.all([db.progress.toArray(), db.media.toCollection().primaryKeys()]);
-  return toFacts(rows, mediaKeys);
+  return toFacts(rows, mediaKeys, [], knownWords([]));
+}
+
+/** Every story's coverage: the stored keys against the known set, read once (a lookup, never a parse). */
+export async function loadCoverage(): Promise<Map<string, Coverage>> {
+  const [storyWords, known] = await Promise.all([getDb().storyWords.toArray(), knownKeys()]);
+  return coverageByStory(storyWords, known);
 }
 
 /** The same facts for a few stories only (Home's cards), read by key. */
 export async function loadCardFactsFor(ids: readonly string[]): Promise<CardFacts> {
   const db = getDb();
-  const [rows, mediaKeys] = await Promise.all([db.progress.bulkGet([...ids]), db.media.where('storyId').anyOf([...ids]).primaryKeys()]);
-  return toFacts(rows.filter((p): p is ReadingProgress => p !== undefined), mediaKeys);
+  const [rows, mediaKeys, storyWords, known] = await Promise.all([
+    db.progress.bulkGet([...ids]),
+    db.media.where('storyId').anyOf([...ids]).primaryKeys(),
+    db.storyWords.bulkGet([...ids]),
+    knownKeys(),
+  ]);
+  const words = storyWords.filter((w): w is StoryWords => w !== undefined);
+  return toFacts(rows.filter((p): p is ReadingProgress => p !== undefined), mediaKeys, words, known);
 }
 
-function toFacts(rows: readonly ReadingProgress[], mediaKeys: ReadonlyArray<[string, string, number]>): CardFacts {
+/** Index keys only: the known set is thousands of short strings, never whole rows. */
+async function knownKeys(): Promise<KnownWords> {
+  return knownWords(await getDb().words.where('state').equals('known').primaryKeys());
+}
+
+function toFacts(
+  rows: readonly ReadingProgress[],
+  mediaKeys: ReadonlyArray<[string, string, number]>,
+  storyWords: readonly StoryWords[],
+  known: KnownWords,
+): CardFacts {
   const narrated = new Set<string>();
   const illustrated = new Set<string>();
   for (const [storyId, kind] of mediaKeys) (kind === 'audio' ? narrated : illustrated).add(storyId);
-  return { progress: new Map(rows.map((p) => [p.storyId, p])), narrated, illustrated };
+  return { progress: new Map(rows.map((p) => [p.storyId, p])), narrated, illustrated, coverage: coverageByStory(storyWords, known) };
 }
 
-export const NO_CARD_FACTS: CardFacts = { progress: new Map(), narrated: new Set(), illustrated: new Set() };
+export const NO_CARD_FACTS: CardFacts = { progress: new Map(), narrated: new Set(), illustrated: new Set(), coverage: new Map() };

@@ -4,6 +4,8 @@ import { type JobRow, queueRank } from '../domain/job-row';
 import type { Story } from '../domain/story';
 import type { DraftRow } from '../domain/story-draft';
 import { type StorySummary, toSummary } from '../domain/summary';
+import type { WordEntry } from '../domain/words';
+import { type StoryWords, storyWordKeys } from '../domain/words-coverage';
 import { DB_NAME } from './names';
 import type { MediaRow, OutboxRow, ProgressRow, SecretRow, SettingsRow, SyncStateRow, TombstoneRow } from './rows';
 
@@ -101,6 +103,27 @@ export const DB_VERSIONS = {
     annotations: 'storyId, updatedAt',
     drafts: 'jobId',
   },
+  /**
+   * v7: what the learner knows (issue 14). `words`, one entry per word key (dictionary form +
+   * reading) whose state was set; `storyWords`, each story's running-word keys with counts, written
+   * with its tokens, so a Library of thousands of stories computes coverage by lookup, not by parse.
+   */
+  7: {
+    stories: 'id, updatedAt, legacyId',
+    storySummaries: 'id, createdAt, updatedAt, difficulty, level',
+    progress: 'storyId, updatedAt, lastReadAt',
+    settings: 'key',
+    secrets: 'key',
+    jobs: 'id, status, type, createdAt, updatedAt, groupId, *dependsOn, [status+rank+createdAt]',
+    media: '[storyId+kind+index], storyId',
+    outbox: 'id, queuedAt',
+    syncState: 'key',
+    tombstones: 'storyId, deletedAt',
+    annotations: 'storyId, updatedAt',
+    drafts: 'jobId',
+    storyWords: 'storyId',
+    words: 'key, state, updatedAt',
+  },
 } as const;
 
 export class NihongoDb extends Dexie {
@@ -116,6 +139,8 @@ export class NihongoDb extends Dexie {
   tombstones!: EntityTable<TombstoneRow, 'storyId'>;
   annotations!: EntityTable<Annotation, 'storyId'>;
   drafts!: EntityTable<DraftRow, 'jobId'>;
+  storyWords!: EntityTable<StoryWords, 'storyId'>;
+  words!: EntityTable<WordEntry, 'key'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -142,6 +167,13 @@ export class NihongoDb extends Dexie {
     this.version(5).stores(DB_VERSIONS[5]);
     // A new, empty table: nothing to carry over.
     this.version(6).stores(DB_VERSIONS[6]);
+    // Stories annotated before v7 get their word keys now, so the Library shows their coverage at once.
+    this.version(7)
+      .stores(DB_VERSIONS[7])
+      .upgrade(async (tx) => {
+        const storyWords = tx.table<StoryWords, string>('storyWords');
+        await tx.table<Annotation, string>('annotations').each((annotation) => storyWords.put(storyWordKeys(annotation)));
+      });
   }
 }
 

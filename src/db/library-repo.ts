@@ -2,6 +2,7 @@ import type { Annotation } from '../domain/annotations';
 import type { ReadingProgress } from '../domain/progress';
 import type { Story } from '../domain/story';
 import { type StorySummary, toSummary } from '../domain/summary';
+import type { StoryWords } from '../domain/words-coverage';
 import { getDb } from './database';
 import { outboxId, queueChange, queueChanges } from './outbox-repo';
 import type { MediaRow, OutboxRow } from './rows';
@@ -18,6 +19,8 @@ export interface DeletedStorySnapshot {
   media: MediaRow[];
   /** The story's words (issue 13); optional, so a snapshot made by older code still restores. */
   annotation?: Annotation | null;
+  /** The story's running-word keys (issue 14), kept with its words; the learner's words stay. */
+  storyWords?: StoryWords | null;
   /** The story's, its words' and its progress's outbox rows before the delete, so undo restores them too. */
   outbox: OutboxRow[];
   deletedAt: number;
@@ -25,7 +28,7 @@ export interface DeletedStorySnapshot {
 
 function libraryTables() {
   const db = getDb();
-  return [db.stories, db.storySummaries, db.progress, db.media, db.annotations, db.tombstones, db.outbox, db.syncState];
+  return [db.stories, db.storySummaries, db.progress, db.media, db.annotations, db.storyWords, db.tombstones, db.outbox, db.syncState];
 }
 
 /** Removes a story with its summary, progress and media in one transaction; null if there is none. */
@@ -34,11 +37,12 @@ export async function deleteStory(id: string, now = Date.now()): Promise<Deleted
   return db.transaction('rw', libraryTables(), async () => {
     const story = await db.stories.get(id);
     if (!story) return null;
-    const [summary, progress, media, annotation, outbox] = await Promise.all([
+    const [summary, progress, media, annotation, storyWords, outbox] = await Promise.all([
       db.storySummaries.get(id),
       db.progress.get(id),
       db.media.where('storyId').equals(id).toArray(),
       db.annotations.get(id),
+      db.storyWords.get(id),
       db.outbox.bulkGet(storyOutboxIds(id)),
     ]);
     await Promise.all([
@@ -47,6 +51,7 @@ export async function deleteStory(id: string, now = Date.now()): Promise<Deleted
       db.progress.delete(id),
       db.media.where('storyId').equals(id).delete(),
       db.annotations.delete(id),
+      db.storyWords.delete(id),
       db.tombstones.put({ storyId: id, deletedAt: now }),
     ]);
     if (story.source !== 'sample') await queueChange(db, 'stories', id, true, now);
@@ -56,6 +61,7 @@ export async function deleteStory(id: string, now = Date.now()): Promise<Deleted
       progress: progress ?? null,
       media,
       annotation: annotation ?? null,
+      storyWords: storyWords ?? null,
       outbox: outbox.filter((row) => row !== undefined),
       deletedAt: now,
     };
@@ -71,6 +77,7 @@ export async function restoreDeletedStory(snapshot: DeletedStorySnapshot): Promi
     if (snapshot.progress) await db.progress.put(snapshot.progress);
     if (snapshot.media.length > 0) await db.media.bulkPut(snapshot.media);
     if (snapshot.annotation) await db.annotations.put(snapshot.annotation);
+    if (snapshot.storyWords) await db.storyWords.put(snapshot.storyWords);
     await db.tombstones.delete(snapshot.story.id);
     // The deletion is not pushed while undo is offered (src/sync waits DELETE_GRACE_MS): putting the
     // outbox back as it was means nothing about this story reaches the server.
@@ -98,7 +105,7 @@ export async function deleteAllStories(now = Date.now()): Promise<number> {
       ...(await db.storySummaries.toCollection().primaryKeys()),
     ]);
     const samples = new Set(await db.storySummaries.filter((s) => s.source === 'sample').primaryKeys());
-    await Promise.all([db.stories.clear(), db.storySummaries.clear(), db.progress.clear(), db.media.clear(), db.annotations.clear()]);
+    await Promise.all([db.stories.clear(), db.storySummaries.clear(), db.progress.clear(), db.media.clear(), db.annotations.clear(), db.storyWords.clear()]);
     await db.tombstones.bulkPut([...ids].map((storyId) => ({ storyId, deletedAt: now })));
     await queueChanges(db, 'stories', [...ids].filter((id) => !samples.has(id)), true, now);
     return ids.size;

@@ -32,7 +32,7 @@ type Waiting = Record<string, Annotation>;
 
 export async function applyAnnotations(rows: readonly AnnotationRecord[], watermark: Watermark): Promise<ApplyOutcome> {
   const db = getDb();
-  return db.transaction('rw', [db.stories, db.annotations, db.tombstones, db.outbox, db.syncState], async () => {
+  return db.transaction('rw', [db.stories, db.annotations, db.storyWords, db.tombstones, db.outbox, db.syncState], async () => {
     const waiting = await readWaiting();
     const outcome: ApplyOutcome = { applied: 0, rejected: [] };
     for (const row of rows) {
@@ -41,7 +41,7 @@ export async function applyAnnotations(rows: readonly AnnotationRecord[], waterm
         delete waiting[id];
         await dropSuperseded('annotations', id);
         if (await db.annotations.get(id)) {
-          await db.annotations.delete(id);
+          await Promise.all([db.annotations.delete(id), db.storyWords.delete(id)]);
           outcome.applied++;
         }
         continue;

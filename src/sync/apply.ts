@@ -30,7 +30,7 @@ export function storyFromRow(row: StoryRecord): Story | null {
 
 export async function applyStories(rows: readonly StoryRecord[], watermark: Watermark, now = Date.now()): Promise<number> {
   const db = getDb();
-  return db.transaction('rw', [db.stories, db.storySummaries, db.tombstones, db.progress, db.media, db.annotations, db.outbox, db.syncState], async () => {
+  return db.transaction('rw', [db.stories, db.storySummaries, db.tombstones, db.progress, db.media, db.annotations, db.storyWords, db.outbox, db.syncState], async () => {
     let changed = 0;
     for (const row of rows) {
       const remote = row.deleted ? null : storyFromRow(row);
@@ -50,6 +50,7 @@ export async function applyStories(rows: readonly StoryRecord[], watermark: Wate
           db.progress.delete(row.id),
           db.media.where('storyId').equals(row.id).delete(),
           db.annotations.delete(row.id),
+          db.storyWords.delete(row.id),
           db.tombstones.put({ storyId: row.id, deletedAt: now }),
           db.outbox.bulkDelete([outboxId('stories', row.id), outboxId('annotations', row.id), outboxId('reading_progress', row.id)]),
         ]);

@@ -108,7 +108,7 @@ export async function signOut({ keepLibrary }: { keepLibrary: boolean }, client?
   if (t) await t.client.auth.signOut({ scope: 'local' }).catch(() => undefined);
   await forgetStoredSession();
   const db = getDb();
-  await db.transaction('rw', [db.syncState, db.outbox, db.stories, db.storySummaries, db.progress, db.media, db.annotations, db.tombstones], async () => {
+  await db.transaction('rw', [db.syncState, db.outbox, db.stories, db.storySummaries, db.progress, db.media, db.annotations, db.storyWords, db.tombstones], async () => {
     const account = await readAccount();
     if (account) await writeLastAccount(account);
     await clearSyncState();
@@ -121,6 +121,7 @@ export async function signOut({ keepLibrary }: { keepLibrary: boolean }, client?
       db.storySummaries.bulkDelete(own),
       db.media.where('storyId').anyOf(own).delete(),
       db.annotations.bulkDelete(own),
+      db.storyWords.bulkDelete(own),
       db.progress.clear(),
       db.tombstones.clear(),
     ]);

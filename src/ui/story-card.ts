@@ -2,10 +2,13 @@ import { html, type TemplateResult } from 'lit';
 import type { CardFacts } from '../db/card-facts';
 import { readingState, SOURCE_LABELS } from '../domain/reading-state';
 import type { StorySummary } from '../domain/summary';
+import { coverageText } from '../domain/words-comfort';
 
 /**
  * One story in a list: title, level, reading time, where it came from,
- * whether it has narration or pictures, the reading progress as a labelled bar, a "Read" mark once
+ * whether it has narration or pictures, how much of it the learner knows ("12 new words · 94 %
+ * known", on a line kept for it so the card does not grow when the figure arrives after the first
+ * paint), the reading progress as a labelled bar, a "Read" mark once
  * finished, and one action named for where the learner stands: Read, Continue or Read again.
  * That action is the card's only link; it stretches over the whole card, so a press anywhere opens
  * the story while a screen reader hears one link per story, not two.
@@ -14,6 +17,7 @@ export function storyCard(s: StorySummary, facts?: CardFacts): TemplateResult {
   const state = readingState(facts?.progress.get(s.id));
   const narrated = facts?.narrated.has(s.id) ?? false;
   const illustrated = facts?.illustrated.has(s.id) ?? false;
+  const coverage = facts?.coverage.get(s.id);
   const barId = `bar-${s.id}`;
   return html`<li class="card story" data-story-id=${s.id} data-finished=${state.finished ? 'true' : 'false'}>
     <div class="title">
@@ -28,6 +32,7 @@ export function storyCard(s: StorySummary, facts?: CardFacts): TemplateResult {
       ${narrated ? html`<span class="badge">Narrated</span>` : null}
       ${illustrated ? html`<span class="badge">Pictures</span>` : null}
     </div>
+    <p class="coverage muted">${coverage ? coverageText(coverage) : null}</p>
     ${s.excerpt ? html`<p class="excerpt jp muted" lang="ja">${s.excerpt}</p>` : null}
     <div class="progress">
       <progress id=${barId} max="100" .value=${state.percent}
@@ -52,6 +57,7 @@ export const storyCardStyles = `
   li.story .meta { display: flex; flex-wrap: wrap; gap: 0.3rem 0.5rem; align-items: center; font-size: 0.9rem; }
   li.story .badge { font-size: 0.8rem; padding: 0.05rem 0.45rem; border-radius: 0.3rem; background: var(--nm-bg); border: 1px solid var(--nm-border); }
   li.story .badge.done { color: var(--nm-ok); border-color: currentColor; font-weight: 700; }
+  li.story .coverage { margin: 0; font-size: 0.85rem; min-height: 1.3em; line-height: 1.3; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
   li.story .excerpt { margin: 0; overflow: hidden; display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; }
   li.story .progress { display: flex; align-items: center; gap: 0.5rem; font-size: 0.85rem; }
   li.story progress { flex: 1; min-width: 0; accent-color: var(--nm-accent); }

@@ -91,6 +91,15 @@ describe('<nm-import-report>', () => {
     await expect.poll(() => firedEvents(page)).toEqual([{ type: 'nm-import-cancel', detail: null }]);
   });
 
+  it('with nothing new but the words you know, it offers to update them', async () => {
+    const page = fixture.page;
+    const entry = { key: '猫|ねこ', base: '猫', reading: 'ねこ', state: 'known', firstSeen: { storyId: '11111111-1111-4111-8111-111111111111', segment: 0, at: NOW }, updatedAt: NOW };
+    const file = { format: 'nihongo-monogatari-backup', formatVersion: 1, exportedAt: new Date(NOW).toISOString(), app: { version: '0.1.0' }, stories: [], progress: [], settings: {}, words: [entry] };
+    await mount(page, { plan: planImport(JSON.stringify(file), { ids: new Set() }, NOW) });
+    expect(await report(page).getByRole('button').allTextContents()).toEqual(['Update the words you know', 'Cancel']);
+    expect(await report(page).getByText('Nothing to import').count()).toBe(0);
+  });
+
   it('with nothing new but reading positions, it offers to update them', async () => {
     const page = fixture.page;
     await mount(page, { plan: planOf(makeOldBackup(2), [0, 1]) });

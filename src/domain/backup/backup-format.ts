@@ -4,6 +4,7 @@ import { isDeviceOnlySetting, withoutDeviceSettings } from '../device-settings';
 import { type ReadingProgress, ReadingProgressSchema } from '../progress';
 import { type Settings, SettingsSchema } from '../settings';
 import { type Story, StorySchema } from '../story';
+import { type WordEntry, WordEntrySchema } from '../words';
 
 /**
  * This app's own export. `format` tells our file apart from any other JSON (and from the older app's
@@ -50,6 +51,8 @@ export const BackupFileSchema = z.object({
   settings: NoSecretsSettingsSchema,
   /** The stories' words (issue 13); files made before them have none and still load. */
   annotations: z.array(AnnotationSchema).optional(),
+  /** What the learner knows (issue 14); files made before the words store have none and still load. */
+  words: z.array(WordEntrySchema).optional(),
 });
 
 export type BackupFile = z.infer<typeof BackupFileSchema>;
@@ -65,6 +68,7 @@ export function buildBackup(input: {
   progress: readonly ReadingProgress[];
   settings: Settings;
   annotations?: readonly Annotation[];
+  words?: readonly WordEntry[];
   now: number;
   appVersion: string;
 }): BackupFile {
@@ -78,6 +82,7 @@ export function buildBackup(input: {
     // `Omit` over a loose object keeps only its index signature, hence the named type.
     settings: withoutDeviceSettings(withoutSecrets(input.settings)) as BackupFile['settings'],
     annotations: [...(input.annotations ?? [])],
+    words: [...(input.words ?? [])],
   };
 }
 

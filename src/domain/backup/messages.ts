@@ -39,6 +39,14 @@ export const ANNOTATION_REASONS = {
   moreRejected: (count: number) => `${count} more “annotations” ${count === 1 ? 'entry was' : 'entries were'} skipped.`,
 } as const;
 
+/** Why an entry of a file's words store (its `words` list, issue 14) was not imported. */
+export const WORD_REASONS = {
+  notAList: 'The words you know in this file (“words”) are not a list and were skipped.',
+  entry: (index: number, problem: string) => `Entry ${index + 1} in “words” was skipped (${problem}).`,
+  unreadable: 'not readable',
+  moreRejected: (count: number) => `${count} more “words” ${count === 1 ? 'entry was' : 'entries were'} skipped.`,
+} as const;
+
 /** Subjects and problems that make up a rejected story's reason (see issue-text.ts). */
 export const STORY_REASONS = {
   storyLabel: (index: number, title: string | null) =>

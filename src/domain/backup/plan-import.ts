@@ -1,16 +1,18 @@
+import type { Annotation } from '../annotations';
 import type { ReadingProgress } from '../progress';
 import type { Settings } from '../settings';
-import type { Annotation } from '../annotations';
 import type { Story } from '../story';
+import type { WordEntry } from '../words';
 import { ownAnnotations, type RejectedAnnotation } from './annotations-import';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION } from './backup-format';
 import { type LegacyClock, legacyStoryCandidate } from './legacy-story';
 import { isRecord, timestampMs } from './legacy-values';
 import { importLimitProblem, textTooLarge } from './limits';
-import { ANNOTATION_REASONS, IMPORT_NOTES, IMPORT_REFUSALS, type ImportRefusalCode } from './messages';
+import { ANNOTATION_REASONS, IMPORT_NOTES, IMPORT_REFUSALS, type ImportRefusalCode, WORD_REASONS } from './messages';
 import { type ImportedProgress, legacyProgress, ownProgress } from './progress-import';
 import { type ImportedSettings, importableSettings, legacySettings } from './settings-import';
 import { type ExistingLibrary, type PresentStory, type RejectedStory, type RestoredStory, sortStories } from './sort-stories';
+import { ownWords, type RejectedWord } from './words-import';
 
 export type { ExistingLibrary, PresentStory, RejectedStory, RestoredStory } from './sort-stories';
 
@@ -37,6 +39,10 @@ export interface ReadyImportPlan {
   annotations: Annotation[];
   /** Malformed `annotations` entries, each with its reason (also among `notes`). */
   rejectedAnnotations: RejectedAnnotation[];
+  /** The words store's entries (issue 14); applied only where newer than the stored entry. */
+  words: WordEntry[];
+  /** Malformed `words` entries, each with its reason (also among `notes`). */
+  rejectedWords: RejectedWord[];
   /** Settings fields the file sets; applied over the current settings. */
   settings: Partial<Settings> | null;
   /** Smaller things the learner should know (skipped progress entries, unusable settings). */
@@ -95,6 +101,7 @@ export function planImportValue(
   const settings: ImportedSettings = own ? importableSettings(value.settings) : legacySettings(value.settings, value.theme);
 
   const words = own ? ownAnnotations(value.annotations, sorted.idMap) : { annotations: [], rejected: [] };
+  const known = own ? ownWords(value.words) : { words: [], rejected: [] };
 
   const notes: string[] = [];
   if (settings.ignored) notes.push(IMPORT_NOTES.settingsIgnored);
@@ -102,6 +109,8 @@ export function planImportValue(
   if (progress.skipped > 0) notes.push(IMPORT_NOTES.progressIgnored(progress.skipped));
   notes.push(...words.rejected.slice(0, MAX_ANNOTATION_NOTES).map((r) => r.reason));
   if (words.rejected.length > MAX_ANNOTATION_NOTES) notes.push(ANNOTATION_REASONS.moreRejected(words.rejected.length - MAX_ANNOTATION_NOTES));
+  notes.push(...known.rejected.slice(0, MAX_ANNOTATION_NOTES).map((r) => r.reason));
+  if (known.rejected.length > MAX_ANNOTATION_NOTES) notes.push(WORD_REASONS.moreRejected(known.rejected.length - MAX_ANNOTATION_NOTES));
   return {
     ok: true,
     source: options.source ?? (own ? 'backup' : 'legacy-backup'),
@@ -112,12 +121,14 @@ export function planImportValue(
     progress: progress.progress,
     annotations: words.annotations,
     rejectedAnnotations: words.rejected,
+    words: known.words,
+    rejectedWords: known.rejected,
     settings: settings.settings,
     notes,
   };
 }
 
-/** A report lists a few rejected annotation entries by reason; the rest are counted. */
+/** A report lists a few rejected annotation (and words) entries by reason; the rest are counted. */
 const MAX_ANNOTATION_NOTES = 5;
 
 /** Media counts describe blobs on the device that wrote the file; none come with the import. */

@@ -1,6 +1,6 @@
 import { css, html, LitElement, type TemplateResult, unsafeCSS } from 'lit';
 import { type LibraryView, loadLibraryView, saveLibraryView } from '../../app/library-view';
-import { type CardFacts, loadCardFacts, NO_CARD_FACTS } from '../../db/card-facts';
+import { type CardFacts, loadCardFacts, loadCoverage, NO_CARD_FACTS } from '../../db/card-facts';
 import { firstLibraryPage, listSummaries } from '../../db/stories-repo';
 import { LEVELS } from '../../domain/levels';
 import {
@@ -10,6 +10,7 @@ import {
   queryLibrary,
 } from '../../domain/library-query';
 import type { StorySummary } from '../../domain/summary';
+import type { Coverage } from '../../domain/words-coverage';
 import { LiveQueryController } from '../live-query-controller';
 import { readFailure } from '../load-error';
 import { sharedStyles } from '../shared-styles';
@@ -25,6 +26,7 @@ const SORT_LABELS: Record<(typeof LIBRARY_SORTS)[number], string> = {
   oldest: 'Oldest first',
   easiest: 'Easiest first',
   hardest: 'Hardest first',
+  best: 'Best for me',
 };
 
 /**
@@ -61,8 +63,11 @@ export class NmLibraryPage extends LitElement {
    * and other sorts, follows. With thousands of stories the first paint does not wait for it.
    */
   private readonly firstPage = new LiveQueryController(this, () => firstLibraryPage(PAGE_SIZE), () => {
-    // Started after the first page arrives, so its larger read does not queue ahead of it.
-    setTimeout(() => this.summaries.start(), 0);
+    // Started after the first page arrives, so their larger reads do not queue ahead of it.
+    setTimeout(() => {
+      this.summaries.start();
+      this.coverage.start();
+    }, 0);
   });
   private readonly summaries = new LiveQueryController<StorySummary[]>(
     this,
@@ -74,6 +79,8 @@ export class NmLibraryPage extends LitElement {
   );
   /** Progress and media of every story, for the cards; cards render without them until they arrive. */
   private readonly facts = new LiveQueryController<CardFacts>(this, loadCardFacts);
+  /** What the learner knows of each story (issue 14): shown on the cards, and the "Best for me" order. */
+  private readonly coverage = new LiveQueryController<Map<string, Coverage>>(this, loadCoverage, undefined, true);
   private renderedOnce = false;
 
   constructor() {
@@ -104,7 +111,7 @@ export class NmLibraryPage extends LitElement {
   /** Results for the current query: from the full list once loaded, else from the first page. */
   private results(): { items: StorySummary[]; total: number } | undefined {
     const all = this.summaries.value;
-    if (all) return { items: queryLibrary(all, this.query), total: all.length };
+    if (all) return { items: queryLibrary(all, this.query, this.coverage.value), total: all.length };
     const first = this.firstPage.value;
     const isDefault = this.query.search === '' && this.query.level === 'all' && this.query.sort === 'newest';
     return first && isDefault ? { items: first.items, total: first.total } : undefined;
@@ -141,7 +148,7 @@ export class NmLibraryPage extends LitElement {
 
   /** The bar's "Write a story" (the older app's): the next story is one press away; an empty result offers its own. */
   private renderResults(results: StorySummary[], matching: number, total: number): TemplateResult {
-    const facts = this.facts.value ?? NO_CARD_FACTS;
+    const facts = { ...(this.facts.value ?? NO_CARD_FACTS), coverage: this.coverage.value ?? NO_CARD_FACTS.coverage };
     return html`<div class="bar">
         <p class="count muted" role="status">${matching} of ${total} stories</p>
         <div class="views" role="group" aria-label="Show stories as">

@@ -90,6 +90,7 @@ export class NmImportReport extends LitElement {
     const present = plan.alreadyPresent.length;
     const updates = [
       ...(plan.progress.length ? ['reading positions'] : []),
+      ...(plan.words.length ? ['the words you know'] : []),
       ...(this.changes.length && this.withSettings ? ['preferences'] : []),
     ];
     const extras = updates.length > 0;

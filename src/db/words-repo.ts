@@ -1,0 +1,108 @@
+import type { TableProp } from 'dexie';
+import type { Annotation } from '../domain/annotations';
+import { type WordEntry, type WordPlace, withState } from '../domain/words';
+import { type StoryWords, storyWordKeys, storyWordList } from '../domain/words-coverage';
+import type { WordState } from '../domain/words-key';
+import { getDb, type NihongoDb } from './database';
+
+/**
+ * What the learner knows (issue 14): `words` (one entry per word whose state was set) and
+ * `storyWords` (each story's running-word keys, written with its tokens). Every change returns
+ * what it replaced, so the UI's Undo can put it back.
+ */
+
+/** The tables to open for `writeStoryWordsIn` alongside the annotation's own (ANNOTATION_TABLES). */
+export const STORY_WORD_TABLES = ['storyWords'] as const satisfies readonly TableProp<NihongoDb>[];
+
+/**
+ * Stores a story's running-word keys, computed once from the annotation as written (call it with
+ * the annotation row the write stored, in the same transaction).
+ */
+export async function writeStoryWordsIn(target: Pick<NihongoDb, 'storyWords'>, annotation: Pick<Annotation, 'storyId' | 'segments'>): Promise<StoryWords> {
+  const row = storyWordKeys(annotation);
+  await target.storyWords.put(row);
+  return row;
+}
+
+/** One word's change: its key and the entry before (undefined: the word had never been set). */
+export interface WordChange {
+  key: string;
+  previous: WordEntry | undefined;
+}
+
+/** Sets one word's state (the popover's "I know this" / "Learning"); returns the change for Undo. */
+export async function setWordState(key: string, state: WordState, where: WordPlace): Promise<WordChange> {
+  const db = getDb();
+  return db.transaction('rw', db.words, async () => {
+    const previous = await db.words.get(key);
+    await db.words.put(withState(previous, key, state, where));
+    return { key, previous };
+  });
+}
+
+/**
+ * "Mark the rest of this story's words as known": every word of the story not yet learning or
+ * known becomes known, first met in the sentence it first occurs in. Returns the changes for Undo
+ * (empty when there was nothing left to mark).
+ */
+export async function markStoryKnown(storyId: string, now = Date.now()): Promise<WordChange[]> {
+  const db = getDb();
+  return db.transaction('rw', db.annotations, db.words, async () => {
+    // The keys themselves, from the story's tokens: storyWords holds only their hashes.
+    const annotation = await db.annotations.get(storyId);
+    if (!annotation) return [];
+    const words = storyWordList(annotation);
+    const keys = words.keys;
+    const stored = await db.words.bulkGet(keys);
+    const changes: WordChange[] = [];
+    const rows: WordEntry[] = [];
+    keys.forEach((key, i) => {
+      const previous = stored[i];
+      if (previous?.state === 'learning' || previous?.state === 'known') return;
+      rows.push(withState(previous, key, 'known', { storyId, segment: words.segments[i] ?? 0, at: now }));
+      changes.push({ key, previous });
+    });
+    await db.words.bulkPut(rows);
+    return changes;
+  });
+}
+
+/**
+ * Undo: every changed word back to its state before. Written as a newer change (never by deleting
+ * or rewinding `updatedAt`), so the undo also wins over the change on a device that already got it;
+ * a word that had never been set goes back to `new`, keeping where it was first met.
+ */
+export async function undoWordChanges(changes: readonly WordChange[], now = Date.now()): Promise<void> {
+  if (changes.length === 0) return;
+  const db = getDb();
+  await db.transaction('rw', db.words, async () => {
+    const current = await db.words.bulkGet(changes.map((c) => c.key));
+    const rows = changes.flatMap((change, i): WordEntry[] => {
+      const stored = current[i];
+      if (!stored) return change.previous ? [change.previous] : [];
+      const updatedAt = Math.max(now, stored.updatedAt + 1);
+      return [change.previous ? { ...change.previous, updatedAt } : { ...stored, state: 'new', updatedAt }];
+    });
+    await db.words.bulkPut(rows);
+  });
+}
+
+/** Every word's state, by key (live-queryable: wrap in liveQuery / LiveQueryController). */
+export async function wordStates(): Promise<Map<string, WordState>> {
+  const rows = await getDb().words.toArray();
+  return new Map(rows.map((w) => [w.key, w.state]));
+}
+
+/** The keys of every known word (index keys only, no rows read). */
+export async function knownWordKeys(): Promise<Set<string>> {
+  return new Set(await getDb().words.where('state').equals('known').primaryKeys());
+}
+
+export async function getWord(key: string): Promise<WordEntry | undefined> {
+  return getDb().words.get(key);
+}
+
+/** Every word entry (the export's snapshot). */
+export async function allWords(): Promise<WordEntry[]> {
+  return getDb().words.toArray();
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { TOKEN_LIMITS } from './tokens';
+import { boundedText, EpochMsSchema, requiredText } from './untrusted-text';
+import { KEY_SEPARATOR, splitWordKey, WORD_STATES, type WordState } from './words-key';
+
+export { makeWordKey, splitWordKey, WORD_STATES, type WordState } from './words-key';
+
+/**
+ * What the learner knows (issue 14): one entry per word, keyed by its dictionary form and that
+ * form's reading, so 食べました and 食べて are the one word 食べる, while 今日 read きょう and
+ * こんにち stay two. Entries exist only for words whose state was set (a word never touched is new).
+ */
+export const WORD_LIMITS = {
+  /** A form plus its reading plus the separator. */
+  key: TOKEN_LIMITS.surface + TOKEN_LIMITS.reading + 1,
+  /** Sentence index within a story (STORY_LIMITS.segments is far below). */
+  segment: 10_000,
+} as const;
+
+export const WordEntrySchema = z.object({
+  key: requiredText(WORD_LIMITS.key).refine((k) => k.includes(KEY_SEPARATOR), 'not a word key (form|reading)'),
+  /** The dictionary form (食べる). */
+  base: requiredText(TOKEN_LIMITS.surface),
+  /** Its reading in hiragana; empty when the token had none. */
+  reading: boundedText(TOKEN_LIMITS.reading),
+  state: z.enum(WORD_STATES),
+  /** Where the learner first changed this word's state: the story, the sentence, when. */
+  firstSeen: z.object({
+    storyId: z.uuid(),
+    segment: z.int().min(0).max(WORD_LIMITS.segment),
+    at: EpochMsSchema,
+  }),
+  /** Epoch milliseconds of the last state change; the newer entry wins on import and sync. */
+  updatedAt: EpochMsSchema,
+});
+
+export type WordEntry = z.infer<typeof WordEntrySchema>;
+
+/** Where a state change happens: the story and sentence the learner is reading, and when. */
+export interface WordPlace {
+  storyId: string;
+  segment: number;
+  at: number;
+}
+
+/**
+ * The entry after a state change. `firstSeen` is recorded by the first change and never moved
+ * afterwards: it says where the word was met, not where it was last touched.
+ */
+export function withState(previous: WordEntry | undefined, key: string, state: WordState, where: WordPlace): WordEntry {
+  const { base, reading } = splitWordKey(key);
+  const updatedAt = Math.max(where.at, (previous?.updatedAt ?? -1) + 1);
+  return {
+    key,
+    base: previous?.base ?? base,
+    reading: previous?.reading ?? reading,
+    state,
+    firstSeen: previous?.firstSeen ?? { storyId: where.storyId, segment: where.segment, at: where.at },
+    updatedAt,
+  };
+}
