@@ -1,6 +1,5 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DB_NAME } from '../../src/db/names';
 import type { Annotation } from '../../src/domain/annotations';
 import type { Story } from '../../src/domain/story';
 import { useE2eApp } from '../support/e2e-app';
@@ -38,25 +37,12 @@ async function connect(page: Page, email: string, action: 'Create account' | 'Si
   await page.getByTestId('last-sync').filter({ hasNotText: 'never' }).waitFor();
 }
 
-/** Stores an explain job's note the way the job leaves it: a row of its own in `annotations`. */
-function storeNote(page: Page, annotation: Annotation): Promise<void> {
-  return page.evaluate(
-    ({ name, annotation }) =>
-      new Promise<void>((ok, fail) => {
-        const open = indexedDB.open(name);
-        open.onerror = () => fail(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction('annotations', 'readwrite');
-          tx.objectStore('annotations').put(annotation);
-          tx.oncomplete = () => {
-            open.result.close();
-            ok();
-          };
-          tx.onerror = () => fail(tx.error);
-        };
-      }),
-    { name: DB_NAME, annotation },
-  );
+/** The first sentence's first word in the Reader, and its popover (word-popover.test.ts has more). */
+async function openFirstWord(page: Page, storyId: string): Promise<ReturnType<Page['getByRole']>> {
+  await page.goto(`${app.server.url}/story/${storyId}`);
+  const first = page.locator('ol.segments > li[data-index="0"] .word').first();
+  await first.click();
+  return page.getByRole('dialog');
 }
 
 async function serverWords(email: string): Promise<unknown[]> {
@@ -66,14 +52,15 @@ async function serverWords(email: string): Promise<unknown[]> {
 }
 
 describe('word details between two devices', () => {
-  it('a grammar note made on A before sign-in appears on B; another learner reads none of it', async () => {
+  it('a grammar note asked for on A before sign-in opens on B from the popover; another learner reads none of it', async () => {
     const a = await device();
     await requestStory(a, 'a morning in the park');
     await a.getByRole('link', { name: /^Read Story:/ }).waitFor({ timeout: 20_000 });
     const [story] = (await readAll<Story>(a, 'stories')).filter((s) => s.source === 'generated');
-    const note = { text: 'は marks the topic: “as for this morning…”.', updatedAt: Date.now() };
-    const annotation: Annotation = { storyId: story!.id, segments: story!.content.map(() => null), explanations: { 0: note }, updatedAt: note.updatedAt };
-    await storeNote(a, annotation);
+    // A asks for a grammar note through the popover: the explain job answers through the fake.
+    const onA = await openFirstWord(a, story!.id);
+    await onA.getByRole('button', { name: 'Explain this sentence' }).click();
+    await onA.getByText('is a plain statement in the polite style').waitFor();
 
     // Signing up sends the whole library: the story, then its words.
     await connect(a, 'aki@example.test', 'Create account');
@@ -82,8 +69,12 @@ describe('word details between two devices', () => {
     const b = await device();
     await connect(b, 'aki@example.test', 'Sign in');
     await waitUntil(async () => (await readAll<Annotation>(b, 'annotations')).some((w) => w.storyId === story!.id), { what: 'the words to reach B' });
-    const [onB] = (await readAll<Annotation>(b, 'annotations')).filter((w) => w.storyId === story!.id);
-    expect(onB?.explanations).toEqual({ 0: note });
+    // On B the note opens from the popover, with no request of B's own.
+    const explainCalls = app.gemini.calls.length;
+    const onB = await openFirstWord(b, story!.id);
+    await onB.getByText('is a plain statement in the polite style').waitFor();
+    expect(await onB.getByRole('button', { name: 'Explain this sentence' }).count()).toBe(0);
+    expect(app.gemini.calls.length).toBe(explainCalls);
 
     const c = await device();
     await connect(c, 'chika@example.test', 'Create account');
