@@ -239,7 +239,7 @@ describe('<nm-generator-dialog>', () => {
     await create().click();
     await dialog().waitFor({ state: 'hidden' });
     const [asked] = (await firedEvents(fixture.page)).filter((e) => e.type === 'nm-generate');
-    expect((asked?.detail as { params: object }).params).toMatchObject({ topic: 'Cats in the rain', learningWords: learning, knownTarget: 0.95, knownWords: known });
+    expect((asked!.detail as { params: object }).params).toMatchObject({ topic: 'Cats in the rain', learningWords: learning, knownTarget: 0.95, knownWords: known });
 
     // Both choices stay for the next story; unticked and "Any", nothing of the words is sent.
     await fixture.page.getByRole('button', { name: 'New story' }).click();
