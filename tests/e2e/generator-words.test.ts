@@ -52,4 +52,39 @@ describe('generator: use my learning words', () => {
     expect(promptText(storyCall?.body ?? null)).toContain('Aim for about 95 %');
     expect(await hasNoHorizontalOverflow(page)).toBe(true);
   });
+
+  it('"Edit and try again" on a refused story opens with its learning-words and known-words choices', async () => {
+    const page = app.page;
+    await page.goto(`${app.server.url}/queue`);
+    await waitForServiceWorker(page);
+    await configureGemini(page, app.gemini.url, app.gemini.apiKey);
+    await putRows(page, 'words', [learningWord('猫', 'ねこ', 1_000)]);
+    app.gemini.script('prompt-blocked');
+    const dialog = page.getByRole('dialog', { name: 'New story' });
+    const use = dialog.getByLabel('Use my learning words (1)');
+    const target = dialog.getByLabel('Known words');
+    const cancel = dialog.getByRole('button', { name: 'Cancel', exact: true });
+
+    await page.getByRole('button', { name: 'New story' }).click();
+    await use.check();
+    await target.selectOption({ label: 'About 98 %' });
+    await dialog.getByLabel('Topic', { exact: true }).fill('a forbidden cat');
+    await dialog.getByRole('button', { name: 'Create story' }).click();
+    const edit = page.getByRole('button', { name: /^Edit and try again Story: a forbidden cat/ });
+    await edit.waitFor({ timeout: 15_000 });
+    // The learner changes their mind for the next story…
+    await page.getByRole('button', { name: 'New story' }).click();
+    await use.uncheck();
+    await target.selectOption({ label: 'Any' });
+    await cancel.click();
+
+    // …but the edit is of the refused request, so it opens with that request's choices.
+    await edit.click();
+    await expect.poll(() => dialog.getByLabel('Topic', { exact: true }).inputValue()).toBe('a forbidden cat');
+    expect([await use.isChecked(), await target.inputValue()]).toEqual([true, '0.98']);
+    // Cancelling the edit gives "New story" back what it had.
+    await cancel.click();
+    await page.getByRole('button', { name: 'New story' }).click();
+    expect([await use.isChecked(), await target.inputValue()]).toEqual([false, '']);
+  }, 40_000);
 });

@@ -54,7 +54,8 @@ export function fitFields(c: FitChoices, on: FitHandlers): TemplateResult {
     </label>
     <p id="learning-hint" class="choice-hint muted">${learningHint(count)}</p>
     <label for="known-target">Known words</label>
-    <select id="known-target" name="known-target" aria-describedby="known-hint"
+    <!-- ?selected sets the first render; .value follows a host change (an edit's prefill) after the learner chose. -->
+    <select id="known-target" name="known-target" aria-describedby="known-hint" .value=${live(c.knownTarget === undefined ? '' : String(c.knownTarget))}
       @change=${(e: Event) => on.onKnownTarget(targetFromValue((e.target as HTMLSelectElement).value))}>
       <option value="" ?selected=${c.knownTarget === undefined}>Any</option>
       ${KNOWN_TARGETS.map((t) => html`<option value=${String(t)} ?selected=${t === c.knownTarget}>About ${Math.round(t * 100)} %</option>`)}
