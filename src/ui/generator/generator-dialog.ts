@@ -30,7 +30,7 @@ export interface GenerateRequest {
  * backdrop close it, and focus returns to the
  * element that had it before. Must be in the document before `show()` is called.
  *
- * @fires nm-generate - `{ params: {topic, level, length, instructions}, narrate, illustrate }` on a
+ * @fires nm-generate - `{ params: {topic, level, length, instructions, learningWords?, knownTarget?, knownWords?}, narrate, illustrate }` on a
  *   valid submit (bubbles, composed); the dialog then closes.
  * @fires nm-generator-close - `{ submitted }` when the dialog has closed, however it was closed.
  */
