@@ -1,5 +1,6 @@
 import type { TableProp } from 'dexie';
 import type { Annotation } from '../domain/annotations';
+import { FIT_LIMITS, type WordRef } from '../domain/job';
 import { type WordEntry, type WordPlace, withState } from '../domain/words';
 import { type StoryWords, storyWordKeys, storyWordList } from '../domain/words-coverage';
 import type { WordState } from '../domain/words-key';
@@ -105,4 +106,16 @@ export async function getWord(key: string): Promise<WordEntry | undefined> {
 /** Every word entry (the export's snapshot). */
 export async function allWords(): Promise<WordEntry[]> {
   return getDb().words.toArray();
+}
+
+/**
+ * The learner's words in one state as `{base, reading}`, most recently set first, for the
+ * generator's "use my learning words" and known-words sample (issue 14). Walks the updatedAt index
+ * newest first and stops at `limit`, so 5,000 known words cost a few reads, not a table scan. Words
+ * too long for a story request (FIT_LIMITS) are left out rather than failing the request.
+ */
+export async function recentWordRefs(state: WordState, limit: number): Promise<WordRef[]> {
+  const fits = (w: WordEntry) => w.base.length <= FIT_LIMITS.base && w.reading.length <= FIT_LIMITS.reading;
+  const rows = await getDb().words.orderBy('updatedAt').reverse().filter((w) => w.state === state && fits(w)).limit(limit).toArray();
+  return rows.map((w) => ({ base: w.base, reading: w.reading }));
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { containsCredential } from './secrets';
 import { LevelSchema, STORY_LIMITS, StoryLengthSchema } from './story';
+import { boundedText, requiredText } from './untrusted-text';
 
 export * from './job-row';
 
@@ -19,11 +20,33 @@ const noCredential = (text: string) => !containsCredential(text);
  * describe only the known fields (a loose object's inferred type carries an index signature, and
  * `Omit` over one loses every named key).
  */
+/**
+ * Stories written to fit the learner (issue 14): the learning words to use and a sample of known
+ * words go into the prompt as data, so each is bounded here (a word, not a paragraph) and the lists
+ * are capped, which keeps the prompt a sane size whatever the words store holds.
+ */
+export const FIT_LIMITS = { learningWords: 20, knownWords: 100, base: 24, reading: 48 } as const;
+/** "About 90 / 95 / 98 % known": the share of running words the story should aim at. */
+export const KNOWN_TARGETS = [0.9, 0.95, 0.98] as const;
+export type KnownTarget = (typeof KNOWN_TARGETS)[number];
+
+const WordRefSchema = z.object({
+  base: requiredText(FIT_LIMITS.base).refine(noCredential, KEY_IN_TEXT),
+  reading: boundedText(FIT_LIMITS.reading).refine(noCredential, KEY_IN_TEXT).default(''),
+});
+export type WordRef = z.output<typeof WordRefSchema>;
+
 const storyShape = {
   topic: z.string().trim().min(1, 'Enter a topic').max(200, 'Keep the topic under 200 characters').refine(noCredential, KEY_IN_TEXT),
   level: LevelSchema,
   length: StoryLengthSchema,
   instructions: z.string().max(1000, 'Keep instructions under 1000 characters').refine(noCredential, KEY_IN_TEXT).default(''),
+  /** "Use my learning words": most recently set first. */
+  learningWords: z.array(WordRefSchema).max(FIT_LIMITS.learningWords).optional(),
+  /** The share of known running words to aim at; absent = any. */
+  knownTarget: z.literal(KNOWN_TARGETS).optional(),
+  /** Words the learner knows, most recent first, shown to the model with `knownTarget`. */
+  knownWords: z.array(WordRefSchema).max(FIT_LIMITS.knownWords).optional(),
 };
 
 const audioShape = {

@@ -31,6 +31,13 @@ function fieldState(selector: string) {
   }, selector);
 }
 
+/** The learner's words, as `openWriteStory` hands them to the dialog before it opens. */
+async function setWords(learningWords: object[], knownWords: object[]): Promise<void> {
+  await fixture.page.locator('nm-generator-dialog').evaluate((host, words) => {
+    Object.assign(host, words);
+  }, { learningWords, knownWords });
+}
+
 describe('<nm-generator-dialog>', () => {
   it('opening moves focus into the topic field; Escape closes it and focus goes back to the opener', async () => {
     await open();
@@ -216,6 +223,43 @@ describe('<nm-generator-dialog>', () => {
     expect([await narrate().isChecked(), await remember().isChecked()]).toEqual([false, false]);
     const asked = (await firedEvents(fixture.page)).filter((e) => e.type === 'nm-generate');
     expect(asked).toEqual([]);
+  });
+
+  it('"Use my learning words" sends them, newest first, with a known-words target and the known sample', async () => {
+    const learning = [{ base: '猫', reading: 'ねこ' }, { base: '雨', reading: 'あめ' }];
+    const known = [{ base: '公園', reading: 'こうえん' }];
+    await open();
+    await setWords(learning, known);
+    const use = dialog().getByLabel('Use my learning words (2)');
+    const target = dialog().getByLabel('Known words');
+    expect(await use.isChecked()).toBe(false);
+    await use.check();
+    await target.selectOption({ label: 'About 95 %' });
+    await topic().fill('Cats in the rain');
+    await create().click();
+    await dialog().waitFor({ state: 'hidden' });
+    const [asked] = (await firedEvents(fixture.page)).filter((e) => e.type === 'nm-generate');
+    expect((asked!.detail as { params: object }).params).toMatchObject({ topic: 'Cats in the rain', learningWords: learning, knownTarget: 0.95, knownWords: known });
+
+    // Both choices stay for the next story; unticked and "Any", nothing of the words is sent.
+    await fixture.page.getByRole('button', { name: 'New story' }).click();
+    expect([await use.isChecked(), await target.inputValue()]).toEqual([true, '0.95']);
+    await use.uncheck();
+    await target.selectOption({ label: 'Any' });
+    await topic().fill('A quiet day');
+    await create().click();
+    await dialog().waitFor({ state: 'hidden' });
+    const second = (await firedEvents(fixture.page)).filter((e) => e.type === 'nm-generate')[1]?.detail as { params: object };
+    expect(Object.keys(second.params)).toEqual(['topic', 'level', 'length', 'instructions']);
+  });
+
+  it('with no learning words the checkbox is disabled and says why', async () => {
+    await open();
+    const use = dialog().getByLabel('Use my learning words (0)');
+    expect(await use.isDisabled()).toBe(true);
+    await dialog().getByText('You have no learning words yet').waitFor();
+    expect(await use.getAttribute('aria-describedby')).toBe('learning-hint');
+    expect(await seriousA11yViolations(fixture.page)).toEqual([]);
   });
 
   it('offline, it says the story will be written later', async () => {

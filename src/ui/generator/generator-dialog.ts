@@ -2,12 +2,14 @@ import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { z } from 'zod';
 import { rememberExtras, rememberedExtras } from '../../app/generator-extras';
-import { type JobParams, StoryJobParamsSchema } from '../../domain/job';
-import { LENGTH_SENTENCES, LEVELS, type Level, rulesLevel, STORY_LENGTHS, type StoryLength } from '../../domain/levels';
+import { type JobParams, type KnownTarget, StoryJobParamsSchema, type WordRef } from '../../domain/job';
+import { LENGTH_SENTENCES, LEVELS, type Level, STORY_LENGTHS, type StoryLength } from '../../domain/levels';
 import { randomTopic } from '../../domain/topics';
 import { emit } from '../emit';
 import { groupRequests, requestsLabel } from '../request-label';
 import { sharedStyles } from '../shared-styles';
+import { fitFields, fitParams } from './fit-fields';
+import { deepActiveElement, FIELD_ORDER, type Field, type FieldErrors, fieldErrors, INSTRUCTIONS_MAX, lengthLabel, levelLabel, TOPIC_MAX } from './generator-fields';
 import { generatorStyles } from './generator-styles';
 
 /** Detail of `nm-generate`: the story job's params and which follow-up jobs to add. */
@@ -17,62 +19,18 @@ export interface GenerateRequest {
   illustrate: boolean;
 }
 
-type Field = 'topic' | 'level' | 'length' | 'instructions';
-type FieldErrors = Partial<Record<Field, string>>;
-
-const FIELD_ORDER: readonly Field[] = ['topic', 'level', 'length', 'instructions'];
-const TOPIC_MAX = StoryJobParamsSchema.shape.topic.maxLength ?? 200;
-const INSTRUCTIONS_MAX = StoryJobParamsSchema.shape.instructions.unwrap().maxLength ?? 1000;
-
-/** Zod's enum messages list raw values; a learner gets a sentence instead. */
-const FALLBACK_MESSAGES: Record<Field, string> = {
-  topic: 'Enter a topic',
-  level: 'Choose one of the levels',
-  length: 'Choose a length',
-  instructions: `Keep instructions under ${INSTRUCTIONS_MAX} characters`,
-};
-
-function fieldErrors(issues: readonly z.core.$ZodIssue[]): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of issues) {
-    const field = issue.path[0] as Field;
-    if (!FIELD_ORDER.includes(field) || errors[field]) continue;
-    errors[field] = field === 'topic' || field === 'instructions' ? issue.message : FALLBACK_MESSAGES[field];
-  }
-  return errors;
-}
-
-function levelLabel(level: Level): string {
-  const rules = rulesLevel(level);
-  if (rules !== level) return `${level} (like ${rules})`;
-  if (level === 'N5') return 'N5 — easiest';
-  if (level === 'N1') return 'N1 — hardest';
-  return level;
-}
-
-function lengthLabel(length: StoryLength): string {
-  const { min, max } = LENGTH_SENTENCES[length];
-  return `${length[0]!.toUpperCase()}${length.slice(1)} (${min}–${max} sentences)`;
-}
-
-/** The element that has focus, looking inside shadow roots (a button in a page's shadow DOM). */
-function deepActiveElement(): HTMLElement | null {
-  let el: Element | null = document.activeElement;
-  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-  return el instanceof HTMLElement && el !== document.body ? el : null;
-}
-
 /**
  * `<nm-generator-dialog>`: the "new story" form in a native modal `<dialog>`. Topic (required, with a
- * "Random topic" button), level, length, optional instructions, and "also narrate / illustrate" with
- * the number of Gemini requests each makes. Validates with StoryJobParamsSchema and shows messages
+ * "Random topic" button), level, length, optional instructions, "use my learning words" and a
+ * known-words target (fit-fields.ts), and "also narrate / illustrate" with the number of Gemini
+ * requests each makes. Validates with StoryJobParamsSchema and shows messages
  * next to the fields; it does not enqueue anything itself — the host listens for `nm-generate`.
  *
  * `show()` opens it (focus goes to the topic), Escape, "Cancel", the ✕ button or a click on the
  * backdrop close it, and focus returns to the
  * element that had it before. Must be in the document before `show()` is called.
  *
- * @fires nm-generate - `{ params: {topic, level, length, instructions}, narrate, illustrate }` on a
+ * @fires nm-generate - `{ params: {topic, level, length, instructions, learningWords?, knownTarget?, knownWords?}, narrate, illustrate }` on a
  *   valid submit (bubbles, composed); the dialog then closes.
  * @fires nm-generator-close - `{ submitted }` when the dialog has closed, however it was closed.
  */
@@ -85,6 +43,10 @@ export class NmGeneratorDialog extends LitElement {
     illustrate: { type: Boolean },
     rememberExtras: { type: Boolean, attribute: 'remember-extras' },
     random: { attribute: false },
+    learningWords: { attribute: false },
+    knownWords: { attribute: false },
+    useLearningWords: { type: Boolean },
+    knownTarget: { attribute: false },
     topic: { state: true },
     instructions: { state: true },
     errors: { state: true },
@@ -104,6 +66,14 @@ export class NmGeneratorDialog extends LitElement {
   declare rememberExtras: boolean;
   /** Source of randomness for "Random topic" (tests inject one). */
   declare random: () => number;
+  /** The learner's learning words, newest first: the host sets them before `show()` (issue 14). */
+  declare learningWords: readonly WordRef[];
+  /** A sample of the words the learner knows, newest first, sent with a known-words target. */
+  declare knownWords: readonly WordRef[];
+  /** "Use my learning words": kept for the next story, like the level. */
+  declare useLearningWords: boolean;
+  /** "Known words: about 95 %"; undefined = any. Kept for the next story too. */
+  declare knownTarget: KnownTarget | undefined;
   declare topic: string;
   declare instructions: string;
   declare errors: FieldErrors;
@@ -128,6 +98,10 @@ export class NmGeneratorDialog extends LitElement {
     this.illustrate = remembered?.illustrate ?? false;
     this.rememberExtras = remembered !== null;
     this.random = Math.random;
+    this.learningWords = [];
+    this.knownWords = [];
+    this.useLearningWords = false;
+    this.knownTarget = undefined;
     this.topic = '';
     this.instructions = '';
     this.errors = {};
@@ -195,7 +169,7 @@ export class NmGeneratorDialog extends LitElement {
   };
 
   private values(): z.input<typeof StoryJobParamsSchema> {
-    return { topic: this.topic, level: this.level, length: this.length, instructions: this.instructions.trim() };
+    return { topic: this.topic, level: this.level, length: this.length, instructions: this.instructions.trim(), ...fitParams(this) };
   }
 
   /** After a failed submit, messages follow the learner's edits (cleared once fixed, never added while typing). */
@@ -323,6 +297,11 @@ export class NmGeneratorDialog extends LitElement {
             ${this.instructions.length} / ${INSTRUCTIONS_MAX} characters.</p>
           ${this.errorFor('instructions')}
         </div>
+
+        ${fitFields(this, {
+          onUseLearningWords: (use) => { this.useLearningWords = use; },
+          onKnownTarget: (target) => { this.knownTarget = target; },
+        })}
 
         <fieldset class="field">
           <legend>Extras</legend>

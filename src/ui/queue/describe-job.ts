@@ -41,6 +41,16 @@ export function jobRequestLine(job: JobRow): string | null {
   return `Topic: ${p.topic} · ${p.level} · ${p.length}`;
 }
 
+/**
+ * A finished story job that asked to fit the learner (issue 14: learning words or a known-words
+ * target): its row says how well the story did, once the story's words exist.
+ */
+export function askedToFit(job: JobRow): boolean {
+  if (job.type !== 'story' || job.status !== 'completed') return false;
+  const p = job.params as JobRow<'story'>['params'];
+  return (p.learningWords?.length ?? 0) > 0 || p.knownTarget !== undefined;
+}
+
 /** The story a job made or works on: a story job's own id, every other job's storyId. */
 export function jobStoryId(job: JobRow): string {
   return job.type === 'story' ? job.id : (job.params as JobRow<'audio'>['params']).storyId;

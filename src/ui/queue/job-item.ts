@@ -1,11 +1,12 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { dismissJob, retryJob } from '../../app/queue-actions';
 import type { JobRow } from '../../domain/job';
-import { isActive, type JobStatus, jobRequestLine, jobStoryId, jobTitle, sentenceOf } from './describe-job';
+import { askedToFit, isActive, type JobStatus, jobRequestLine, jobStoryId, jobTitle, sentenceOf } from './describe-job';
 import './job-cancel';
 import { fixIsInSettings, wasRefused } from './job-fixes';
 import { askedAgo, exactTime } from './job-times';
 import './story-draft';
+import './story-fit-line';
 
 /** What one row needs besides its job, worked out once per render by the page. */
 export interface JobItemContext {
@@ -80,6 +81,7 @@ export function jobItem(job: JobRow, c: JobItemContext): TemplateResult {
       ? html` <span class="countdown">${c.status.countdown}</span>`
       : nothing}${c.left ? html` <span class="left">(${c.left})</span>` : nothing}</span>
     ${resultNote(job) ? html`<span class="note" data-testid="job-note">${resultNote(job)}</span>` : nothing}
+    ${askedToFit(job) ? html`<nm-story-fit story-id=${job.id}></nm-story-fit>` : nothing}
     ${job.status === 'failed' && technicalDetail(job)
       ? html`<details class="why"><summary>Details</summary><pre>${technicalDetail(job)}</pre></details>`
       : nothing}

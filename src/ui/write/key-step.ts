@@ -1,7 +1,7 @@
 import { css, html, LitElement, type TemplateResult } from 'lit';
 import { forgetApiKey, saveApiKey } from '../../app/api-key';
-import { sharedStyles } from '../shared-styles';
 import { generatorStyles } from '../generator/generator-styles';
+import { sharedStyles } from '../shared-styles';
 
 type Outcome = 'saved' | 'cancelled';
 

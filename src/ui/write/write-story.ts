@@ -105,7 +105,29 @@ export async function openWriteStory(options: WriteStoryOptions = {}): Promise<v
   dialog.offline = !navigator.onLine;
   replacing = [];
   restore = null;
+  await loadLearnerWords(dialog);
   if (options.edit) ({ replacing, restore } = await prefillForEdit(dialog, options.edit));
   else if (options.topic !== undefined) dialog.topic = options.topic.trim();
   await dialog.show();
+}
+
+/**
+ * The learner's newest learning words and a sample of known ones, read each time the generator
+ * opens (issue 14), so "Use my learning words (N)" counts what the learner has now. A failed read
+ * leaves the lists empty: the story can still be asked for, just not fitted.
+ */
+async function loadLearnerWords(dialog: Generator): Promise<void> {
+  try {
+    const [{ recentWordRefs }, { FIT_LIMITS }] = await Promise.all([import('../../db/words-repo'), import('../../domain/job')]);
+    const [learning, known] = await Promise.all([
+      recentWordRefs('learning', FIT_LIMITS.learningWords),
+      recentWordRefs('known', FIT_LIMITS.knownWords),
+    ]);
+    dialog.learningWords = learning;
+    dialog.knownWords = known;
+  } catch (error: unknown) {
+    reportPageFault('reading the learner’s words for the generator', error);
+    dialog.learningWords = [];
+    dialog.knownWords = [];
+  }
 }

@@ -19,7 +19,18 @@ for (const story of [STORY_N5, STORY_N3]) {
     for (const v of segment.vocab) GLOSSES.set(v.word, v.meaning);
   }
 }
-const LONGEST_READING = Math.max(...[...READINGS.keys()].map((k) => k.length));
+let longestReading = Math.max(...[...READINGS.keys()].map((k) => k.length));
+
+/**
+ * A word the fake itself wrote into a story (a learning word, stories.ts): from then on its
+ * tokenizer reads it as that word, as a model reads back its own words. A fixture word keeps its
+ * fixture reading, so the fixtures' tokens never change.
+ */
+export function learnReading(text: string, reading: string): void {
+  if (READINGS.has(text) || text === '') return;
+  READINGS.set(text, reading);
+  longestReading = Math.max(longestReading, text.length);
+}
 
 const PARTICLES: Readonly<Record<string, string>> = {
   は: 'topic marker',
@@ -89,7 +100,7 @@ export function fakeTokens(jp: string): Tuple[] {
 }
 
 function knownWordAt(chars: readonly string[], at: number): string | undefined {
-  for (let n = Math.min(LONGEST_READING, chars.length - at); n > 0; n--) {
+  for (let n = Math.min(longestReading, chars.length - at); n > 0; n--) {
     const word = chars.slice(at, at + n).join('');
     if (READINGS.has(word)) return word;
   }
