@@ -6,6 +6,7 @@ import { saveProgress } from '../../../src/db/progress-repo';
 import { putStories } from '../../../src/db/stories-repo';
 import { setWordState, undoWordChanges } from '../../../src/db/words-repo';
 import type { WordState } from '../../../src/domain/words';
+import { signOut } from '../../../src/sync/session';
 import { makeProgress, makeStory, storyId, T0 } from '../../support/fixtures/library';
 import { useSyncProject } from './harness';
 
@@ -91,6 +92,20 @@ describe('the words a learner knows follow them', () => {
     await a.sync();
     expect((await b.sync()).pull?.words.applied).toBe(1);
     expect(await stateOf(b, '雨|あめ')).toBe('new');
+  });
+
+  it('signing out keeps the words with the library, or removes them with it (the server keeps them)', async () => {
+    const a = await project.device('a');
+    await a.signUp('kumi@example.test');
+    await a.on(() => mark('雨|あめ', 'known', T0));
+    await a.sync();
+    await a.on(() => signOut({ keepLibrary: true }, a.client));
+    expect(await stateOf(a, '雨|あめ')).toBe('known');
+    await a.signIn('kumi@example.test');
+    await a.sync();
+    await a.on(() => signOut({ keepLibrary: false }, a.client));
+    expect(await a.db.words.count()).toBe(0);
+    expect(await serverWords('kumi@example.test')).toEqual([{ key: '雨|あめ', state: 'known', deleted: false }]);
   });
 
   it('another learner pulls none of them', async () => {
