@@ -108,6 +108,27 @@ describe('the words a learner knows follow them', () => {
     expect(await serverWords('kumi@example.test')).toEqual([{ key: '雨|あめ', state: 'known', deleted: false }]);
   });
 
+  it('pages of words break between keys that need quoting in a query, and none is lost', async () => {
+    const a = await project.device('a');
+    await a.signUp('kumi@example.test');
+    const keys = ['a,b|x', 'c(d)|y', 'e"f|z', 'g\\h|w', '雨|あめ'];
+    await a.on(async () => {
+      for (const [i, key] of keys.entries()) await mark(key, 'known', T0 + i);
+    });
+    await a.sync();
+    // One stamp for all: only the keys order the pages (as a bulk write's rows may share one).
+    await project.db.exclusive((pg) =>
+      pg.transaction(async (tx) => {
+        await tx.query('set local session_replication_role = replica'); // the stamp trigger stays out of it
+        await tx.query(`update public.words set updated_at = now()`);
+      }),
+    );
+    const b = await project.device('b');
+    await b.signIn('kumi@example.test');
+    expect((await b.sync({ pageRows: 2 })).pull?.words).toMatchObject({ applied: keys.length, rejected: [] });
+    expect((await b.db.words.toCollection().primaryKeys()).sort()).toEqual([...keys].sort());
+  });
+
   it('another learner pulls none of them', async () => {
     const a = await project.device('a');
     await a.signUp('kumi@example.test');
