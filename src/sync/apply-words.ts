@@ -17,13 +17,15 @@ export async function applyWords(rows: readonly WordRecord[], watermark: Waterma
   const db = getDb();
   return db.transaction('rw', [db.words, db.outbox, db.syncState], async () => {
     const outcome: ApplyOutcome = { applied: 0, rejected: [] };
-    for (const row of rows) {
+    // One read for the page (a first sync brings thousands of words); a key appears once per page.
+    const stored = await db.words.bulkGet(rows.map((r) => r.key));
+    for (const [i, row] of rows.entries()) {
       const remote = row.deleted ? null : wordFromRow(row);
       if (typeof remote === 'string') {
         outcome.rejected.push({ key: row.key, reason: remote });
         continue;
       }
-      const local = await db.words.get(row.key);
+      const local = stored[i];
       const decision = decideWord({ deleted: row.deleted, writtenAt: remote?.updatedAt ?? null }, local ? { writtenAt: local.updatedAt } : null);
       if (decision === 'apply' && remote) {
         await db.words.put(remote);
