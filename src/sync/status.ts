@@ -1,6 +1,7 @@
 import { getDb } from '../db/database';
 import type { SyncTable } from '../db/rows';
 import { loadSettings } from '../db/settings-repo';
+import { scrubSecrets } from '../domain/secrets';
 import { splitWordKey } from '../domain/words';
 import { hasStoredSession } from './auth-storage';
 import { buildEnv, type SyncConfig, syncConfigFrom } from './config';
@@ -58,10 +59,13 @@ export async function loadSyncView(): Promise<SyncView> {
   return { config, fromBuild, account, hasSession, status, pending: outbox.length - rejectedRows.length, rejected };
 }
 
-/** A word key (`食べる|たべる`) as the learner reads it: 食べる (たべる). */
+/**
+ * A word key (`食べる|たべる`) as the learner reads it: 食べる (たべる). Scrubbed: a word the server
+ * refused for holding a key-shaped string must not put that string on screen.
+ */
 function wordLabel(key: string): string {
   const { base, reading } = splitWordKey(key);
-  return reading && reading !== base ? `${base} (${reading})` : base;
+  return scrubSecrets(reading && reading !== base ? `${base} (${reading})` : base);
 }
 
 /** The build-time project, to prefill the form. */

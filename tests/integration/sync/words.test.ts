@@ -7,6 +7,8 @@ import { putStories } from '../../../src/db/stories-repo';
 import { setWordState, undoWordChanges } from '../../../src/db/words-repo';
 import type { WordState } from '../../../src/domain/words';
 import { signOut } from '../../../src/sync/session';
+import { loadSyncView } from '../../../src/sync/status';
+import { mintFakeGoogleKey } from '../../support/fake-key';
 import { makeProgress, makeStory, storyId, T0 } from '../../support/fixtures/library';
 import { useSyncProject } from './harness';
 
@@ -178,6 +180,24 @@ describe('pulled words that cannot be applied as they are', () => {
     expect((await b.sync()).pull?.words.applied).toBe(1);
     expect(await b.db.words.get('雨|あめ')).toBeUndefined();
     expect(await b.db.outbox.count()).toBe(0);
+  });
+});
+
+describe('pushed words the server refuses', () => {
+  it('a word the server’s checks refuse is set aside with its reason, the others go, and Settings names it without the key', async () => {
+    const apiKey = mintFakeGoogleKey();
+    const a = await project.device('a');
+    await a.signUp('kumi@example.test');
+    await a.on(async () => {
+      await mark(`${apiKey}|x`, 'known', T0);
+      await mark('雨|あめ', 'known', T0);
+    });
+    expect((await a.sync()).push).toMatchObject({ sent: 1, rejected: 1 });
+    expect((await serverWords('kumi@example.test')).map((w) => w.key)).toEqual(['雨|あめ']);
+    const [refused] = (await a.on(loadSyncView)).rejected;
+    expect(refused?.message).toMatch(/checks refused.*words_no_api_key/);
+    expect(refused?.label).toMatch(/^Known words: /);
+    expect(`${refused?.label} ${refused?.message}`).not.toContain(apiKey);
   });
 });
 
