@@ -1,9 +1,12 @@
 import { performance } from 'node:perf_hooks';
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { getDb } from '../../src/db/database';
+import { queueChanges } from '../../src/db/outbox-repo';
 import { putStories } from '../../src/db/stories-repo';
-import { type Device, newDevice, requestsTo } from '../../tests/support/sync-devices';
+import type { WordEntry } from '../../src/domain/words';
 import { type SupabaseDb, type SupabaseFront, startSupabaseDb, startSupabaseFront } from '../../tests/support/supabase';
+import { type Device, newDevice, requestsTo } from '../../tests/support/sync-devices';
 import { makeLibrary } from './library-data';
 import type { BenchContext, BenchResult } from './types';
 
@@ -14,6 +17,8 @@ import type { BenchContext, BenchResult } from './types';
  * and row counts are what a real project would see.
  */
 const N = 500;
+/** Words the learner set (issue 14): the coverage budget's 5,000 known words. */
+const WORDS = 5_000;
 
 async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
   const t0 = performance.now();
@@ -29,6 +34,22 @@ async function ageServerRows(db: SupabaseDb): Promise<void> {
       await tx.query(`update public.stories set updated_at = updated_at - interval '1 hour'`);
     }),
   );
+}
+
+/** What words-repo writes for WORDS words marked known, with their outbox rows, in one transaction. */
+async function markWords(a: Device): Promise<void> {
+  const at = Date.UTC(2026, 0, 1);
+  const words = Array.from({ length: WORDS }, (_, i): WordEntry => {
+    const base = `語${i}`;
+    return { key: `${base}|ご${i}`, base, reading: `ご${i}`, state: 'known', firstSeen: { storyId: '00000000-0000-4000-8000-000000000001', segment: 0, at }, updatedAt: at };
+  });
+  await a.on(async () => {
+    const db = getDb();
+    await db.transaction('rw', db.words, db.outbox, db.syncState, async () => {
+      await db.words.bulkPut(words);
+      await queueChanges(db, 'words', words.map((w) => w.key), false);
+    });
+  });
 }
 
 async function editAndPush(a: Device, i: number, stories: ReturnType<typeof makeLibrary>['stories']): Promise<void> {
@@ -73,7 +94,18 @@ export async function benchSync(_ctx: BenchContext): Promise<BenchResult[]> {
     const aged = (await b.sync()).pull?.stories;
     if (fresh?.applied !== 1 || aged?.applied !== 1) throw new Error(`incremental pulls applied ${fresh?.applied} and ${aged?.applied} rows, not 1`);
 
+    await markWords(a);
+    front.requests.length = 0;
+    const wordsPush = await timed(() => a.sync());
+    if (wordsPush.value.push?.sent !== WORDS) throw new Error(`push sent ${wordsPush.value.push?.sent} of ${WORDS} words`);
+    const wordsPushRequests = requestsTo(front, 'POST', '/rest/v1/words').length;
+    const wordsPull = await timed(() => b.sync());
+    if (wordsPull.value.pull?.words.applied !== WORDS) throw new Error(`pull applied ${wordsPull.value.pull?.words.applied} of ${WORDS} words`);
+
     return [
+      { name: 'sync-push-5000-words-requests-node', value: wordsPushRequests, unit: 'requests', budget: null, better: 'lower' },
+      { name: 'sync-push-5000-words-node', value: Math.round(wordsPush.ms), unit: 'ms', budget: null, better: 'lower' },
+      { name: 'sync-pull-5000-words-node', value: Math.round(wordsPull.ms), unit: 'ms', budget: null, better: 'lower' },
       { name: 'sync-push-500-stories-requests-node', value: pushRequests, unit: 'requests', budget: 5, better: 'lower' },
       { name: 'sync-push-500-stories-node', value: Math.round(push.ms), unit: 'ms', budget: null, better: 'lower' },
       { name: 'sync-pull-500-stories-empty-device-node', value: Math.round(pull.ms), unit: 'ms', budget: null, better: 'lower' },

@@ -160,6 +160,7 @@ async function applyWords(incoming: readonly WordEntry[]): Promise<number> {
   const current = await db.words.bulkGet(incoming.map((w) => w.key));
   const rows = incoming.filter((w, i) => isNewer(w, current[i]));
   await db.words.bulkPut(rows);
+  await queueChanges(db, 'words', rows.map((w) => w.key), false);
   return rows.length;
 }
 

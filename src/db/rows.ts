@@ -29,8 +29,11 @@ export interface MediaRow {
   createdAt: number;
 }
 
-/** The server tables a device syncs (supabase/migrations); `annotations` is a story's words (issue 13). */
-export type SyncTable = 'stories' | 'annotations' | 'reading_progress' | 'user_settings';
+/**
+ * The server tables a device syncs (supabase/migrations); `annotations` is a story's words (issue
+ * 13), `words` what the learner knows (issue 14).
+ */
+export type SyncTable = 'stories' | 'annotations' | 'reading_progress' | 'user_settings' | 'words';
 
 /** A local change waiting to be pushed; one row per (table, key), so repeated edits coalesce. */
 export interface OutboxRow {

@@ -5,11 +5,13 @@ import { type WordEntry, type WordPlace, withState } from '../domain/words';
 import { type StoryWords, storyWordKeys, storyWordList } from '../domain/words-coverage';
 import type { WordState } from '../domain/words-key';
 import { getDb, type NihongoDb } from './database';
+import { queueChange, queueChanges } from './outbox-repo';
 
 /**
  * What the learner knows (issue 14): `words` (one entry per word whose state was set) and
  * `storyWords` (each story's running-word keys, written with its tokens). Every change returns
- * what it replaced, so the UI's Undo can put it back.
+ * what it replaced, so the UI's Undo can put it back, and is queued for sync in its transaction
+ * (src/db/outbox-repo.ts; only while signed in). `storyWords` never syncs: each device computes it.
  */
 
 /** The tables to open for `writeStoryWordsIn` alongside the annotation's own (ANNOTATION_TABLES). */
@@ -34,9 +36,10 @@ export interface WordChange {
 /** Sets one word's state (the popover's "I know this" / "Learning"); returns the change for Undo. */
 export async function setWordState(key: string, state: WordState, where: WordPlace): Promise<WordChange> {
   const db = getDb();
-  return db.transaction('rw', db.words, async () => {
+  return db.transaction('rw', db.words, db.outbox, db.syncState, async () => {
     const previous = await db.words.get(key);
     await db.words.put(withState(previous, key, state, where));
+    await queueChange(db, 'words', key, false);
     return { key, previous };
   });
 }
@@ -48,7 +51,7 @@ export async function setWordState(key: string, state: WordState, where: WordPla
  */
 export async function markStoryKnown(storyId: string, now = Date.now()): Promise<WordChange[]> {
   const db = getDb();
-  return db.transaction('rw', db.annotations, db.words, async () => {
+  return db.transaction('rw', [db.annotations, db.words, db.outbox, db.syncState], async () => {
     // The keys themselves, from the story's tokens: storyWords holds only their hashes.
     const annotation = await db.annotations.get(storyId);
     if (!annotation) return [];
@@ -64,6 +67,7 @@ export async function markStoryKnown(storyId: string, now = Date.now()): Promise
       changes.push({ key, previous });
     });
     await db.words.bulkPut(rows);
+    await queueChanges(db, 'words', rows.map((w) => w.key), false);
     return changes;
   });
 }
@@ -76,7 +80,7 @@ export async function markStoryKnown(storyId: string, now = Date.now()): Promise
 export async function undoWordChanges(changes: readonly WordChange[], now = Date.now()): Promise<void> {
   if (changes.length === 0) return;
   const db = getDb();
-  await db.transaction('rw', db.words, async () => {
+  await db.transaction('rw', db.words, db.outbox, db.syncState, async () => {
     const current = await db.words.bulkGet(changes.map((c) => c.key));
     const rows = changes.flatMap((change, i): WordEntry[] => {
       const stored = current[i];
@@ -85,6 +89,7 @@ export async function undoWordChanges(changes: readonly WordChange[], now = Date
       return [change.previous ? { ...change.previous, updatedAt } : { ...stored, state: 'new', updatedAt }];
     });
     await db.words.bulkPut(rows);
+    await queueChanges(db, 'words', rows.map((w) => w.key), false);
   });
 }
 

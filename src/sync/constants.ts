@@ -35,15 +35,23 @@ export function watermarkKey(table: SyncTable): string {
   return `sync-watermark:${table}`;
 }
 
-/** Pushed (and pulled) first to last: a story before the words and the progress that refer to it. */
-export const SYNC_TABLES: readonly SyncTable[] = ['stories', 'annotations', 'reading_progress', 'user_settings'];
+/**
+ * Pushed (and pulled) first to last: a story before the words and the progress that refer to it;
+ * what the learner knows (issue 14) last, its table being the newest (a project without it yet
+ * still syncs the rest).
+ */
+export const SYNC_TABLES: readonly SyncTable[] = ['stories', 'annotations', 'reading_progress', 'user_settings', 'words'];
 
 /**
- * Tables that merge on pull instead of last-writer-wins (a story's words: every device's
- * explanations are kept). A later sync pushes them AFTER its pull, so a device merges what the
- * server has before sending its row; pushing first would overwrite another device's notes there.
+ * Tables synced after the others, each pulled before it is pushed (sync-now.ts exchange), in
+ * SYNC_TABLES order:
+ *  - a story's words merge on pull instead of last-writer-wins (every device's explanations are
+ *    kept): a device merges what the server has before sending its row; pushing first would
+ *    overwrite another device's notes there;
+ *  - the words the learner knows are last-writer-wins, for which pulling first is as good, and come
+ *    last so that a project set up before their migration still syncs everything else.
  */
-export const PUSHED_AFTER_PULL: readonly SyncTable[] = ['annotations'];
+export const PUSHED_AFTER_PULL: readonly SyncTable[] = ['annotations', 'words'];
 
 /**
  * Rows per upsert request, and a ceiling in UTF-8 bytes of JSON per request (stories carry their

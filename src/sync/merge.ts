@@ -35,6 +35,15 @@ export function decideProgress(remote: RemoteVersion, local: LocalVersion | null
   return newerWins(remote, local);
 }
 
+/**
+ * A word the learner set: the newer `updatedAt` wins per word (Undo writes a newer entry, so it
+ * wins too); a tombstone removes the word here.
+ */
+export function decideWord(remote: RemoteVersion, local: LocalVersion | null): MergeDecision {
+  if (remote.deleted) return local ? 'delete-local' : 'skip';
+  return newerWins(remote, local);
+}
+
 /** One settings object per learner; never deleted. */
 export function decideSettings(remote: RemoteVersion, local: LocalVersion | null): MergeDecision {
   return newerWins({ ...remote, deleted: false }, local);

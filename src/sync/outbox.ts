@@ -5,8 +5,9 @@ import { loadSettings } from '../db/settings-repo';
 import { AnnotationSchema } from '../domain/annotations';
 import { ReadingProgressSchema } from '../domain/progress';
 import { StorySchema } from '../domain/story';
+import { WordEntrySchema } from '../domain/words';
 import { DELETE_GRACE_MS } from './constants';
-import { annotationToRow, progressToRow, settingsToRow, storyDeletionRow, storyToRow } from './rows';
+import { annotationToRow, progressToRow, settingsToRow, storyDeletionRow, storyToRow, wordToRow } from './rows';
 
 /**
  * The push side of the outbox (the repositories queue rows, src/db/outbox-repo.ts). A row only
@@ -31,7 +32,7 @@ export async function pendingRows(table: SyncTable, now: number, force: boolean)
 /** Reads the local state each row stands for, in one read transaction. */
 export async function buildChanges(rows: readonly OutboxRow[]): Promise<Change[]> {
   const db = getDb();
-  return db.transaction('r', [db.stories, db.annotations, db.tombstones, db.progress, db.settings], async () => {
+  return db.transaction('r', [db.stories, db.annotations, db.tombstones, db.progress, db.settings, db.words], async () => {
     const changes: Change[] = [];
     for (const row of rows) changes.push(await changeOf(row));
     return changes;
@@ -75,6 +76,10 @@ async function payloadOf(row: OutboxRow): Promise<object | null> {
   if (row.table === 'reading_progress') {
     const progress = await db.progress.get(row.rowKey);
     return progress ? progressToRow(checked(ReadingProgressSchema, progress, 'reading progress')) : null;
+  }
+  if (row.table === 'words') {
+    const entry = await db.words.get(row.rowKey);
+    return entry ? wordToRow(checked(WordEntrySchema, entry, 'word')) : null;
   }
   return settingsToRow(await loadSettings());
 }

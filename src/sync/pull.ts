@@ -1,9 +1,10 @@
 import type { SyncTable } from '../db/rows';
 import { applyProgress, applySettings, applyStories } from './apply';
 import { type ApplyOutcome, applyAnnotations, type PulledRejection } from './apply-annotations';
+import { applyWords } from './apply-words';
 import { PULL_PAGE_ROWS, SYNC_TABLES } from './constants';
 import type { RestClient } from './rest';
-import type { AnnotationRecord, ProgressRecord, SettingsRecord, StoryRecord } from './rows';
+import type { AnnotationRecord, ProgressRecord, SettingsRecord, StoryRecord, WordRecord } from './rows';
 import { readWatermark, type Watermark, writeWatermark } from './state';
 import { type RetryOptions, withRetry } from './transient-retry';
 import { EPOCH, laterStamp, type PageCursor, pageQuery, pullFrom } from './watermark';
@@ -18,7 +19,7 @@ export interface PullReport {
   transferred: number;
   /** Rows that changed this device. */
   applied: number;
-  /** Rows this version cannot read (annotations), with the reason; they changed nothing here. */
+  /** Rows this version cannot read (annotations, words), with the reason; they changed nothing here. */
   rejected: PulledRejection[];
   requests: number;
 }
@@ -40,6 +41,7 @@ export const STORIES_PULL: PullSpec<StoryRecord> = { table: 'stories', keyColumn
 export const ANNOTATIONS_PULL: PullSpec<AnnotationRecord> = { table: 'annotations', keyColumn: 'story_id', keyOf: (r) => r.story_id, apply: applyAnnotations };
 export const PROGRESS_PULL: PullSpec<ProgressRecord> = { table: 'reading_progress', keyColumn: 'story_id', keyOf: (r) => r.story_id, apply: counted(applyProgress) };
 export const SETTINGS_PULL: PullSpec<SettingsRecord> = { table: 'user_settings', keyColumn: 'user_id', keyOf: (r) => r.user_id, apply: counted(applySettings) };
+export const WORDS_PULL: PullSpec<WordRecord> = { table: 'words', keyColumn: 'key', keyOf: (r) => r.key, apply: applyWords };
 
 export interface PullOptions extends RetryOptions {
   pageRows?: number;
@@ -98,5 +100,7 @@ function pullOne(rest: RestClient, table: SyncTable, account: string, options: P
       return pullTable(rest, PROGRESS_PULL, account, options);
     case 'user_settings':
       return pullTable(rest, SETTINGS_PULL, account, options);
+    case 'words':
+      return pullTable(rest, WORDS_PULL, account, options);
   }
 }

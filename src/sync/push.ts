@@ -24,6 +24,7 @@ export const CONFLICT_KEYS: Record<SyncTable, string> = {
   annotations: 'user_id,story_id',
   reading_progress: 'user_id,story_id',
   user_settings: 'user_id',
+  words: 'user_id,key',
 };
 
 export interface PushOptions extends RetryOptions {
@@ -166,7 +167,7 @@ async function projectAnswers(rest: RestClient, table: SyncTable): Promise<boole
   }
 }
 
-const PROBE_COLUMN: Record<SyncTable, string> = { stories: 'id', annotations: 'story_id', reading_progress: 'story_id', user_settings: 'user_id' };
+const PROBE_COLUMN: Record<SyncTable, string> = { stories: 'id', annotations: 'story_id', reading_progress: 'story_id', user_settings: 'user_id', words: 'key' };
 
 /** The server's reason, with a sentence for the refusals a learner can act on. */
 export function rejectionReason(error: SyncHttpError): string {

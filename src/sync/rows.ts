@@ -4,6 +4,7 @@ import type { ReadingProgress } from '../domain/progress';
 import type { Settings } from '../domain/settings';
 import type { Story } from '../domain/story';
 import { MAX_EPOCH_MS, normaliseDeep, normaliseText } from '../domain/untrusted-text';
+import type { WordEntry } from '../domain/words';
 
 /**
  * Local objects ↔ the server's rows (supabase/migrations). Times are epoch ms here and timestamptz
@@ -71,6 +72,25 @@ export interface AnnotationRecord extends AnnotationUpsert {
 
 export function annotationToRow(annotation: Annotation): AnnotationUpsert {
   return { story_id: annotation.storyId, content: normaliseDeep(annotation) as object, deleted: false };
+}
+
+/**
+ * A word the learner set (issue 14), keyed by its word key; the WordEntry JSON travels whole in
+ * `content`, and its `updatedAt` (the device's clock) decides which device's state wins. No
+ * deletion row: a device never deletes a word (Undo writes a newer entry).
+ */
+export interface WordUpsert {
+  key: string;
+  content: object;
+  deleted: boolean;
+}
+
+export interface WordRecord extends WordUpsert {
+  updated_at: string;
+}
+
+export function wordToRow(entry: WordEntry): WordUpsert {
+  return { key: entry.key, content: normaliseDeep(entry) as object, deleted: false };
 }
 
 export interface ProgressUpsert {

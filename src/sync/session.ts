@@ -68,7 +68,7 @@ export async function signIn(email: string, password: string, client?: SyncClien
  */
 async function remember(config: SyncConfig, session: Session): Promise<void> {
   const db = getDb();
-  const tables = [db.syncState, db.outbox, db.storySummaries, db.annotations, db.progress, db.settings];
+  const tables = [db.syncState, db.outbox, db.storySummaries, db.annotations, db.progress, db.settings, db.words];
   await db.transaction('rw', tables, async () => {
     const isThisUser = (a: { url: string; userId: string } | null) => a?.userId === session.user.id && a.url === config.url;
     // A new session: whatever ended the last one no longer asks to sign in.
@@ -95,12 +95,15 @@ async function queueLibrary(): Promise<void> {
   await queueChanges(db, 'reading_progress', await db.progress.toCollection().primaryKeys(), false);
   const settings = await db.settings.get('app');
   if ((settings?.value.updatedAt ?? 0) > 0) await queueChange(db, 'user_settings', SETTINGS_ROW_KEY, false);
+  // Every word the learner set, a sample's too: what they know is theirs, not a story's.
+  await queueChanges(db, 'words', await db.words.toCollection().primaryKeys(), false);
 }
 
 /**
  * Signs out. The session and the outbox go either way (and the sync cursors). `keepLibrary: false`
- * also removes the learner's stories (not the bundled samples), reading progress and their media
- * from this device; nothing is deleted on the server.
+ * also removes the learner's stories (not the bundled samples), reading progress, their media and
+ * the words the learner set (all of them: sign-in sent them to the account) from this device;
+ * nothing is deleted on the server.
  */
 export async function signOut({ keepLibrary }: { keepLibrary: boolean }, client?: SyncClient): Promise<void> {
   const t = await target(client);
@@ -108,7 +111,7 @@ export async function signOut({ keepLibrary }: { keepLibrary: boolean }, client?
   if (t) await t.client.auth.signOut({ scope: 'local' }).catch(() => undefined);
   await forgetStoredSession();
   const db = getDb();
-  await db.transaction('rw', [db.syncState, db.outbox, db.stories, db.storySummaries, db.progress, db.media, db.annotations, db.storyWords, db.tombstones], async () => {
+  await db.transaction('rw', [db.syncState, db.outbox, db.stories, db.storySummaries, db.progress, db.media, db.annotations, db.storyWords, db.tombstones, db.words], async () => {
     const account = await readAccount();
     if (account) await writeLastAccount(account);
     await clearSyncState();
@@ -124,6 +127,7 @@ export async function signOut({ keepLibrary }: { keepLibrary: boolean }, client?
       db.storyWords.bulkDelete(own),
       db.progress.clear(),
       db.tombstones.clear(),
+      db.words.clear(),
     ]);
   });
 }

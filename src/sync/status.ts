@@ -1,6 +1,8 @@
 import { getDb } from '../db/database';
 import type { SyncTable } from '../db/rows';
 import { loadSettings } from '../db/settings-repo';
+import { scrubSecrets } from '../domain/secrets';
+import { splitWordKey } from '../domain/words';
 import { hasStoredSession } from './auth-storage';
 import { buildEnv, type SyncConfig, syncConfigFrom } from './config';
 import { readAccount, readStatus, type SyncAccount, type SyncStatus } from './state';
@@ -35,6 +37,7 @@ const TABLE_WORDS: Record<SyncTable, string> = {
   annotations: 'Word details',
   reading_progress: 'Reading progress',
   user_settings: 'Preferences',
+  words: 'Known words',
 };
 
 export async function loadSyncView(): Promise<SyncView> {
@@ -49,11 +52,20 @@ export async function loadSyncView(): Promise<SyncView> {
   const rejected = rejectedRows.map((r, i) => ({
     id: r.id,
     table: r.table,
-    label: `${TABLE_WORDS[r.table]}${titles[i] ? ` “${titles[i]?.titleJP}”` : r.table === 'user_settings' ? '' : ` ${r.rowKey}`}`,
+    label: `${TABLE_WORDS[r.table]}${titles[i] ? ` “${titles[i]?.titleJP}”` : r.table === 'user_settings' ? '' : r.table === 'words' ? `: ${wordLabel(r.rowKey)}` : ` ${r.rowKey}`}`,
     status: r.rejected?.status ?? 0,
     message: r.rejected?.message ?? '',
   }));
   return { config, fromBuild, account, hasSession, status, pending: outbox.length - rejectedRows.length, rejected };
+}
+
+/**
+ * A word key (`食べる|たべる`) as the learner reads it: 食べる (たべる). Scrubbed: a word the server
+ * refused for holding a key-shaped string must not put that string on screen.
+ */
+function wordLabel(key: string): string {
+  const { base, reading } = splitWordKey(key);
+  return scrubSecrets(reading && reading !== base ? `${base} (${reading})` : base);
 }
 
 /** The build-time project, to prefill the form. */

@@ -74,23 +74,26 @@ async function syncLocked(client: SyncClient, account: SyncAccount, options: Syn
 
 /**
  * The pushes and pulls of one sync. Last-writer-wins tables as before: a device's first sync pulls
- * them before pushing. The merged ones (constants.ts PUSHED_AFTER_PULL) come after, always pulled
- * first; so a project without their table yet still syncs everything else.
+ * them before pushing. The late ones (constants.ts PUSHED_AFTER_PULL) come after, one table at a
+ * time, each pulled first; so a project without the newest table yet still syncs everything else.
  */
 async function exchange(rest: RestClient, account: string, options: SyncOptions): Promise<{ push: PushReport; pull: PullReports }> {
   const lww = SYNC_TABLES.filter((t) => !PUSHED_AFTER_PULL.includes(t));
   const first = (await Promise.all(lww.map((t) => readWatermark(t, account)))).some((w) => w === null);
-  let early: PushReport;
-  let pulled: Partial<PullReports>;
+  let push: PushReport;
+  let pull: Partial<PullReports>;
   if (first) {
-    pulled = await pullTables(rest, account, lww, options);
-    early = await pushOutbox(rest, options, lww);
+    pull = await pullTables(rest, account, lww, options);
+    push = await pushOutbox(rest, options, lww);
   } else {
-    early = await pushOutbox(rest, options, lww);
-    pulled = await pullTables(rest, account, lww, options);
+    push = await pushOutbox(rest, options, lww);
+    pull = await pullTables(rest, account, lww, options);
   }
-  const pull = { ...pulled, ...(await pullTables(rest, account, PUSHED_AFTER_PULL, options)) } as PullReports;
-  return { push: addedUp(early, await pushOutbox(rest, options, PUSHED_AFTER_PULL)), pull };
+  for (const table of SYNC_TABLES.filter((t) => PUSHED_AFTER_PULL.includes(t))) {
+    pull = { ...pull, ...(await pullTables(rest, account, [table], options)) };
+    push = addedUp(push, await pushOutbox(rest, options, [table]));
+  }
+  return { push, pull: pull as PullReports };
 }
 
 function addedUp(a: PushReport, b: PushReport): PushReport {

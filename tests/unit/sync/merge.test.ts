@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideProgress, decideSettings, decideStory } from '../../../src/sync/merge';
+import { decideProgress, decideSettings, decideStory, decideWord } from '../../../src/sync/merge';
 
 const alive = (writtenAt: number | null) => ({ deleted: false, writtenAt });
 const gone = { deleted: true, writtenAt: null };
@@ -47,5 +47,20 @@ describe('settings', () => {
     expect(decideSettings(alive(5), local(0))).toBe('apply');
     expect(decideSettings(alive(5), local(9))).toBe('push-local');
     expect(decideSettings(alive(5), local(5))).toBe('skip');
+  });
+});
+
+describe('words: the newer change of a word wins, per word', () => {
+  it('applies a newer or unknown word, keeps and re-queues a newer local one, ignores an equal one', () => {
+    expect(decideWord(alive(10), null)).toBe('apply');
+    expect(decideWord(alive(20), local(10))).toBe('apply');
+    expect(decideWord(alive(10), local(20))).toBe('push-local');
+    expect(decideWord(alive(10), local(10))).toBe('skip');
+  });
+
+  it('a tombstone removes the local word; a row without a readable clock never overwrites one', () => {
+    expect(decideWord(gone, local(Number.MAX_SAFE_INTEGER))).toBe('delete-local');
+    expect(decideWord(gone, null)).toBe('skip');
+    expect(decideWord(alive(null), local(5))).toBe('push-local');
   });
 });
