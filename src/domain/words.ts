@@ -17,7 +17,11 @@ export const WORD_LIMITS = {
   segment: 10_000,
 } as const;
 
-export const WordEntrySchema = z.object({
+/**
+ * Loose, like the other synced rows: a field a newer version adds survives a round trip through an
+ * older device (withState keeps it).
+ */
+export const WordEntrySchema = z.looseObject({
   key: requiredText(WORD_LIMITS.key).refine((k) => k.includes(KEY_SEPARATOR), 'not a word key (form|reading)'),
   /** The dictionary form (食べる). */
   base: requiredText(TOKEN_LIMITS.surface),
@@ -51,6 +55,7 @@ export function withState(previous: WordEntry | undefined, key: string, state: W
   const { base, reading } = splitWordKey(key);
   const updatedAt = Math.max(where.at, (previous?.updatedAt ?? -1) + 1);
   return {
+    ...previous,
     key,
     base: previous?.base ?? base,
     reading: previous?.reading ?? reading,
