@@ -106,3 +106,22 @@ export async function getWord(key: string): Promise<WordEntry | undefined> {
 export async function allWords(): Promise<WordEntry[]> {
   return getDb().words.toArray();
 }
+
+/** The words the learner set to learning or known, as keys (what the Reader needs per word). */
+export interface WordStateKeys {
+  known: ReadonlySet<string>;
+  learning: ReadonlySet<string>;
+}
+
+/**
+ * The keys of every learning and known word, from the state index alone (no rows read), so the
+ * Reader's live query of them stays cheap with thousands of words. Live-queryable.
+ */
+export async function wordStateKeys(): Promise<WordStateKeys> {
+  const db = getDb();
+  const [known, learning] = await Promise.all([
+    db.words.where('state').equals('known').primaryKeys(),
+    db.words.where('state').equals('learning').primaryKeys(),
+  ]);
+  return { known: new Set(known), learning: new Set(learning) };
+}
