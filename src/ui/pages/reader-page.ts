@@ -183,7 +183,7 @@ export class NmReaderPage extends LitElement {
   protected override updated(): void {
     this.followPlayer();
     // Only once the sentences are on screen (the article waits for the media keys too).
-    if (this.restoring || !this.story.value || !this.progress || !this.settings.loaded || !this.media.loaded) return;
+    if (this.restoring || !this.story.value || !this.progress || !this.textReady()) return;
     this.restoring = true;
     const saved = this.progress;
     // Decided before the restore measures the screen: the offer is in the sticky bar, and its
@@ -203,6 +203,11 @@ export class NmReaderPage extends LitElement {
         this.restored = true;
       });
     });
+  }
+
+  /** Every read the sentences wait for has answered (render and the position restore agree on it). */
+  private textReady(): boolean {
+    return this.story.loaded && this.settings.loaded && this.media.loaded && this.annotation.loaded && this.states.loaded;
   }
 
   private async finish(): Promise<void> {
@@ -225,7 +230,7 @@ export class NmReaderPage extends LitElement {
     // The words too: sentences drawn from the device's segmentation first and from stored tokens a
     // moment later would move their furigana under the learner.
     // And what the learner knows: furigana in "words not known" mode depend on it.
-    if (!this.story.loaded || !this.media.loaded || !this.annotation.loaded || !this.states.loaded) return html`<p class="muted">Opening the story…</p>`;
+    if (!this.textReady()) return html`<p class="muted">Opening the story…</p>`;
     const story = this.story.value;
     // A story still being written (its id is its job's): the draft so far, live (issue 12).
     if (!story) return html`<nm-story-draft story-id=${this.storyId} variant="page"><h1>Story not found</h1><p>This story is not in your library on this device. <a href="/library">Back to the library</a></p></nm-story-draft>`;

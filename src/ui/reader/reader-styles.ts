@@ -29,6 +29,6 @@ export const readerStyles = css`
   dl.vocab dt .reading { font-weight: 400; color: var(--nm-muted); margin-left: 0.4rem; }
   dl.vocab dd { margin: 0; }
   .meta { display: flex; gap: 0.75rem; align-items: center; flex-wrap: wrap; }
-  /* Space kept for the line from the first paint (the words may arrive a moment later): nothing moves. */
-  .meta .coverage { min-height: 1.3em; line-height: 1.3; font-variant-numeric: tabular-nums; }
+  /* A line of its own, kept from the first paint (the words may arrive a moment later): nothing moves. */
+  .meta .coverage { flex-basis: 100%; min-height: 1.3em; line-height: 1.3; font-variant-numeric: tabular-nums; }
 `;
