@@ -1,10 +1,12 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { DB_NAME } from '../../src/db/names';
 import { SAMPLE_ANNOTATIONS } from '../../src/domain/samples/sample-annotations';
 import { SAMPLE_N5 } from '../../src/domain/samples/sample-n5';
 import { storyWordList } from '../../src/domain/words-coverage';
 import { useE2eApp } from '../support/e2e-app';
 import { hasNoHorizontalOverflow, seriousA11yViolations } from '../support/e2e-helpers';
+import { putRows } from '../support/e2e-rows';
 
 /**
  * Issue 14 in the Reader at phone width: a word marked known in the popover loses its furigana at
@@ -34,6 +36,24 @@ const furiganaOf = (page: Page, key: string) =>
 /** How many of the story's running words still show furigana. */
 const wordsWithFurigana = (page: Page) =>
   page.locator('ol.segments .word').evaluateAll((els, keys) => els.filter((el) => keys.includes((el as HTMLElement).dataset.key ?? '') && el.querySelector('rt')).length, WORDS.keys);
+
+/** The settings row as stored, read from the page's IndexedDB. */
+const storedSettings = (page: Page) =>
+  page.evaluate(
+    (name) =>
+      new Promise<unknown>((ok, fail) => {
+        const open = indexedDB.open(name);
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('settings').objectStore('settings').get('app');
+          get.onsuccess = () => {
+            open.result.close();
+            ok((get.result as { value?: unknown } | undefined)?.value);
+          };
+        };
+      }),
+    DB_NAME,
+  );
 
 async function setState(page: Page, sentence: number, name: string, button: string): Promise<void> {
   await word(page, sentence, name).click();
@@ -105,5 +125,28 @@ describe('what you know, in the Reader', () => {
     await coverage(page).getByText(new RegExp(`^${WORDS.keys.length - 1} new words · \\d+ % known$`)).waitFor();
     expect(await furiganaOf(page, MOUNTAIN)).toEqual(['', '']);
     await markRest.waitFor();
+  });
+
+  it('reads furigana "off" from before the modes as None, and Settings changes the mode and the highlight', async () => {
+    const page = app.page;
+    await page.goto(`${app.server.url}/`);
+    await page.getByRole('heading', { name: 'Recent stories' }).waitFor();
+    await putRows(page, 'settings', [{ key: 'app', value: { showFurigana: false, updatedAt: 1 } }]);
+    await openStory(page);
+    expect(await page.getByLabel('Furigana').inputValue()).toBe('none');
+    expect(await page.locator('ol.segments rt').count()).toBe(0);
+    await setState(page, 2, '天気', 'Learning');
+    await expect.poll(() => page.locator('ol.segments .word.learning').count()).toBe(1);
+
+    await page.goto(`${app.server.url}/settings`);
+    const furigana = page.getByRole('group', { name: 'Furigana (readings above kanji)' });
+    await expect.poll(() => furigana.getByLabel('None (tap a word to see its reading)').isChecked()).toBe(true);
+    await furigana.getByLabel('Only over words you do not know yet').check();
+    await page.getByLabel('Underline the words you are learning').uncheck();
+    await expect.poll(() => storedSettings(page)).toMatchObject({ furiganaMode: 'unknown', showFurigana: true, highlightLearning: false });
+    await openStory(page);
+    expect(await page.getByLabel('Furigana').inputValue()).toBe('unknown');
+    expect(await furiganaOf(page, '天気|てんき')).toEqual(['てんき']);
+    expect(await page.locator('ol.segments .word.learning').count()).toBe(0);
   });
 });
