@@ -118,6 +118,12 @@ describe('what you know, in the Reader', () => {
     await coverage(page).getByText(/^1 new word · 9\d % known$/).waitFor();
     await expect.poll(() => wordsWithFurigana(page)).toBe(1);
     await markRest.waitFor({ state: 'detached' });
+    // The button went with the words it marked: focus is on Undo, not lost at the top of the page.
+    await expect.poll(() => page.evaluate(() => {
+      let el: Element | null = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      return el?.textContent?.trim();
+    })).toBe('Undo');
 
     await page.getByRole('button', { name: 'Undo' }).click();
     await page.getByText(`Those ${rest} words are as they were.`).waitFor();

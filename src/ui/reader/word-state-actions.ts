@@ -31,7 +31,8 @@ export async function markRestKnown(storyId: string): Promise<void> {
       return;
     }
     const count = changes.length === 1 ? '1 word' : `${changes.length} words`;
-    showToast({ message: `Marked ${count} of this story as known.`, action: undoAction(changes, `Those ${count} are as they were.`) });
+    // The button goes away with the words it marked: focus goes to Undo rather than the document's top.
+    showToast({ message: `Marked ${count} of this story as known.`, action: undoAction(changes, `Those ${count} are as they were.`), focusAction: true });
   } catch {
     showToast({ message: 'The words could not be saved on this device. Nothing changed; try again.' });
   }
