@@ -112,6 +112,12 @@ describe('the popover’s state buttons', () => {
 
     await stateButton(page, 'Back to new').click();
     expect(await stateButton(page, 'Back to new').count()).toBe(0);
+    // The pressed button went away: focus stays in the popover, on "I know this".
+    await expect.poll(() => page.evaluate(() => {
+      let el: Element | null = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      return el?.textContent?.trim();
+    })).toBe('I know this');
     expect(await underlined(page, CAT)).toEqual([false, false]);
     // Pressing the state the word already has changes nothing.
     await stateButton(page, 'Learning').click();

@@ -80,8 +80,15 @@ export class NmWordPopover extends LitElement {
     this.renderRoot.querySelector<HTMLButtonElement>('button.close')?.focus();
   }
 
+  /** "Back to new" was pressed: it goes away once the state arrives, and focus must not go with it. */
+  private refocusState = false;
+
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('anchor') || changed.has('data')) this.place();
+    if (this.refocusState && this.data?.state === 'new') {
+      this.refocusState = false;
+      this.renderRoot.querySelector<HTMLButtonElement>('.word-state button')?.focus();
+    }
   }
 
   /** Closes the dialog (as Escape or the close button do). */
@@ -146,7 +153,9 @@ export class NmWordPopover extends LitElement {
    */
   private renderStateButtons(data: WordPopoverData): TemplateResult {
     const set = (state: WordState) => () => {
-      if (state !== data.state) emit(this, 'nm-word-state', { key: data.wordKey, state, segment: data.segment });
+      if (state === data.state) return;
+      this.refocusState = state === 'new';
+      emit(this, 'nm-word-state', { key: data.wordKey, state, segment: data.segment });
     };
     return html`<div class="word-state" role="group" aria-label="What you know">
       <button aria-pressed=${String(data.state === 'known')} @click=${set('known')}>I know this</button>
