@@ -9,6 +9,7 @@ import { benchLighthouse } from './bench-lighthouse';
 import { benchLiveStory } from './bench-live-story';
 import { benchMedia } from './bench-media';
 import { benchPopover } from './bench-popover';
+import { benchReaderWords } from './bench-reader-words';
 import { benchSync } from './bench-sync';
 import { benchWords } from './bench-words';
 import type { BenchContext, BenchResult } from './types';
@@ -27,6 +28,7 @@ const SUITES: Record<string, (ctx: BenchContext) => Promise<BenchResult[]>> = {
   lighthouse: benchLighthouse,
   media: benchMedia,
   popover: benchPopover,
+  'reader-words': benchReaderWords,
   sync: benchSync,
   words: benchWords,
 };

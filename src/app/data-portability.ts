@@ -68,6 +68,8 @@ const SETTING_LABELS: Partial<Record<keyof Settings, string>> = {
   fontSize: 'Text size',
   viewMode: 'Layout',
   showFurigana: 'Furigana',
+  furiganaMode: 'Furigana over',
+  highlightLearning: 'Highlight words you are learning',
   showEnglish: 'Translation',
   showImages: 'Pictures',
   playbackSpeed: 'Narration speed',
@@ -81,6 +83,7 @@ const SETTING_LABELS: Partial<Record<keyof Settings, string>> = {
 const VALUE_WORDS: Record<string, string> = {
   light: 'Light', dark: 'Dark', system: 'System', small: 'Small', medium: 'Medium', large: 'Large',
   'side-by-side': 'Side by side', stacked: 'Stacked',
+  all: 'All words', unknown: 'Words not known', none: 'None',
 };
 
 function describeValue(value: unknown): string {

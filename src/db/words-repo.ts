@@ -124,3 +124,22 @@ export async function recentWordRefs(state: WordState, limit: number): Promise<W
   const rows = await getDb().words.orderBy('updatedAt').reverse().filter((w) => w.state === state && fits(w)).limit(limit).toArray();
   return rows.map((w) => ({ base: w.base, reading: w.reading }));
 }
+
+/** The words the learner set to learning or known, as keys (what the Reader needs per word). */
+export interface WordStateKeys {
+  known: ReadonlySet<string>;
+  learning: ReadonlySet<string>;
+}
+
+/**
+ * The keys of every learning and known word, from the state index alone (no rows read), so the
+ * Reader's live query of them stays cheap with thousands of words. Live-queryable.
+ */
+export async function wordStateKeys(): Promise<WordStateKeys> {
+  const db = getDb();
+  const [known, learning] = await Promise.all([
+    db.words.where('state').equals('known').primaryKeys(),
+    db.words.where('state').equals('learning').primaryKeys(),
+  ]);
+  return { known: new Set(known), learning: new Set(learning) };
+}

@@ -9,6 +9,7 @@ export const DEFAULT_SETTINGS: Settings = {
   fontSize: 'medium',
   viewMode: 'stacked',
   showFurigana: true,
+  highlightLearning: true,
   showEnglish: true,
   showImages: true,
   playbackSpeed: 1,

@@ -4,6 +4,33 @@ export const FONT_SIZES = ['small', 'medium', 'large'] as const;
 export const VIEW_MODES = ['side-by-side', 'stacked'] as const;
 export const VOICES = ['Kore', 'Aoede', 'Puck', 'Charon', 'Fenrir', 'Leda'] as const;
 
+/** Furigana over every word, only over words not known yet (issue 14), or none. */
+export const FURIGANA_MODES = ['all', 'unknown', 'none'] as const;
+export type FuriganaMode = (typeof FURIGANA_MODES)[number];
+
+/** What the Reader and Settings call each mode. */
+export const FURIGANA_MODE_LABELS: Record<FuriganaMode, string> = { all: 'All words', unknown: 'Words not known', none: 'None' };
+
+/**
+ * The furigana mode a settings row means. Rows written before the modes existed have only
+ * `showFurigana` (false: none). The app writes both together (furiganaModePatch), so when they
+ * disagree an older version (a synced device, an imported file) changed `showFurigana` since, and
+ * it wins: off is none, on turns a "none" back to all. Settings are not validated on load: junk is all.
+ */
+export function furiganaModeOf(settings: { furiganaMode?: unknown; showFurigana?: unknown }): FuriganaMode {
+  if (settings.showFurigana === false) return 'none';
+  const mode = settings.furiganaMode;
+  return mode === 'unknown' ? 'unknown' : 'all';
+}
+
+/**
+ * The settings patch for a mode: `showFurigana` is written with it, so an older version of the app
+ * (another device through sync, a backup opened there) still shows or hides furigana as chosen.
+ */
+export function furiganaModePatch(mode: FuriganaMode): { furiganaMode: FuriganaMode; showFurigana: boolean } {
+  return { furiganaMode: mode, showFurigana: mode !== 'none' };
+}
+
 /** Google's Gemini endpoint; a setting, so tests (and proxies) can point the app elsewhere. */
 export const DEFAULT_GEMINI_BASE_URL = 'https://generativelanguage.googleapis.com';
 

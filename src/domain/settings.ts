@@ -1,10 +1,10 @@
 import { z } from 'zod';
 
 import { ENDPOINT_MESSAGES, isAllowedEndpoint } from './device-settings';
-import { DEFAULT_GEMINI_BASE_URL, FONT_SIZES, PARALLEL_REQUESTS, THEMES, VIEW_MODES } from './settings-options';
+import { DEFAULT_GEMINI_BASE_URL, FONT_SIZES, FURIGANA_MODES, PARALLEL_REQUESTS, THEMES, VIEW_MODES } from './settings-options';
 import { EpochMsSchema } from './untrusted-text';
 
-export { DEFAULT_GEMINI_BASE_URL, FONT_SIZES, PARALLEL_REQUESTS, THEMES, VIEW_MODES, VOICES } from './settings-options';
+export { DEFAULT_GEMINI_BASE_URL, FONT_SIZES, FURIGANA_MODES, PARALLEL_REQUESTS, THEMES, VIEW_MODES, VOICES } from './settings-options';
 
 /**
  * Learner preferences. Never holds the Gemini API key: that lives in the device-only `secrets`
@@ -14,7 +14,12 @@ export const SettingsSchema = z.looseObject({
   theme: z.enum(THEMES).default('system'),
   fontSize: z.enum(FONT_SIZES).default('medium'),
   viewMode: z.enum(VIEW_MODES).default('stacked'),
+  // Kept beside furiganaMode for rows and versions from before the modes (false: none).
   showFurigana: z.boolean().default(true),
+  // No default on purpose: a row without it means what its showFurigana says (furiganaModeOf).
+  furiganaMode: z.enum(FURIGANA_MODES).optional(),
+  // Words the learner is learning are underlined (dotted) in the Reader.
+  highlightLearning: z.boolean().default(true),
   showEnglish: z.boolean().default(true),
   showImages: z.boolean().default(true),
   playbackSpeed: z.number().min(0.5).max(1.5).default(1),

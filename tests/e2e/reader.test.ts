@@ -56,13 +56,13 @@ describe('reader', () => {
   it('toggles furigana and translation and remembers them', async () => {
     await openStory();
     await expect.poll(() => app.page.locator('ol.segments rt').count()).toBeGreaterThan(0);
-    await app.page.getByRole('button', { name: 'Furigana' }).click();
+    await app.page.getByLabel('Furigana').selectOption({ label: 'None' });
     await expect.poll(() => app.page.locator('ol.segments rt').count()).toBe(0);
     await app.page.getByRole('button', { name: 'Translation' }).click();
     await expect.poll(() => app.page.locator('.seg-en').count()).toBe(0);
     await app.page.reload();
     await app.page.getByRole('heading', { name: new RegExp(SAMPLE_N3.titleJP) }).waitFor();
-    await expect(app.page.getByRole('button', { name: 'Furigana' }).getAttribute('aria-pressed')).resolves.toBe('false');
+    await expect(app.page.getByLabel('Furigana').inputValue()).resolves.toBe('none');
     await expect.poll(() => app.page.locator('.seg-en').count()).toBe(0);
   });
 
@@ -72,7 +72,7 @@ describe('reader', () => {
     await first.waitFor();
     expect(await first.getAttribute('title')).toBe(kanaToRomaji((await first.textContent()) ?? ''));
     expect(await first.getAttribute('title')).toMatch(/^[a-zāīūēō']+$/);
-    await app.page.getByRole('button', { name: 'Furigana' }).click();
+    await app.page.getByLabel('Furigana').selectOption({ label: 'None' });
     await expect.poll(() => app.page.locator('ol.segments rt').count()).toBe(0);
     expect(await app.page.locator('ol.segments span.kana[title]').count()).toBeGreaterThan(10);
   });

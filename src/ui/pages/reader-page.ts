@@ -6,13 +6,15 @@ import { getAnnotation } from '../../db/annotations-repo';
 import { type StoredMedia, storedMedia } from '../../db/media-repo';
 import { loadSettings } from '../../db/settings-repo';
 import { getStory } from '../../db/stories-repo';
+import { type WordStateKeys, wordStateKeys } from '../../db/words-repo';
 import type { Annotation } from '../../domain/annotations';
 import { DEFAULT_SETTINGS } from '../../domain/default-settings';
 import { COVER_INDEX } from '../../domain/media-plan';
 import { finishStory, progressAt, type ReadingPosition, type ReadingProgress, samePlace, withQuizAnswer } from '../../domain/progress';
 import type { FontSize, Settings } from '../../domain/settings';
-import { FONT_SIZES } from '../../domain/settings-options';
+import { FONT_SIZES, FURIGANA_MODE_LABELS, FURIGANA_MODES, type FuriganaMode, furiganaModeOf, furiganaModePatch } from '../../domain/settings-options';
 import type { Segment, Story, Vocab } from '../../domain/story';
+import { coverageText } from '../../domain/words-comfort';
 import { LiveQueryController } from '../live-query-controller';
 import { readFailure } from '../load-error';
 import { isActive } from '../queue/describe-job';
@@ -27,8 +29,11 @@ import '../reader/reader-quiz';
 import { progressBarStyles, renderFinish, renderProgressBar } from '../reader/progress-bar';
 import { readerStyles } from '../reader/reader-styles';
 import { renderSentenceWords } from '../reader/sentence-words';
+import { StoryWordsMemo } from '../reader/story-coverage';
 import { WordJobsController } from '../reader/word-jobs-controller';
+import { lookByKey, type WordLook } from '../reader/word-look';
 import { WordOpener } from '../reader/word-opener';
+import { changeWordState, markRestKnown } from '../reader/word-state-actions';
 import { sharedStyles } from '../shared-styles';
 
 const SAVE_EVERY_MS = 400;
@@ -41,6 +46,9 @@ const SAVE_EVERY_MS = 400;
  * narrate or illustrate (never started by opening the story). Pictures: the cover on top and each
  * paragraph's beside it, when "Pictures" is on. Words (issue 13): every word opens a popover with its
  * reading and meaning (tap, click, or the keyboard: one tab stop per sentence, arrows between words).
+ * What you know (issue 14): the popover sets a word learning or known, furigana follow the mode
+ * (all, words not known, none) at every occurrence at once, learning words are underlined, the
+ * story's coverage sits under the title, and its end offers to mark the rest of its words known.
  */
 export class NmReaderPage extends LitElement {
   static override properties = { storyId: { type: String }, progress: { state: true }, offerTop: { state: true } };
@@ -63,11 +71,18 @@ export class NmReaderPage extends LitElement {
   /** A narration on its way: the player waits for its sentences instead of stopping at the first missing one. */
   /** The story's words and grammar notes (issue 13), live: an annotate or explain job's result shows at once. */
   private readonly annotation = new LiveQueryController<Annotation | undefined>(this, () => getAnnotation(this.storyId));
+  /** The learning and known words' keys (index keys only), live: a state change redraws every occurrence. */
+  private readonly states = new LiveQueryController<WordStateKeys>(this, wordStateKeys);
+  private readonly storyWords = new StoryWordsMemo();
   /** Every word opens its popover (tap, click, Enter); each sentence's words are one tab stop. */
   private readonly words = new WordOpener(
     this,
-    () => (this.story.value ? { story: this.story.value, annotation: this.annotation.value, narrated: new Set(this.media.value?.audio) } : undefined),
+    () =>
+      this.story.value
+        ? { story: this.story.value, annotation: this.annotation.value, narrated: new Set(this.media.value?.audio), states: this.states.value }
+        : undefined,
     (segment) => void this.player.playFrom(segment),
+    (key, state, segment) => void changeWordState(key, state, { storyId: this.storyId, segment, at: Date.now() }),
   );
   /** "Explain this sentence" and "Add word details" become jobs; their pending state follows the jobs. */
   private readonly wordJobs = new WordJobsController(this, () => this.storyId, this.words);
@@ -168,7 +183,7 @@ export class NmReaderPage extends LitElement {
   protected override updated(): void {
     this.followPlayer();
     // Only once the sentences are on screen (the article waits for the media keys too).
-    if (this.restoring || !this.story.value || !this.progress || !this.settings.loaded || !this.media.loaded) return;
+    if (this.restoring || !this.story.value || !this.progress || !this.textReady()) return;
     this.restoring = true;
     const saved = this.progress;
     // Decided before the restore measures the screen: the offer is in the sticky bar, and its
@@ -190,6 +205,11 @@ export class NmReaderPage extends LitElement {
     });
   }
 
+  /** Every read the sentences wait for has answered (render and the position restore agree on it). */
+  private textReady(): boolean {
+    return this.story.loaded && this.settings.loaded && this.media.loaded && this.annotation.loaded && this.states.loaded;
+  }
+
   private async finish(): Promise<void> {
     if (!this.progress) return;
     this.progress = finishStory(this.progress, Date.now());
@@ -203,13 +223,14 @@ export class NmReaderPage extends LitElement {
   }
 
   override render(): TemplateResult {
-    const failure = readFailure('this story', this.story, this.settings, this.media, this.annotation);
+    const failure = readFailure('this story', this.story, this.settings, this.media, this.annotation, this.states);
     if (failure) return html`<h1>This story could not be opened</h1>${failure}`;
     // The media keys come with the story (one keys-only read), so the narrate/illustrate offer is
     // there from the first paint instead of pushing the text down when it arrives.
     // The words too: sentences drawn from the device's segmentation first and from stored tokens a
     // moment later would move their furigana under the learner.
-    if (!this.story.loaded || !this.media.loaded || !this.annotation.loaded) return html`<p class="muted">Opening the story…</p>`;
+    // And what the learner knows: furigana in "words not known" mode depend on it.
+    if (!this.textReady()) return html`<p class="muted">Opening the story…</p>`;
     const story = this.story.value;
     // A story still being written (its id is its job's): the draft so far, live (issue 12).
     if (!story) return html`<nm-story-draft story-id=${this.storyId} variant="page"><h1>Story not found</h1><p>This story is not in your library on this device. <a href="/library">Back to the library</a></p></nm-story-draft>`;
@@ -217,23 +238,26 @@ export class NmReaderPage extends LitElement {
     const media = this.media.value ?? { audio: [], images: [] };
     const images = new Set(s.showImages ? media.images : []);
     const narrated = new Set(media.audio);
+    const look = lookByKey(furiganaModeOf(s), s.highlightLearning !== false, this.states.value);
+    const words = this.storyWords.of(this.annotation.value, this.states.value);
     return html`<article class=${s.viewMode} lang="en">
       ${renderProgressBar(this.progress, this.offerTop ? () => { this.offerTop = false; } : undefined)}
       <h1><span class="jp" lang="ja">${story.titleJP}</span>${story.titleEN ? html`<span class="en">${story.titleEN}</span>` : null}</h1>
-      <div class="meta"><span class="level">${story.level}</span><span class="muted">${story.readTime} min read</span></div>
+      <div class="meta"><span class="level">${story.level}</span><span class="muted">${story.readTime} min read</span>
+        <span class="coverage muted" data-testid="story-coverage">${words ? coverageText(words.coverage) : null}</span></div>
       ${images.has(COVER_INDEX)
         ? html`<nm-story-image class="cover" .storyId=${story.id} index=${COVER_INDEX} alt="Cover picture: ${story.titleEN || story.titleJP}"></nm-story-image>`
         : null}
       ${this.renderToolbar(s, media.images.length > 0)}
       <nm-media-panel .story=${story} .stored=${media}></nm-media-panel>
       <ol class="segments" @click=${this.onSentenceClick} @keydown=${this.words.keydown} @pointerdown=${this.words.warm} @focusin=${this.words.warm}>
-        ${story.content.map((seg, i) => this.renderSegment(seg, i, s, narrated.has(i), images.has(i)))}
+        ${story.content.map((seg, i) => this.renderSegment(seg, i, s, look, narrated.has(i), images.has(i)))}
       </ol>
       ${this.words.renderPopover()}
       ${this.player.hasAudio
         ? renderPlayerBar(this.player, story.content.length, (speed) => void updatePreferences({ playbackSpeed: speed }))
         : null}
-      ${renderFinish(this.progress, () => void this.finish())}
+      ${renderFinish(this.progress, () => void this.finish(), words?.rest ? () => void markRestKnown(this.storyId) : undefined)}
       ${this.renderVocab(story)}
       ${story.questions.length ? html`<section aria-labelledby="quiz-h"><h2 id="quiz-h">Quiz</h2>
         <nm-reader-quiz .questions=${story.questions} .answers=${this.progress?.quizAnswers ?? {}}
@@ -241,11 +265,11 @@ export class NmReaderPage extends LitElement {
     </article>`;
   }
 
-  private renderSegment(seg: Segment, i: number, s: Settings, narrated: boolean, picture: boolean): TemplateResult {
+  private renderSegment(seg: Segment, i: number, s: Settings, look: (key: string) => WordLook, narrated: boolean, picture: boolean): TemplateResult {
     const speaking = this.player.current === i && this.player.state !== 'idle';
     return html`<li data-index=${i} class=${[narrated ? 'narrated' : '', speaking ? 'speaking' : ''].join(' ').trim()}
         aria-current=${speaking ? 'true' : nothing} tabindex=${narrated ? '0' : nothing}>
-      <p class="seg-jp" lang="ja">${renderSentenceWords(this.words.wordsOf(seg, this.annotation.value?.segments[i]), i, this.words.currentWord(i), seg.readings, s.showFurigana)}</p>
+      <p class="seg-jp" lang="ja">${renderSentenceWords(this.words.wordsOf(seg, this.annotation.value?.segments[i]), i, this.words.currentWord(i), seg.readings, look)}</p>
       ${s.showEnglish ? html`<p class="seg-en">${seg.en}</p>` : null}
       ${picture
         ? html`<nm-story-image class="seg-img" .storyId=${this.storyId} index=${i} alt=${seg.imagePrompt || `Picture for sentence ${i + 1}`}></nm-story-image>`
@@ -278,7 +302,11 @@ export class NmReaderPage extends LitElement {
 
   private renderToolbar(s: Settings, hasPictures: boolean): TemplateResult {
     return html`<div class="toolbar" role="group" aria-label="Reading options">
-      <button aria-pressed=${String(s.showFurigana)} @click=${() => void updatePreferences({ showFurigana: !s.showFurigana })}>Furigana</button>
+      <label>Furigana
+        <select @change=${(e: Event) => void updatePreferences(furiganaModePatch((e.target as HTMLSelectElement).value as FuriganaMode))}>
+          ${FURIGANA_MODES.map((m) => html`<option value=${m} ?selected=${furiganaModeOf(s) === m}>${FURIGANA_MODE_LABELS[m]}</option>`)}
+        </select>
+      </label>
       <button aria-pressed=${String(s.showEnglish)} @click=${() => void updatePreferences({ showEnglish: !s.showEnglish })}>Translation</button>
       <button aria-pressed=${String(s.viewMode === 'side-by-side')}
         @click=${() => void updatePreferences({ viewMode: s.viewMode === 'side-by-side' ? 'stacked' : 'side-by-side' })}>Side by side</button>

@@ -1,6 +1,7 @@
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import { type StoryInProgress, storyInProgress } from '../../db/drafts-repo';
 import { loadSettings } from '../../db/settings-repo';
+import { furiganaModeOf } from '../../domain/settings-options';
 import type { DraftSentence } from '../../domain/story-draft';
 import { LiveQueryController } from '../live-query-controller';
 import { furiganaText } from '../reader/furigana-text';
@@ -94,7 +95,8 @@ export class NmStoryDraft extends LitElement {
   }
 
   private renderSentences(sentences: readonly DraftSentence[], start = 1): TemplateResult {
-    const furigana = this.settings.value?.showFurigana ?? true;
+    // A draft has no stored words to know yet: "words not known" shows them all.
+    const furigana = furiganaModeOf(this.settings.value ?? {}) !== 'none';
     return html`<ol start=${start} lang="ja">${sentences.map((s) => html`<li>${furiganaText(s.jp, s.readings, furigana)}</li>`)}</ol>`;
   }
 }

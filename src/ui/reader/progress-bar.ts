@@ -36,13 +36,19 @@ function startFromTop(event: Event, startOver: () => void): void {
  * The end of the story: "Finish story" marks it completed (the bar goes to 100 %, Home stops
  * offering "Continue"); once finished it says so. The status is polite, so pressing the button is
  * heard without moving focus.
+ *
+ * `markRest`, given while the story has words neither learning nor known (issue 14), offers to
+ * mark them all known at once: having read the story through, the learner knows most of them.
  */
-export function renderFinish(progress: ReadingProgress | undefined, onFinish: () => void): TemplateResult {
+export function renderFinish(progress: ReadingProgress | undefined, onFinish: () => void, markRest?: () => void): TemplateResult {
   const finished = progress?.completed === true;
-  return html`<div class="finish" role="status">
-    ${finished
-      ? html`<p class="ok"><span aria-hidden="true">✓ </span>You finished this story.</p>`
-      : html`<button class="primary" @click=${onFinish}>Finish story</button>`}
+  return html`<div class="finish-row">
+    <div class="finish" role="status">
+      ${finished
+        ? html`<p class="ok"><span aria-hidden="true">✓ </span>You finished this story.</p>`
+        : html`<button class="primary" @click=${onFinish}>Finish story</button>`}
+    </div>
+    ${markRest ? html`<button class="mark-rest" @click=${markRest}>Mark the rest of this story’s words as known</button>` : null}
   </div>`;
 }
 
@@ -54,6 +60,7 @@ export const progressBarStyles = css`
   .read-progress progress { flex: 1; height: 0.6rem; accent-color: var(--nm-accent); }
   .read-progress .from-top { min-height: 44px; padding: 0.3rem 0.6rem; font-size: 0.9rem; white-space: nowrap; }
   .read-label { font-size: 0.9rem; font-variant-numeric: tabular-nums; min-width: 5.5rem; text-align: right; }
-  .finish { margin: 1.25rem 0; }
+  .finish-row { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; margin: 1.25rem 0; }
+  .finish { margin: 0; }
   .finish p { margin: 0; font-weight: 600; color: var(--nm-ok); }
 `;

@@ -17,6 +17,9 @@ export const readerStyles = css`
   /* A word is a tap target without a box of its own: no padding or margin, so the text sets as before. */
   .word { cursor: pointer; border-radius: 0.2em; }
   .word:hover { background: color-mix(in srgb, var(--nm-accent) 12%, transparent); }
+  /* A word being learnt: a dotted underline (a shape, not colour alone) in the link colour, which
+     contrasts with the page in both themes; below the text so furigana and line height stay put. */
+  .word.learning { text-decoration: underline dotted var(--nm-accent); text-decoration-thickness: 2px; text-underline-offset: 0.3em; }
   .word:focus-visible { outline: 2px solid var(--nm-focus); outline-offset: 1px; }
   /* The word's name for screen readers (sentence-words.ts): out of sight, and left out of a copied sentence. */
   .word-name { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; user-select: none; }
@@ -26,4 +29,6 @@ export const readerStyles = css`
   dl.vocab dt .reading { font-weight: 400; color: var(--nm-muted); margin-left: 0.4rem; }
   dl.vocab dd { margin: 0; }
   .meta { display: flex; gap: 0.75rem; align-items: center; flex-wrap: wrap; }
+  /* A line of its own, kept from the first paint (the words may arrive a moment later): nothing moves. */
+  .meta .coverage { flex-basis: 100%; min-height: 1.3em; line-height: 1.3; font-variant-numeric: tabular-nums; }
 `;

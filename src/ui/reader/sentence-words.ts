@@ -2,14 +2,18 @@ import { html, type TemplateResult } from 'lit';
 import type { Reading, Segment } from '../../domain/story';
 import { type Token, tokensText } from '../../domain/tokens';
 import { segmentSentence } from '../../domain/tokens-segment';
+import { tokenWordKey } from '../../domain/words-running';
 import { wordFurigana } from './furigana-text';
 import { rovingTabindex } from './roving-focus';
+import type { WordLook } from './word-look';
 
 /** One piece of a sentence: a word the learner can open (`word` is its stop index) or punctuation. */
 export interface SentenceWord {
   token: Token;
   /** Index among the sentence's word stops; null for punctuation and spaces, which are not stops. */
   word: number | null;
+  /** The word's key in the words store (dictionary form + reading); null where `word` is. */
+  key: string | null;
 }
 
 export interface SentenceWords {
@@ -31,7 +35,10 @@ export function sentenceWords(segment: Pick<Segment, 'jp' | 'readings' | 'vocab'
   const fits = !!stored?.length && tokensText(stored) === segment.jp;
   const tokens = fits && stored ? stored : segmentSentence(segment);
   let stops = 0;
-  const words = tokens.map((token): SentenceWord => ({ token, word: NOT_A_WORD.test(token.surface) ? null : stops++ }));
+  const words = tokens.map((token): SentenceWord => {
+    if (NOT_A_WORD.test(token.surface)) return { token, word: null, key: null };
+    return { token, word: stops++, key: tokenWordKey(token) };
+  });
   return { words, stops, onDevice: !fits };
 }
 
@@ -40,7 +47,8 @@ export function sentenceWords(segment: Pick<Segment, 'jp' | 'readings' | 'vocab'
  * visible text is hidden from screen readers (its furigana would be read too, and Chromium names a
  * <ruby> with a space after it: 行 きました), and a hidden copy of the word names it instead (not an
  * aria-label, which axe rightly finds does not match the visible text with its furigana).
- * Furigana over the word's own kanji only.
+ * Furigana over the word's own kanji only, where `look` says so (the furigana mode and what the
+ * learner knows); a word being learnt is underlined, dotted (not by colour alone).
  * Spans, not buttons: the text flows and breaks exactly as plain text did, so nothing moves.
  */
 export function renderSentenceWords(
@@ -48,12 +56,12 @@ export function renderSentenceWords(
   segment: number,
   current: number,
   readings: readonly Reading[],
-  showFurigana: boolean,
+  look: (key: string) => WordLook,
 ): TemplateResult {
-  return html`${sentence.words.map(({ token, word }) =>
-    word === null
-      ? token.surface
-      : html`<span class="word" role="button" aria-haspopup="dialog" data-segment=${segment} data-word=${word}
-          tabindex=${rovingTabindex(word, current, sentence.stops)}><span aria-hidden="true">${wordFurigana(token, readings, showFurigana)}</span><span class="word-name">${token.surface}</span></span>`,
-  )}`;
+  return html`${sentence.words.map(({ token, word, key }) => {
+    if (word === null || key === null) return token.surface;
+    const { furigana, learning } = look(key);
+    return html`<span class=${learning ? 'word learning' : 'word'} role="button" aria-haspopup="dialog" data-segment=${segment} data-word=${word}
+          data-key=${key} tabindex=${rovingTabindex(word, current, sentence.stops)}><span aria-hidden="true">${wordFurigana(token, readings, furigana)}</span><span class="word-name">${token.surface}</span></span>`;
+  })}`;
 }

@@ -1,9 +1,12 @@
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { WordStateKeys } from '../../db/words-repo';
 import type { Annotation } from '../../domain/annotations';
 import type { Segment, Story, Vocab } from '../../domain/story';
 import type { Token } from '../../domain/tokens';
+import type { WordState } from '../../domain/words-key';
 import { rovingTarget } from './roving-focus';
 import { type SentenceWords, sentenceWords } from './sentence-words';
+import { stateOf } from './word-look';
 import type { Anchor, WordPopoverData } from './word-popover';
 
 /** What the Reader knows at the moment a popover renders. */
@@ -12,6 +15,8 @@ export interface WordSource {
   annotation: Annotation | undefined;
   /** Sentences with stored narration. */
   narrated: ReadonlySet<number>;
+  /** What the learner knows (live): the popover shows the word's state from it. */
+  states: WordStateKeys | undefined;
 }
 
 type Host = ReactiveControllerHost & { readonly renderRoot: ParentNode; readonly updateComplete: Promise<boolean> };
@@ -42,6 +47,8 @@ export class WordOpener implements ReactiveController {
     private readonly host: Host,
     private readonly source: () => WordSource | undefined,
     private readonly play: (segment: number) => void,
+    /** "I know this", "Learning", "Back to new" in the popover (the page writes it). */
+    private readonly setState: (key: string, state: WordState, segment: number) => void,
   ) {
     host.addController(this);
   }
@@ -149,6 +156,10 @@ export class WordOpener implements ReactiveController {
     this.play(event.detail.segment);
   };
 
+  private readonly onWordState = (event: HTMLElementEventMap['nm-word-state']): void => {
+    this.setState(event.detail.key, event.detail.state, event.detail.segment);
+  };
+
   private wordElement(segment: number, word: number): HTMLElement | null {
     return this.host.renderRoot.querySelector<HTMLElement>(`.word[data-segment="${segment}"][data-word="${word}"]`);
   }
@@ -161,8 +172,9 @@ export class WordOpener implements ReactiveController {
     if (!opened || !source || !segment) return null;
     const stored = source.annotation?.segments[opened.segment];
     const words = this.wordsOf(segment, stored);
-    const token = words.words.find((w) => w.word === opened.word)?.token;
-    if (!token) return null;
+    const word = words.words.find((w) => w.word === opened.word);
+    if (!word?.key) return null;
+    const token = word.token;
     const explanation = source.annotation?.explanations?.[String(opened.segment)]?.text;
     const data: WordPopoverData = {
       storyId: source.story.id,
@@ -175,9 +187,12 @@ export class WordOpener implements ReactiveController {
       explaining: this.explaining.has(opened.segment) && !explanation,
       onDevice: words.onDevice,
       annotating: this.annotating && words.onDevice,
+      wordKey: word.key,
+      state: stateOf(source.states, word.key),
     };
     return html`<nm-word-popover .data=${data} .anchor=${opened.anchor} @nm-word-popover-close=${this.onClose}
-      @nm-explain-request=${this.onExplain} @nm-annotate-request=${this.onAnnotate} @nm-play-sentence=${this.onPlay}></nm-word-popover>`;
+      @nm-explain-request=${this.onExplain} @nm-annotate-request=${this.onAnnotate} @nm-play-sentence=${this.onPlay}
+      @nm-word-state=${this.onWordState}></nm-word-popover>`;
   }
 }
 

@@ -30,6 +30,7 @@ export const wordPopoverStyles = css`
   dl.facts { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 0.25rem 0.75rem; margin: 0.5rem 0; }
   dl.facts dt { font-weight: 600; }
   dl.facts dd { margin: 0; overflow-wrap: anywhere; }
+  .word-state { display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 0.5rem 0; }
   .on-device { border-top: 1px solid var(--nm-border); padding-top: 0.5rem; }
   .on-device p { margin: 0 0 0.5rem; }
   .sentence { border-top: 1px solid var(--nm-border); margin-top: 0.5rem; padding-top: 0.5rem; }

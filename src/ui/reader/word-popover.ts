@@ -1,6 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { Vocab } from '../../domain/story';
 import type { Token } from '../../domain/tokens';
+import type { WordState } from '../../domain/words-key';
 import { emit } from '../emit';
 import { sharedStyles } from '../shared-styles';
 import { wordDetails } from './word-details';
@@ -26,6 +27,10 @@ export interface WordPopoverData {
   onDevice: boolean;
   /** "Add word details" was asked and the tokens have not arrived yet. */
   annotating: boolean;
+  /** The word's key in the words store. */
+  wordKey: string;
+  /** What the learner knows of the word now (issue 14), live. */
+  state: WordState;
 }
 
 /** Where the word is on screen (its bounding box), so the popover opens next to it. */
@@ -49,6 +54,7 @@ const EDGE = 8;
  * @fires nm-explain-request - `{storyId, segment}`: "Explain this sentence" was pressed
  * @fires nm-annotate-request - `{storyId}`: "Add word details" was pressed
  * @fires nm-play-sentence - `{segment}`: "Play this sentence" was pressed
+ * @fires nm-word-state - `{key, state, segment}`: "I know this", "Learning" or "Back to new" was pressed
  */
 export class NmWordPopover extends LitElement {
   static override properties = { data: { attribute: false }, anchor: { attribute: false } };
@@ -74,8 +80,15 @@ export class NmWordPopover extends LitElement {
     this.renderRoot.querySelector<HTMLButtonElement>('button.close')?.focus();
   }
 
+  /** "Back to new" was pressed: it goes away once the state arrives, and focus must not go with it. */
+  private refocusState = false;
+
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('anchor') || changed.has('data')) this.place();
+    if (this.refocusState && this.data?.state === 'new') {
+      this.refocusState = false;
+      this.renderRoot.querySelector<HTMLButtonElement>('.word-state button')?.focus();
+    }
   }
 
   /** Closes the dialog (as Escape or the close button do). */
@@ -121,6 +134,7 @@ export class NmWordPopover extends LitElement {
         ${d.pos ? html`<dt>Part of speech</dt><dd>${d.pos}</dd>` : nothing}
         <dt>Meaning</dt><dd class=${d.meaning ? 'meaning' : 'meaning muted'}>${d.meaning ?? 'No meaning stored for this word yet'}</dd>
       </dl>
+      ${this.renderStateButtons(data)}
       ${this.renderWordDetailsOffer(data)}
       <section class="sentence" aria-label="Sentence">
         ${data.translation ? html`<p class="translation">${data.translation}</p>` : nothing}
@@ -131,6 +145,23 @@ export class NmWordPopover extends LitElement {
         ${data.explanation ? html`<h3>Grammar note</h3><p class="explanation">${data.explanation}</p>` : nothing}
       </section>
     </dialog>`;
+  }
+
+  /**
+   * What the learner knows of the word: the current state is the pressed button, so it is seen and
+   * heard ("I know this, pressed"); "Back to new" appears once the word has a state to go back from.
+   */
+  private renderStateButtons(data: WordPopoverData): TemplateResult {
+    const set = (state: WordState) => () => {
+      if (state === data.state) return;
+      this.refocusState = state === 'new';
+      emit(this, 'nm-word-state', { key: data.wordKey, state, segment: data.segment });
+    };
+    return html`<div class="word-state" role="group" aria-label="What you know">
+      <button aria-pressed=${String(data.state === 'known')} @click=${set('known')}>I know this</button>
+      <button aria-pressed=${String(data.state === 'learning')} @click=${set('learning')}>Learning</button>
+      ${data.state === 'new' ? nothing : html`<button @click=${set('new')}>Back to new</button>`}
+    </div>`;
   }
 
   private renderExplainButton(data: WordPopoverData): TemplateResult {
@@ -158,5 +189,6 @@ declare global {
     'nm-explain-request': CustomEvent<{ storyId: string; segment: number }>;
     'nm-annotate-request': CustomEvent<{ storyId: string }>;
     'nm-play-sentence': CustomEvent<{ segment: number }>;
+    'nm-word-state': CustomEvent<{ key: string; state: WordState; segment: number }>;
   }
 }

@@ -3,7 +3,7 @@ import { updatePreferences } from '../../app/preferences';
 import { loadSettings } from '../../db/settings-repo';
 import { DEFAULT_SETTINGS } from '../../domain/default-settings';
 import type { Settings } from '../../domain/settings';
-import { FONT_SIZES, THEMES, VIEW_MODES } from '../../domain/settings-options';
+import { FONT_SIZES, FURIGANA_MODES, type FuriganaMode, furiganaModeOf, furiganaModePatch, THEMES, VIEW_MODES } from '../../domain/settings-options';
 import { LiveQueryController } from '../live-query-controller';
 import { readFailure } from '../load-error';
 import { sharedStyles } from '../shared-styles';
@@ -19,10 +19,15 @@ const VIEW_LABELS: Record<(typeof VIEW_MODES)[number], string> = {
   'side-by-side': 'Side by side (Japanese and English in columns on wide screens)',
   stacked: 'Stacked (English under each Japanese sentence)',
 };
+const FURIGANA_LABELS: Record<FuriganaMode, string> = {
+  all: 'Over every word',
+  unknown: 'Only over words you do not know yet',
+  none: 'None (tap a word to see its reading)',
+};
 
 /**
- * `<nm-settings-appearance>`: theme, reader text size, layout, and whether furigana and the English
- * translation show when a story opens. Every change is saved and applied at once; the Reader's own
+ * `<nm-settings-appearance>`: theme, reader text size, layout, furigana (every word, words not
+ * known yet, none), the highlight of words being learnt, and whether the English translation shows. Every change is saved and applied at once; the Reader's own
  * toggles change the same preferences.
  */
 export class NmSettingsAppearance extends LitElement {
@@ -43,7 +48,19 @@ export class NmSettingsAppearance extends LitElement {
     </fieldset>`;
   }
 
-  private checkbox(label: string, key: 'showFurigana' | 'showEnglish', checked: boolean): TemplateResult {
+  private furigana(current: FuriganaMode): TemplateResult {
+    return html`<fieldset>
+      <legend>Furigana (readings above kanji)</legend>
+      <div class="choices">
+        ${FURIGANA_MODES.map((mode) => html`<label class="choice">
+          <input type="radio" name="furigana" .value=${mode} .checked=${current === mode} @change=${() => void updatePreferences(furiganaModePatch(mode))} />
+          ${FURIGANA_LABELS[mode]}
+        </label>`)}
+      </div>
+    </fieldset>`;
+  }
+
+  private checkbox(label: string, key: 'highlightLearning' | 'showEnglish', checked: boolean): TemplateResult {
     return html`<label class="choice">
       <input type="checkbox" .checked=${checked} @change=${(e: Event) => void updatePreferences({ [key]: (e.target as HTMLInputElement).checked })} />
       ${label}
@@ -59,10 +76,11 @@ export class NmSettingsAppearance extends LitElement {
       ${this.radios('theme', 'Theme', THEMES, THEME_LABELS, s.theme, 'theme')}
       ${this.radios('font-size', 'Text size in stories', FONT_SIZES, FONT_LABELS, s.fontSize, 'fontSize')}
       ${this.radios('view-mode', 'Layout of a story', VIEW_MODES, VIEW_LABELS, s.viewMode, 'viewMode')}
+      ${this.furigana(furiganaModeOf(s))}
       <fieldset>
         <legend>When a story opens</legend>
         <div class="choices">
-          ${this.checkbox('Show furigana (readings above kanji)', 'showFurigana', s.showFurigana)}
+          ${this.checkbox('Underline the words you are learning', 'highlightLearning', s.highlightLearning !== false)}
           ${this.checkbox('Show the English translation', 'showEnglish', s.showEnglish)}
         </div>
       </fieldset>

@@ -15,6 +15,13 @@ describe('describeSettingsChanges', () => {
     ]);
   });
 
+  it('names the furigana mode and the learning highlight (issue 14)', () => {
+    expect(describeSettingsChanges({ furiganaMode: 'unknown', highlightLearning: false }, DEFAULT_SETTINGS)).toEqual([
+      'Furigana over: Words not known',
+      'Highlight words you are learning: off',
+    ]);
+  });
+
   it('says nothing for no settings, equal settings, or fields it has no words for', () => {
     expect(describeSettingsChanges(null, DEFAULT_SETTINGS)).toEqual([]);
     expect(describeSettingsChanges({ ...DEFAULT_SETTINGS, updatedAt: 5 }, DEFAULT_SETTINGS)).toEqual([]);
