@@ -177,12 +177,12 @@ export class NmSettingsSync extends LitElement {
       </div>
       <dialog aria-labelledby="signout-h">
         <h3 id="signout-h">Sign out of ${view.account?.email}?</h3>
-        <p>Keep your stories on this device, or remove them from it? Nothing is deleted from your Supabase project, and
+        <p>Keep your stories and the words you know on this device, or remove them from it? Nothing is deleted from your Supabase project, and
           ${view.pending > 0 ? html`<strong>${countOf(view.pending, 'change')} not sent yet will be dropped.</strong>` : 'everything has been sent.'}</p>
         <div class="row">
           <button type="button" autofocus @click=${() => this.renderRoot.querySelector('dialog')?.close()}>Cancel</button>
           <button type="button" @click=${() => void this.leave(true)}>Keep library and sign out</button>
-          <button type="button" class="destructive" @click=${() => void this.leave(false)}>Remove my stories from this device</button>
+          <button type="button" class="destructive" @click=${() => void this.leave(false)}>Remove my stories and words from this device</button>
         </div>
       </dialog>`;
   }
