@@ -172,8 +172,19 @@ export class NihongoDb extends Dexie {
       .stores(DB_VERSIONS[7])
       .upgrade(async (tx) => {
         const storyWords = tx.table<StoryWords, string>('storyWords');
-        await tx.table<Annotation, string>('annotations').each((annotation) => storyWords.put(storyWordKeys(annotation)));
+        // Read first, then one bulk write (Dexie's each() callback must not write); a row whose keys
+        // cannot be worked out is skipped, so one odd row never stops the database from opening.
+        const annotations = await tx.table<Annotation, string>('annotations').toArray();
+        await storyWords.bulkPut(annotations.flatMap((annotation) => safeStoryWordKeys(annotation)));
       });
+  }
+}
+
+function safeStoryWordKeys(annotation: Annotation): StoryWords[] {
+  try {
+    return [storyWordKeys(annotation)];
+  } catch {
+    return [];
   }
 }
 

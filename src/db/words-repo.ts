@@ -1,6 +1,7 @@
 import type { TableProp } from 'dexie';
 import type { Annotation } from '../domain/annotations';
 import { FIT_LIMITS, type WordRef } from '../domain/job';
+import { containsCredential } from '../domain/secrets';
 import { type WordEntry, type WordPlace, withState } from '../domain/words';
 import { type StoryWords, storyWordKeys, storyWordList } from '../domain/words-coverage';
 import type { WordState } from '../domain/words-key';
@@ -120,7 +121,9 @@ export async function allWords(): Promise<WordEntry[]> {
  * too long for a story request (FIT_LIMITS) are left out rather than failing the request.
  */
 export async function recentWordRefs(state: WordState, limit: number): Promise<WordRef[]> {
-  const fits = (w: WordEntry) => w.base.length <= FIT_LIMITS.base && w.reading.length <= FIT_LIMITS.reading;
+  // A key-shaped word (from an import or a pull) would make the story request refuse itself.
+  const fits = (w: WordEntry) =>
+    w.base.length <= FIT_LIMITS.base && w.reading.length <= FIT_LIMITS.reading && !containsCredential(w.base) && !containsCredential(w.reading);
   const rows = await getDb().words.orderBy('updatedAt').reverse().filter((w) => w.state === state && fits(w)).limit(limit).toArray();
   return rows.map((w) => ({ base: w.base, reading: w.reading }));
 }

@@ -69,14 +69,20 @@ function fittedExplanations(explanations: Annotation['explanations'], segments: 
 }
 
 /**
- * Two versions of a story's annotation made one: the newer row's tokens (and model), and every
- * explanation either has, the newer note for a sentence both explained. So a sync or an import
- * never loses a note that was paid for, whichever device wrote it. `changed` says whether the
- * result differs from `stored` (nothing to write when it does not).
+ * Two versions of a story's annotation made one, sentence by sentence: the newer row's tokens (and
+ * model) where it has them, the other row's where the newer has none (a row made on a device that
+ * only explained a sentence must not wipe another device's words), and every explanation either
+ * has, the newer note for a sentence both explained. So a sync or an import never loses words or a
+ * note that was paid for, whichever device wrote them. `changed` says whether the result differs
+ * from `stored` (nothing to write when it does not).
  */
 export function mergeAnnotation(stored: Annotation | undefined, incoming: Annotation): { merged: Annotation; changed: boolean } {
   if (!stored) return { merged: incoming, changed: true };
   const newer = incoming.updatedAt > stored.updatedAt ? incoming : stored;
+  const older = newer === incoming ? stored : incoming;
+  const length = Math.max(newer.segments.length, older.segments.length);
+  const segments = Array.from({ length }, (_, i) => newer.segments[i] ?? older.segments[i] ?? null);
+  const filled = segments.some((tokens, i) => tokens !== null && (stored.segments[i] ?? null) === null);
   const explanations: Record<string, Explanation> = { ...(stored.explanations ?? {}) };
   let notesChanged = false;
   for (const [key, note] of Object.entries(incoming.explanations ?? {})) {
@@ -86,7 +92,7 @@ export function mergeAnnotation(stored: Annotation | undefined, incoming: Annota
     notesChanged = true;
   }
   const hasNotes = Object.keys(explanations).length > 0;
-  const merged: Annotation = { ...newer, ...(hasNotes ? { explanations } : {}) };
+  const merged: Annotation = { ...newer, segments, ...(hasNotes ? { explanations } : {}) };
   if (!hasNotes) delete merged.explanations;
-  return { merged, changed: newer !== stored || notesChanged };
+  return { merged, changed: newer !== stored || notesChanged || filled };
 }

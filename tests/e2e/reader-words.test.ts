@@ -64,6 +64,30 @@ async function setState(page: Page, sentence: number, name: string, button: stri
 }
 
 describe('what you know, in the Reader', () => {
+  it('says what a change did inside the open popover, with an Undo that can be reached there; an unused Undo waits in a toast after Escape', async () => {
+    const page = app.page;
+    await openStory(page);
+    await word(page, 1, '山').click();
+    const dialog = page.getByRole('dialog', { name: '山' });
+    await stateButton(page, '山', 'Learning').click();
+    // The page behind a modal dialog is out of reach: the message and its Undo are in the dialog.
+    await dialog.getByRole('status').getByText('山: you are learning it.').waitFor();
+    await dialog.getByRole('button', { name: 'Undo' }).press('Enter');
+    await dialog.getByRole('status').getByText('山 is as it was.').waitFor();
+    expect(await stateButton(page, '山', 'Learning').getAttribute('aria-pressed')).toBe('false');
+    // Focus did not fall to the document when the Undo button went away.
+    expect(await dialog.getByRole('button', { name: 'Close' }).evaluate((el) => el.matches(':focus'))).toBe(true);
+
+    await stateButton(page, '山', 'I know this').click();
+    await dialog.getByRole('status').getByText('山: you know it.').waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await page.locator('nm-toast').getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => furiganaOf(page, MOUNTAIN)).toEqual(['やま', 'やま']);
+    await word(page, 1, '山').click();
+    expect(await stateButton(page, '山', 'I know this').getAttribute('aria-pressed')).toBe('false');
+  });
+
   it('marks a word known, hides its furigana everywhere in "words not known", undoes it, and keeps it across a reload', async () => {
     const page = app.page;
     await openStory(page);

@@ -64,6 +64,8 @@ describe('word details and grammar notes through the jobs', () => {
     await word(page, 0, 'は').click();
     expect(await popoverText(page, 'は')).toContain('Meanings for every word come after “Add word details”');
     await popover(page, 'は').getByRole('button', { name: 'Add word details' }).click();
+    // The button gave way to "Adding word details…": focus moved to Close, not to the document.
+    expect(await popover(page, 'は').getByRole('button', { name: 'Close' }).evaluate((el) => el.matches(':focus'))).toBe(true);
     // The popover follows the job: the meaning arrives live while it stays open.
     await popover(page, 'は').getByText('topic marker').waitFor();
     expect(await popoverText(page, 'は')).not.toContain('Add word details');

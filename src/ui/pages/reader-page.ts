@@ -82,7 +82,7 @@ export class NmReaderPage extends LitElement {
         ? { story: this.story.value, annotation: this.annotation.value, narrated: new Set(this.media.value?.audio), states: this.states.value }
         : undefined,
     (segment) => void this.player.playFrom(segment),
-    (key, state, segment) => void changeWordState(key, state, { storyId: this.storyId, segment, at: Date.now() }),
+    (key, state, segment, say) => void changeWordState(key, state, { storyId: this.storyId, segment, at: Date.now() }, say),
   );
   /** "Explain this sentence" and "Add word details" become jobs; their pending state follows the jobs. */
   private readonly wordJobs = new WordJobsController(this, () => this.storyId, this.words);

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { JobRow } from '../../domain/job';
 import { interruptedJobs } from '../../app/queue-client';
+import type { JobRow } from '../../domain/job';
 import { isActive } from '../queue/describe-job';
 
 /**

@@ -7,9 +7,9 @@ import type { Story } from '../../domain/story';
 import { LiveQueryController } from '../live-query-controller';
 import { readFailure } from '../load-error';
 import { INTERRUPTED_TEXT, isActive, jobStatusText } from '../queue/describe-job';
-import { JobClock, StatusAnnouncer } from './job-clock';
 import { requestsLabel } from '../request-label';
 import { sharedStyles } from '../shared-styles';
+import { JobClock, StatusAnnouncer } from './job-clock';
 
 /**
  * `<nm-media-panel .story .stored>`: the Reader's offer to narrate or illustrate a story whose media

@@ -42,6 +42,27 @@ export function sentenceWords(segment: Pick<Segment, 'jp' | 'readings' | 'vocab'
   return { words, stops, onDevice: !fits };
 }
 
+/** Where word stop `word` starts in the sentence, in UTF-16 units (0 when there is no such stop). */
+export function offsetOfWord(sentence: SentenceWords, word: number): number {
+  let offset = 0;
+  for (const w of sentence.words) {
+    if (w.word === word) return offset;
+    offset += w.token.surface.length;
+  }
+  return 0;
+}
+
+/** The word that covers `offset` in the sentence (a word stop or punctuation), if any. */
+export function wordAtOffset(sentence: SentenceWords, offset: number): SentenceWord | undefined {
+  let start = 0;
+  for (const w of sentence.words) {
+    const end = start + w.token.surface.length;
+    if (offset >= start && offset < end) return w;
+    start = end;
+  }
+  return undefined;
+}
+
 /**
  * The sentence as word elements: each word a `role="button"` span named by the word as written. Its
  * visible text is hidden from screen readers (its furigana would be read too, and Chromium names a

@@ -4,10 +4,11 @@ import type { Annotation } from '../../domain/annotations';
 import type { Segment, Story, Vocab } from '../../domain/story';
 import type { Token } from '../../domain/tokens';
 import type { WordState } from '../../domain/words-key';
+import { showToast } from '../toast';
 import { rovingTarget } from './roving-focus';
-import { type SentenceWords, sentenceWords } from './sentence-words';
+import { offsetOfWord, type SentenceWords, sentenceWords, wordAtOffset } from './sentence-words';
 import { stateOf } from './word-look';
-import type { Anchor, WordPopoverData } from './word-popover';
+import type { Anchor, StateSaid, WordPopoverData } from './word-popover';
 
 /** What the Reader knows at the moment a popover renders. */
 export interface WordSource {
@@ -39,7 +40,14 @@ export class WordOpener implements ReactiveController {
   /** The current word (tab stop) of each sentence; a sentence not listed starts at its first word. */
   private readonly current = new Map<number, number>();
   private readonly cache = new WeakMap<Segment, { stored: readonly Token[] | null | undefined; words: SentenceWords }>();
-  private opened: { segment: number; word: number; anchor: Anchor } | null = null;
+  /**
+   * The open word, also by where it starts in the sentence: when the stored tokens replace the
+   * device's split ("Add word details" while the popover is open), the same place finds the word
+   * again even though its index changed.
+   */
+  private opened: { segment: number; word: number; offset: number; anchor: Anchor } | null = null;
+  /** What the last state change in the open popover did (its Undo), shown inside it. */
+  private said: StateSaid | null = null;
   private readonly explaining = new Set<number>();
   private annotating = false;
 
@@ -48,7 +56,7 @@ export class WordOpener implements ReactiveController {
     private readonly source: () => WordSource | undefined,
     private readonly play: (segment: number) => void,
     /** "I know this", "Learning", "Back to new" in the popover (the page writes it). */
-    private readonly setState: (key: string, state: WordState, segment: number) => void,
+    private readonly setState: (key: string, state: WordState, segment: number, say: (said: StateSaid) => void) => void,
   ) {
     host.addController(this);
   }
@@ -61,6 +69,7 @@ export class WordOpener implements ReactiveController {
     this.explaining.clear();
     this.annotating = false;
     this.opened = null;
+    this.said = null;
   }
 
   /** The sentence's words, worked out once per sentence and tokens (segmentation is not free). */
@@ -132,16 +141,43 @@ export class WordOpener implements ReactiveController {
     this.current.set(segment, word);
     const box = el.getBoundingClientRect();
     await loadWordPopover();
-    this.opened = { segment, word, anchor: { top: box.top, bottom: box.bottom, left: box.left } };
+    const words = this.sentenceAt(segment);
+    const offset = words ? offsetOfWord(words, word) : 0;
+    this.opened = { segment, word, offset, anchor: { top: box.top, bottom: box.bottom, left: box.left } };
+    this.said = null;
     this.host.requestUpdate();
+  }
+
+  private sentenceAt(segment: number): SentenceWords | undefined {
+    const source = this.source();
+    const content = source?.story.content[segment];
+    return content ? this.wordsOf(content, source?.annotation?.segments[segment]) : undefined;
   }
 
   private readonly onClose = async (): Promise<void> => {
     const opened = this.opened;
+    const said = this.said;
     this.opened = null;
+    this.said = null;
     this.host.requestUpdate();
     await this.host.updateComplete;
     if (opened) this.wordElement(opened.segment, opened.word)?.focus();
+    // An Undo not used yet stays within reach once the dialog is gone: as a toast.
+    if (said?.undo) this.say(said);
+  };
+
+  /**
+   * What a state change did: inside the popover while it is open (a modal dialog makes everything
+   * outside it unreachable), as a toast with its Undo once it is closed.
+   */
+  private readonly say = (said: StateSaid): void => {
+    if (this.opened) {
+      this.said = said;
+      this.host.requestUpdate();
+      return;
+    }
+    const undo = said.undo;
+    showToast(undo ? { message: said.message, action: { label: 'Undo', run: undo } } : { message: said.message, durationMs: 4_000 });
   };
 
   private readonly onExplain = (event: HTMLElementEventMap['nm-explain-request']): void => {
@@ -157,7 +193,7 @@ export class WordOpener implements ReactiveController {
   };
 
   private readonly onWordState = (event: HTMLElementEventMap['nm-word-state']): void => {
-    this.setState(event.detail.key, event.detail.state, event.detail.segment);
+    this.setState(event.detail.key, event.detail.state, event.detail.segment, this.say);
   };
 
   private wordElement(segment: number, word: number): HTMLElement | null {
@@ -172,8 +208,17 @@ export class WordOpener implements ReactiveController {
     if (!opened || !source || !segment) return null;
     const stored = source.annotation?.segments[opened.segment];
     const words = this.wordsOf(segment, stored);
-    const word = words.words.find((w) => w.word === opened.word);
-    if (!word?.key) return null;
+    const word = wordAtOffset(words, opened.offset);
+    if (word?.word === null || word?.word === undefined || !word.key) {
+      // The word is gone (the sentence's words changed under it): close as Escape would, so focus
+      // goes back to the sentence rather than to the document.
+      queueMicrotask(() => void this.onClose());
+      return null;
+    }
+    if (word.word !== opened.word) {
+      opened.word = word.word;
+      this.current.set(opened.segment, word.word);
+    }
     const token = word.token;
     const explanation = source.annotation?.explanations?.[String(opened.segment)]?.text;
     const data: WordPopoverData = {
@@ -189,6 +234,7 @@ export class WordOpener implements ReactiveController {
       annotating: this.annotating && words.onDevice,
       wordKey: word.key,
       state: stateOf(source.states, word.key),
+      said: this.said,
     };
     return html`<nm-word-popover .data=${data} .anchor=${opened.anchor} @nm-word-popover-close=${this.onClose}
       @nm-explain-request=${this.onExplain} @nm-annotate-request=${this.onAnnotate} @nm-play-sentence=${this.onPlay}

@@ -2,6 +2,12 @@ import { css } from 'lit';
 
 /** The word popover: a small card next to the word, as wide as the screen allows on a phone. */
 export const wordPopoverStyles = css`
+  .said:empty {
+    margin: 0;
+  }
+  .said .undo {
+    margin-inline-start: 0.5rem;
+  }
   dialog {
     position: fixed;
     inset: auto;

@@ -31,6 +31,14 @@ export interface WordPopoverData {
   wordKey: string;
   /** What the learner knows of the word now (issue 14), live. */
   state: WordState;
+  /** What the last state change did, with its Undo: said inside the dialog, which is modal (a toast outside it could not be reached). */
+  said?: StateSaid | null | undefined;
+}
+
+/** "山: you know it." and the Undo that puts it back (word-state-actions.ts). */
+export interface StateSaid {
+  message: string;
+  undo?: (() => void) | undefined;
 }
 
 /** Where the word is on screen (its bounding box), so the popover opens next to it. */
@@ -82,9 +90,15 @@ export class NmWordPopover extends LitElement {
 
   /** "Back to new" was pressed: it goes away once the state arrives, and focus must not go with it. */
   private refocusState = false;
+  /** A pressed button that gives way to a status ("Explaining…", Undo done): focus goes to Close, not to the document. */
+  private refocusClose = false;
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('anchor') || changed.has('data')) this.place();
+    if (this.refocusClose) {
+      this.refocusClose = false;
+      this.renderRoot.querySelector<HTMLButtonElement>('button.close')?.focus();
+    }
     if (this.refocusState && this.data?.state === 'new') {
       this.refocusState = false;
       this.renderRoot.querySelector<HTMLButtonElement>('.word-state button')?.focus();
@@ -135,6 +149,7 @@ export class NmWordPopover extends LitElement {
         <dt>Meaning</dt><dd class=${d.meaning ? 'meaning' : 'meaning muted'}>${d.meaning ?? 'No meaning stored for this word yet'}</dd>
       </dl>
       ${this.renderStateButtons(data)}
+      <p class="said" role="status">${data.said ? html`${data.said.message} ${data.said.undo ? html`<button class="undo" @click=${this.undo}>Undo</button>` : nothing}` : nothing}</p>
       ${this.renderWordDetailsOffer(data)}
       <section class="sentence" aria-label="Sentence">
         ${data.translation ? html`<p class="translation">${data.translation}</p>` : nothing}
@@ -142,7 +157,7 @@ export class NmWordPopover extends LitElement {
           ${data.narrated ? html`<button @click=${() => emit(this, 'nm-play-sentence', { segment: data.segment })}>Play this sentence</button>` : nothing}
           ${data.explanation ? nothing : this.renderExplainButton(data)}
         </div>
-        ${data.explanation ? html`<h3>Grammar note</h3><p class="explanation">${data.explanation}</p>` : nothing}
+        <div aria-live="polite">${data.explanation ? html`<h3>Grammar note</h3><p class="explanation">${data.explanation}</p>` : nothing}</div>
       </section>
     </dialog>`;
   }
@@ -164,9 +179,20 @@ export class NmWordPopover extends LitElement {
     </div>`;
   }
 
+  /** A request whose button gives way to its pending status. */
+  private ask(send: () => void): void {
+    this.refocusClose = true;
+    send();
+  }
+
+  private readonly undo = (): void => {
+    this.refocusClose = true;
+    this.data?.said?.undo?.();
+  };
+
   private renderExplainButton(data: WordPopoverData): TemplateResult {
     if (data.explaining) return html`<p class="pending" role="status">Explaining…</p>`;
-    return html`<button @click=${() => emit(this, 'nm-explain-request', { storyId: data.storyId, segment: data.segment })}>Explain this sentence</button>`;
+    return html`<button @click=${() => this.ask(() => emit(this, 'nm-explain-request', { storyId: data.storyId, segment: data.segment }))}>Explain this sentence</button>`;
   }
 
   /** Until the story has tokens, the words are the device's guess and the meanings the vocabulary's. */
@@ -176,7 +202,7 @@ export class NmWordPopover extends LitElement {
       <p class="muted">These words were split on this device. Meanings for every word come after “Add word details”.</p>
       ${data.annotating
         ? html`<p class="pending" role="status">Adding word details…</p>`
-        : html`<button @click=${() => emit(this, 'nm-annotate-request', { storyId: data.storyId })}>Add word details</button>`}
+        : html`<button @click=${() => this.ask(() => emit(this, 'nm-annotate-request', { storyId: data.storyId }))}>Add word details</button>`}
     </div>`;
   }
 }

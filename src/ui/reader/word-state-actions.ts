@@ -2,23 +2,36 @@ import { markStoryKnown, setWordState, undoWordChanges, type WordChange } from '
 import type { WordPlace } from '../../domain/words';
 import { splitWordKey, type WordState } from '../../domain/words-key';
 import { showToast } from '../toast';
+import type { StateSaid } from './word-popover';
 
 /**
- * The Reader's writes to the words store (issue 14), each followed by a toast with Undo. The page
+ * The Reader's writes to the words store (issue 14), each followed by what it did, with Undo. The page
  * does not redraw anything itself: its live query of the word states sees the commit and every
  * occurrence of the word in the story changes in the same render.
  */
 
 const SAID: Record<WordState, string> = { known: 'you know it', learning: 'you are learning it', new: 'back to new' };
 
-/** "I know this", "Learning", "Back to new" in the word popover. */
-export async function changeWordState(key: string, state: WordState, where: WordPlace): Promise<void> {
+/**
+ * "I know this", "Learning", "Back to new" in the word popover. What it did, and its Undo, is said
+ * through `say` — inside the popover, which is a modal dialog: a toast outside it could be neither
+ * reached nor heard while it is open.
+ */
+export async function changeWordState(key: string, state: WordState, where: WordPlace, say: (said: StateSaid) => void): Promise<void> {
   const word = splitWordKey(key).base;
   try {
     const change = await setWordState(key, state, where);
-    showToast({ message: `${word}: ${SAID[state]}.`, action: undoAction([change], `${word} is as it was.`) });
+    const undo = async () => {
+      try {
+        await undoWordChanges([change]);
+        say({ message: `${word} is as it was.` });
+      } catch {
+        say({ message: `${word} could not be put back on this device; try again.` });
+      }
+    };
+    say({ message: `${word}: ${SAID[state]}.`, undo: () => void undo() });
   } catch {
-    showToast({ message: `${word} could not be saved on this device. Nothing changed; try again.` });
+    say({ message: `${word} could not be saved on this device. Nothing changed; try again.` });
   }
 }
 

@@ -50,6 +50,8 @@ describe('story fit', () => {
     await setWordState(makeWordKey('雨', 'あめ'), 'learning', here(3));
     await setWordState(makeWordKey('木', 'き'), 'learning', here(4));
     await setWordState(makeWordKey('あ'.repeat(30), ''), 'learning', here(5));
+    // Key-shaped (AIza + 8, short enough to fit): left out, or every story request would refuse itself.
+    await setWordState(makeWordKey('AIzaAbCdEfGh', ''), 'learning', here(6));
     expect(await recentWordRefs('learning', 2)).toEqual([{ base: '木', reading: 'き' }, { base: '雨', reading: 'あめ' }]);
     expect(await recentWordRefs('known', 100)).toEqual([{ base: '犬', reading: 'いぬ' }]);
   });

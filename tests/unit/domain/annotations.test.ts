@@ -41,13 +41,29 @@ describe('fitAnnotation', () => {
 describe('mergeAnnotation', () => {
   const note = (text: string, updatedAt: number) => ({ text, updatedAt });
 
-  it('keeps the newer tokens and every explanation either side has, the newer note where both explained', () => {
-    const stored = { ...base, updatedAt: 10, segments: [[{ surface: '山で' }], null], explanations: { 0: note('mine', 5), 1: note('old', 1) } };
+  it('keeps the newer tokens, the older ones where the newer row has none, and every explanation, the newer note where both explained', () => {
+    const stored = { ...base, updatedAt: 10, segments: [[{ surface: '山で' }], [{ surface: '食べた' }, { surface: '。' }]], explanations: { 0: note('mine', 5), 1: note('old', 1) } };
     const incoming = { ...base, updatedAt: 20, segments: [null, [{ surface: '食べた。' }]], explanations: { 1: note('theirs', 9) } };
     const { merged, changed } = mergeAnnotation(stored, incoming);
     expect(changed).toBe(true);
-    expect(merged.segments).toEqual(incoming.segments);
+    expect(merged.segments).toEqual([[{ surface: '山で' }], [{ surface: '食べた。' }]]);
     expect(merged.explanations).toEqual({ 0: note('mine', 5), 1: note('theirs', 9) });
+  });
+
+  it('a newer row that only explained a sentence (no words yet on its device) never wipes the words stored here', () => {
+    const words = [[{ surface: '山で' }], [{ surface: '食べた。' }]];
+    const stored = { ...base, updatedAt: 10, segments: words };
+    const explainedElsewhere = { ...base, updatedAt: 30, segments: [null, null], explanations: { 0: note('from B', 30) } };
+    const { merged, changed } = mergeAnnotation(stored, explainedElsewhere);
+    expect(changed).toBe(true);
+    expect(merged.segments).toEqual(words);
+    expect(merged.explanations).toEqual({ 0: note('from B', 30) });
+    // And the other way round: B, holding only its note, gains A's words when it pulls them.
+    const onB = mergeAnnotation(explainedElsewhere, stored);
+    expect(onB.changed).toBe(true);
+    expect(onB.merged.segments).toEqual(words);
+    expect(onB.merged.explanations).toEqual({ 0: note('from B', 30) });
+    expect(mergeAnnotation(onB.merged, stored).changed).toBe(false);
   });
 
   it('adds an older row’s new note without rewinding the tokens, and reports no change for a row it already has', () => {
