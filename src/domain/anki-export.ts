@@ -33,6 +33,11 @@ export interface AnkiCard {
   level: string;
 }
 
+/** `nihongo-monogatari-anki-2025-03-14.txt` (UTC date, like the library backup's name). */
+export function ankiFileName(now: number): string {
+  return `nihongo-monogatari-anki-${new Date(now).toISOString().slice(0, 10)}.txt`;
+}
+
 /** The whole file: headers, then one line per card, each line ending in a newline. */
 export function ankiFile(cards: readonly AnkiCard[], deck = ANKI_DECK): string {
   const headers = ['#separator:tab', '#html:true', '#notetype:Basic', `#deck:${oneLine(deck)}`, '#tags column:3'];
