@@ -2,6 +2,7 @@ import { html, LitElement, type TemplateResult } from 'lit';
 import { downloadLibraryBackup } from '../../app/data-portability';
 import { sharedStyles } from '../shared-styles';
 import { settingsStyles } from './settings-styles';
+import './settings-anki';
 import './settings-import';
 
 /**
@@ -46,6 +47,7 @@ export class NmSettingsData extends LitElement {
       <p><button type="button" class="primary" ?disabled=${this.busy} @click=${() => void this.export()}>Export my library</button></p>
       <p class="ok" role="status">${this.status}</p>
       <p class="error" role="alert">${this.error}</p>
+      <nm-settings-anki></nm-settings-anki>
       <nm-settings-import></nm-settings-import>
     </section>`;
   }
