@@ -114,6 +114,9 @@ describe('durable background jobs in Chromium', () => {
     app.gemini.setLatency(3000);
     await requestStory(app.page, 'a slow story');
     await app.gemini.waitForCalls(1, 'stream', 10_000);
+    // The Queue shows the job running ("Read along") before Cancel is pressed: a row that still
+    // shows it pending cancels at once, without the question this test is about.
+    await app.page.getByRole('link', { name: /^Read along as/ }).waitFor();
     await app.page.getByRole('button', { name: /^Cancel Story/ }).click();
     // A job that is processing asks first.
     await app.page.getByRole('dialog').getByRole('button', { name: 'Confirm cancel' }).click();
