@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import sirv from 'sirv';
 import { build } from 'vite';
 import { waitForServiceWorker } from '../../tests/support/e2e-helpers';
-import { configureGemini, readJobs, requestStory } from '../../tests/support/e2e-jobs';
+import { configureGemini, readStoryJobs, requestStory } from '../../tests/support/e2e-jobs';
 import { startFakeGemini } from '../../tests/support/fake-gemini';
 import { type BenchContext, type BenchResult, median, newBenchContext, round } from './types';
 
@@ -55,11 +55,12 @@ async function pickupAndVisibility({ browser, server }: BenchContext): Promise<B
     await watchCompletions(page);
     for (let i = 0; i < RUNS; i++) {
       await requestStory(page, `benchmark topic ${i}`);
+      // Every story brings its word list (an annotate job): both rows done before the next request.
       await page.waitForFunction((n) => document.querySelector('nm-app')!.shadowRoot!.querySelector('nm-queue-page')!.shadowRoot!
-        .querySelectorAll('li.job[data-status="completed"]').length >= n, i + 1);
+        .querySelectorAll('li.job[data-status="completed"]').length >= n, 2 * (i + 1));
     }
     await page.waitForTimeout(3200); // one more polling round, so the slow loop has seen every job
-    const jobs = (await readJobs(page)).sort((a, b) => a.createdAt - b.createdAt);
+    const jobs = (await readStoryJobs(page)).sort((a, b) => a.createdAt - b.createdAt);
     const seen = await page.evaluate(() => {
       const w = window as unknown as { seenLive: Record<string, number>; seenPoll: Record<string, number> };
       return { seenLive: w.seenLive, seenPoll: w.seenPoll };
