@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { waitForServiceWorker } from '../../tests/support/e2e-helpers';
-import { configureGemini, readJobs, requestStory } from '../../tests/support/e2e-jobs';
+import { configureGemini, readStoryJobs, requestStory } from '../../tests/support/e2e-jobs';
 import { type FakeGemini, STORY_N3, startFakeGemini } from '../../tests/support/fake-gemini';
 import { type BenchContext, type BenchResult, median, newBenchContext, round } from './types';
 
@@ -114,9 +114,9 @@ export async function benchLiveStory({ browser, server }: BenchContext): Promise
     const queue: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       await requestStory(page, `live topic ${i}`);
-      await untilCompleted(page, i + 1);
+      await untilCompleted(page, 2 * (i + 1)); // each story and its word list
     }
-    const jobs = (await readJobs(page)).sort((a, b) => a.createdAt - b.createdAt);
+    const jobs = (await readStoryJobs(page)).sort((a, b) => a.createdAt - b.createdAt);
     const seenQueue = await seenAt(page);
     for (const [i, job] of jobs.entries()) queue.push(seenQueue[job.id]! - firstSentenceSentAt(gemini, i));
 
@@ -127,7 +127,7 @@ export async function benchLiveStory({ browser, server }: BenchContext): Promise
       await page.goto(`${server.url}/queue`);
       await page.getByRole('heading', { name: 'Queue' }).waitFor();
       await requestStory(page, `reader topic ${i}`);
-      const id = (await readJobs(page)).sort((a, b) => b.createdAt - a.createdAt)[0]!.id;
+      const id = (await readStoryJobs(page)).sort((a, b) => b.createdAt - a.createdAt)[0]!.id;
       await page.goto(`${server.url}/story/${id}`);
       await watchFirstSentence(page);
       await page.locator('nm-reader-page').getByRole('group', { name: 'Reading options' }).waitFor({ timeout: 30_000 });
