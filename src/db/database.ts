@@ -1,5 +1,8 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Annotation } from '../domain/annotations';
+import type { ReadingDay } from '../domain/reading-day';
+import type { ReviewCard } from '../domain/review-card';
+import type { ReviewLogEntry } from '../domain/review-log';
 import { type JobRow, queueRank } from '../domain/job-row';
 import type { Story } from '../domain/story';
 import type { DraftRow } from '../domain/story-draft';
@@ -124,6 +127,31 @@ export const DB_VERSIONS = {
     storyWords: 'storyId',
     words: 'key, state, updatedAt',
   },
+  /**
+   * v8: spaced review and the reading habit (issue 15). `reviewLogs`, the append-only log every
+   * card's schedule is replayed from (synced); `cards`, that schedule cached per word key with its
+   * `due` indexed so the queue is a range read (device-only); `readingDays`, one row per (day,
+   * device) of minutes, characters and stories read (synced; displays sum the devices).
+   */
+  8: {
+    stories: 'id, updatedAt, legacyId',
+    storySummaries: 'id, createdAt, updatedAt, difficulty, level',
+    progress: 'storyId, updatedAt, lastReadAt',
+    settings: 'key',
+    secrets: 'key',
+    jobs: 'id, status, type, createdAt, updatedAt, groupId, *dependsOn, [status+rank+createdAt]',
+    media: '[storyId+kind+index], storyId',
+    outbox: 'id, queuedAt',
+    syncState: 'key',
+    tombstones: 'storyId, deletedAt',
+    annotations: 'storyId, updatedAt',
+    drafts: 'jobId',
+    storyWords: 'storyId',
+    words: 'key, state, updatedAt',
+    reviewLogs: 'id, cardKey, reviewedAt',
+    cards: 'key, due',
+    readingDays: 'key, day',
+  },
 } as const;
 
 export class NihongoDb extends Dexie {
@@ -141,6 +169,9 @@ export class NihongoDb extends Dexie {
   drafts!: EntityTable<DraftRow, 'jobId'>;
   storyWords!: EntityTable<StoryWords, 'storyId'>;
   words!: EntityTable<WordEntry, 'key'>;
+  reviewLogs!: EntityTable<ReviewLogEntry, 'id'>;
+  cards!: EntityTable<ReviewCard, 'key'>;
+  readingDays!: EntityTable<ReadingDay, 'key'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -177,6 +208,8 @@ export class NihongoDb extends Dexie {
         const annotations = await tx.table<Annotation, string>('annotations').toArray();
         await storyWords.bulkPut(annotations.flatMap((annotation) => safeStoryWordKeys(annotation)));
       });
+    // New tables only: cards are built from the learning words when the Review page first opens.
+    this.version(8).stores(DB_VERSIONS[8]);
   }
 }
 

@@ -31,9 +31,10 @@ export interface MediaRow {
 
 /**
  * The server tables a device syncs (supabase/migrations); `annotations` is a story's words (issue
- * 13), `words` what the learner knows (issue 14).
+ * 13), `words` what the learner knows (issue 14), `review_logs` and `reading_days` the review log
+ * and the reading habit (issue 15).
  */
-export type SyncTable = 'stories' | 'annotations' | 'reading_progress' | 'user_settings' | 'words';
+export type SyncTable = 'stories' | 'annotations' | 'reading_progress' | 'user_settings' | 'words' | 'review_logs' | 'reading_days';
 
 /** A local change waiting to be pushed; one row per (table, key), so repeated edits coalesce. */
 export interface OutboxRow {

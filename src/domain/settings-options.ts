@@ -46,3 +46,23 @@ export function parallelLimit(value: unknown): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) return PARALLEL_REQUESTS.default;
   return Math.min(PARALLEL_REQUESTS.max, Math.max(PARALLEL_REQUESTS.min, Math.floor(value)));
 }
+
+/**
+ * Spaced review (issue 15): new cards a day, and the FSRS scheduler's parameters. They live in the
+ * settings so they sync with them: every device schedules the same log the same way.
+ */
+export const REVIEW_NEW_PER_DAY = { min: 0, max: 500, default: 20 } as const;
+export const REVIEW_RETENTION = { min: 0.7, max: 0.99, default: 0.9 } as const;
+export const REVIEW_MAX_INTERVAL_DAYS = { min: 1, max: 36_500, default: 36_500 } as const;
+
+/** The reading habit's daily goal: minutes actively reading, or reviews done. */
+export const GOAL_KINDS = ['minutes', 'reviews'] as const;
+export type GoalKind = (typeof GOAL_KINDS)[number];
+export const GOAL_AMOUNT = { min: 1, max: 1_000, default: 10 } as const;
+
+/** A stored number as a usable one: settings are not validated on load, so junk falls back. */
+export function boundedSetting(value: unknown, range: { min: number; max: number; default: number }, integer = true): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return range.default;
+  const whole = integer ? Math.floor(value) : value;
+  return Math.min(range.max, Math.max(range.min, whole));
+}

@@ -1,7 +1,19 @@
 import { z } from 'zod';
 
 import { ENDPOINT_MESSAGES, isAllowedEndpoint } from './device-settings';
-import { DEFAULT_GEMINI_BASE_URL, FONT_SIZES, FURIGANA_MODES, PARALLEL_REQUESTS, THEMES, VIEW_MODES } from './settings-options';
+import {
+  DEFAULT_GEMINI_BASE_URL,
+  FONT_SIZES,
+  FURIGANA_MODES,
+  GOAL_AMOUNT,
+  GOAL_KINDS,
+  PARALLEL_REQUESTS,
+  REVIEW_MAX_INTERVAL_DAYS,
+  REVIEW_NEW_PER_DAY,
+  REVIEW_RETENTION,
+  THEMES,
+  VIEW_MODES,
+} from './settings-options';
 import { EpochMsSchema } from './untrusted-text';
 
 export { DEFAULT_GEMINI_BASE_URL, FONT_SIZES, FURIGANA_MODES, PARALLEL_REQUESTS, THEMES, VIEW_MODES, VOICES } from './settings-options';
@@ -32,6 +44,15 @@ export const SettingsSchema = z.looseObject({
   // Requests a media job keeps in flight at most (Settings → Voice; lower it on a free-tier key).
   parallelRequests: z.number().int().min(PARALLEL_REQUESTS.min).max(PARALLEL_REQUESTS.max).default(PARALLEL_REQUESTS.default),
   notifyOnFinish: z.boolean().default(false),
+  // Spaced review (issue 15): FSRS parameters sync with the settings, so devices schedule alike.
+  reviewNewPerDay: z.int().min(REVIEW_NEW_PER_DAY.min).max(REVIEW_NEW_PER_DAY.max).default(REVIEW_NEW_PER_DAY.default),
+  reviewRetention: z.number().min(REVIEW_RETENTION.min).max(REVIEW_RETENTION.max).default(REVIEW_RETENTION.default),
+  reviewMaxIntervalDays: z.int().min(REVIEW_MAX_INTERVAL_DAYS.min).max(REVIEW_MAX_INTERVAL_DAYS.max).default(REVIEW_MAX_INTERVAL_DAYS.default),
+  // ts-fsrs `w` (an optimiser's output); absent: ts-fsrs' defaults.
+  reviewWeights: z.array(z.number().finite()).min(17).max(21).optional(),
+  // The reading habit's daily goal (issue 15).
+  goalKind: z.enum(GOAL_KINDS).default('minutes'),
+  goalAmount: z.int().min(GOAL_AMOUNT.min).max(GOAL_AMOUNT.max).default(GOAL_AMOUNT.default),
   supabaseUrl: z.string().refine((v) => v === '' || isAllowedEndpoint(v), ENDPOINT_MESSAGES.notSecure).default(''),
   supabaseAnonKey: z.string().default(''),
   updatedAt: EpochMsSchema.default(0),

@@ -25,6 +25,8 @@ export const CONFLICT_KEYS: Record<SyncTable, string> = {
   reading_progress: 'user_id,story_id',
   user_settings: 'user_id',
   words: 'user_id,key',
+  review_logs: 'user_id,id',
+  reading_days: 'user_id,key',
 };
 
 export interface PushOptions extends RetryOptions {
@@ -167,7 +169,7 @@ async function projectAnswers(rest: RestClient, table: SyncTable): Promise<boole
   }
 }
 
-const PROBE_COLUMN: Record<SyncTable, string> = { stories: 'id', annotations: 'story_id', reading_progress: 'story_id', user_settings: 'user_id', words: 'key' };
+const PROBE_COLUMN: Record<SyncTable, string> = { stories: 'id', annotations: 'story_id', reading_progress: 'story_id', user_settings: 'user_id', words: 'key', review_logs: 'id', reading_days: 'key' };
 
 /** The server's reason, with a sentence for the refusals a learner can act on. */
 export function rejectionReason(error: SyncHttpError): string {

@@ -38,6 +38,8 @@ const TABLE_WORDS: Record<SyncTable, string> = {
   reading_progress: 'Reading progress',
   user_settings: 'Preferences',
   words: 'Known words',
+  review_logs: 'Reviews',
+  reading_days: 'Reading time',
 };
 
 export async function loadSyncView(): Promise<SyncView> {

@@ -1,0 +1,17 @@
+/**
+ * A review card's current schedule: a device-local cache, replayed from the review log
+ * (src/domain/review-log.ts) whenever its entries change, never synced itself. One card per word
+ * key being learned; `due` is indexed, so the Review queue is a range read.
+ */
+export interface ReviewCard {
+  /** The word key (dictionary form|reading), as in `words`. */
+  key: string;
+  /** Epoch ms when the card is next due (a new card: when it was added). */
+  due: number;
+  /** Epoch ms the card joined the review queue. */
+  addedAt: number;
+  /** Reviews counted in the replayed schedule (0: a new card). */
+  reps: number;
+  /** ts-fsrs `Card` fields as replayed (stability, difficulty, state, lapses, …), JSON-safe. */
+  fsrs: Record<string, unknown>;
+}
