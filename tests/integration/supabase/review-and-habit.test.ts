@@ -24,7 +24,7 @@ const CARD = '食べる|たべる';
 const review = (rating: number, id = randomUUID()) => ({ id, cardKey: CARD, kind: 'review', rating, reviewedAt: 1_700_000_000_000 });
 
 /** The push's upsert, as PostgREST runs `resolution=merge-duplicates`. */
-const pushEntry = (userId: string, entry: { id: string; cardKey: string }) =>
+const pushEntry = (userId: string, entry: { id: string; cardKey: string; [field: string]: unknown }) =>
   as(
     userId,
     `insert into public.review_logs (id, card_key, content) values ($1, $2, $3::jsonb)
