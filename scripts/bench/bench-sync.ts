@@ -4,6 +4,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { getDb } from '../../src/db/database';
 import { queueChanges } from '../../src/db/outbox-repo';
 import { putStories } from '../../src/db/stories-repo';
+import type { ReviewLogEntry } from '../../src/domain/review-log';
 import type { WordEntry } from '../../src/domain/words';
 import { type SupabaseDb, type SupabaseFront, startSupabaseDb, startSupabaseFront } from '../../tests/support/supabase';
 import { type Device, newDevice, requestsTo } from '../../tests/support/sync-devices';
@@ -19,6 +20,8 @@ import type { BenchContext, BenchResult } from './types';
 const N = 500;
 /** Words the learner set (issue 14): the coverage budget's 5,000 known words. */
 const WORDS = 5_000;
+/** Review log entries (issue 15): four grades of each of those 5,000 words. */
+const REVIEWS = 20_000;
 
 async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
   const t0 = performance.now();
@@ -48,6 +51,22 @@ async function markWords(a: Device): Promise<void> {
     await db.transaction('rw', db.words, db.outbox, db.syncState, async () => {
       await db.words.bulkPut(words);
       await queueChanges(db, 'words', words.map((w) => w.key), false);
+    });
+  });
+}
+
+/** What the Review page writes for REVIEWS grades, with their outbox rows, in one transaction. */
+async function gradeCards(a: Device): Promise<void> {
+  const at = Date.UTC(2026, 0, 2);
+  const entries = Array.from({ length: REVIEWS }, (_, i): ReviewLogEntry => {
+    const word = i % WORDS;
+    return { id: crypto.randomUUID(), cardKey: `語${word}|ご${word}`, kind: 'review', rating: 3, reviewedAt: at + i };
+  });
+  await a.on(async () => {
+    const db = getDb();
+    await db.transaction('rw', db.reviewLogs, db.outbox, db.syncState, async () => {
+      await db.reviewLogs.bulkPut(entries);
+      await queueChanges(db, 'review_logs', entries.map((e) => e.id), false);
     });
   });
 }
@@ -102,7 +121,18 @@ export async function benchSync(_ctx: BenchContext): Promise<BenchResult[]> {
     const wordsPull = await timed(() => b.sync());
     if (wordsPull.value.pull?.words.applied !== WORDS) throw new Error(`pull applied ${wordsPull.value.pull?.words.applied} of ${WORDS} words`);
 
+    await gradeCards(a);
+    front.requests.length = 0;
+    const reviewsPush = await timed(() => a.sync());
+    if (reviewsPush.value.push?.sent !== REVIEWS) throw new Error(`push sent ${reviewsPush.value.push?.sent} of ${REVIEWS} reviews`);
+    const reviewsPushRequests = requestsTo(front, 'POST', '/rest/v1/review_logs').length;
+    const reviewsPull = await timed(() => b.sync());
+    if (reviewsPull.value.pull?.review_logs.applied !== REVIEWS) throw new Error(`pull applied ${reviewsPull.value.pull?.review_logs.applied} of ${REVIEWS} reviews`);
+
     return [
+      { name: 'sync-push-20000-reviews-requests-node', value: reviewsPushRequests, unit: 'requests', budget: null, better: 'lower' },
+      { name: 'sync-push-20000-reviews-node', value: Math.round(reviewsPush.ms), unit: 'ms', budget: null, better: 'lower' },
+      { name: 'sync-pull-20000-reviews-node', value: Math.round(reviewsPull.ms), unit: 'ms', budget: null, better: 'lower' },
       { name: 'sync-push-5000-words-requests-node', value: wordsPushRequests, unit: 'requests', budget: null, better: 'lower' },
       { name: 'sync-push-5000-words-node', value: Math.round(wordsPush.ms), unit: 'ms', budget: null, better: 'lower' },
       { name: 'sync-pull-5000-words-node', value: Math.round(wordsPull.ms), unit: 'ms', budget: null, better: 'lower' },

@@ -4,7 +4,7 @@ import { loadSettings } from '../db/settings-repo';
 import { IMPORT_LIMITS } from '../domain/backup/limits';
 import { type ImportPlan, type ReadyImportPlan, refuse } from '../domain/backup/plan-import';
 import { isQuotaError } from '../domain/error-kinds';
-import { plural, storyCount } from '../domain/format';
+import { countOf, plural, storyCount } from '../domain/format';
 import { scrubDetail } from '../domain/secrets';
 import type { Settings } from '../domain/settings';
 import { applyAppearance } from './theme';
@@ -118,6 +118,8 @@ export function importSummaryLines(result: ImportResult): string[] {
   }
   if (result.rejected) lines.push(`${storyCount(result.rejected)} could not be imported (the reasons are below).`);
   if (result.progress) lines.push(`Reading position restored for ${storyCount(result.progress)}.`);
+  if (result.reviews) lines.push(`${countOf(result.reviews, 'review')} added to your review history.`);
+  if (result.readingDays) lines.push(`Reading time restored for ${countOf(result.readingDays, 'day')}.`);
   if (result.settingsChanged) lines.push('Your preferences were updated from the file.');
   return lines;
 }

@@ -6,6 +6,7 @@ import type { ReadingProgress } from '../domain/progress';
 import type { Settings } from '../domain/settings';
 import type { WordEntry } from '../domain/words';
 import { saveAnnotation } from './annotations-repo';
+import { applyReviewParts, EXPORT_REVIEW_TABLES, exportReviewParts, reviewImportTables, unseenReviewParts } from './backup-review';
 import { getDb } from './database';
 import { queueChange, queueChanges, SETTINGS_ROW_KEY } from './outbox-repo';
 import { loadSettings } from './settings-repo';
@@ -17,20 +18,24 @@ import { putStories } from './stories-repo';
  */
 export const UNKNOWN_APP_VERSION = 'unknown';
 
-/** Stories, progress, settings and words read in one transaction, so the file is a consistent snapshot. */
+/**
+ * Stories, progress, settings, words, the review log and the days of reading read in one
+ * transaction, so the file is a consistent snapshot (never the cached cards: backup-review.ts).
+ */
 export async function exportLibrary(now = Date.now(), appVersion = UNKNOWN_APP_VERSION): Promise<BackupFile> {
   const db = getDb();
-  return db.transaction('r', [db.stories, db.progress, db.settings, db.annotations, db.words], async () => {
-    const [stories, progress, settings, annotations, words] = await Promise.all([
+  return db.transaction('r', [db.stories, db.progress, db.settings, db.annotations, db.words, ...EXPORT_REVIEW_TABLES.map((t) => db[t])], async () => {
+    const [stories, progress, settings, annotations, words, review] = await Promise.all([
       db.stories.toArray(),
       db.progress.toArray(),
       loadSettings(),
       db.annotations.toArray(),
       db.words.toArray(),
+      exportReviewParts(),
     ]);
     const ids = new Set(stories.map((s) => s.id));
     const storyAnnotations = annotations.filter((a) => ids.has(a.storyId));
-    return buildBackup({ stories, progress, settings, annotations: storyAnnotations, words, now, appVersion });
+    return buildBackup({ stories, progress, settings, annotations: storyAnnotations, words, ...review, now, appVersion });
   });
 }
 
@@ -59,16 +64,18 @@ export async function existingLibrary(): Promise<ExistingLibrary> {
  */
 export async function planLibraryImport(text: string, now = Date.now()): Promise<ImportPlan> {
   const plan = planImport(text, await existingLibrary(), now);
-  if (!plan.ok || (plan.progress.length === 0 && plan.words.length === 0)) return plan;
+  if (!plan.ok) return plan;
   const db = getDb();
-  const [progress, words] = await Promise.all([
+  const [progress, words, review] = await Promise.all([
     db.progress.bulkGet(plan.progress.map((p) => p.storyId)),
     db.words.bulkGet(plan.words.map((w) => w.key)),
+    unseenReviewParts(plan),
   ]);
   return {
     ...plan,
     progress: plan.progress.filter((p, i) => isNewer(p, progress[i])),
     words: plan.words.filter((w, i) => isNewer(w, words[i])),
+    ...review,
   };
 }
 
@@ -90,6 +97,10 @@ export interface ImportResult {
   annotations?: number;
   /** Words store entries written (new, or newer than the stored entry). */
   words?: number;
+  /** Review log entries added (the ones this device lacked). */
+  reviews?: number;
+  /** Days of reading written (new, or newer than the stored row). */
+  readingDays?: number;
 }
 
 /**
@@ -104,7 +115,7 @@ export async function applyImport(plan: ReadyImportPlan, now = Date.now()): Prom
   // storyWords with them: a story's word keys are written with its tokens (src/db/words-repo.ts).
   const annotationTables = plan.annotations.length > 0 ? [db.annotations, db.storyWords] : [];
   const wordTables = plan.words.length > 0 ? [db.words] : [];
-  const tables = [db.stories, db.storySummaries, db.tombstones, db.progress, db.settings, db.outbox, db.syncState, ...annotationTables, ...wordTables];
+  const tables = [db.stories, db.storySummaries, db.tombstones, db.progress, db.settings, db.outbox, db.syncState, ...annotationTables, ...wordTables, ...reviewImportTables(db, plan)];
   return db.transaction('rw', tables, async () => {
     // All keys in one request: far cheaper than an anyOf() cursor over thousands of ids.
     const stored = new Set(await db.stories.toCollection().primaryKeys());
@@ -116,6 +127,7 @@ export async function applyImport(plan: ReadyImportPlan, now = Date.now()): Prom
     const settingsChanged = await applySettings(plan.settings, now);
     const annotations = await applyAnnotations(plan.annotations);
     const words = await applyWords(plan.words);
+    const { reviews, readingDays } = await applyReviewParts(plan);
     const restoredIds = new Set(plan.restored.map((r) => r.id));
     return {
       added: fresh.length,
@@ -126,6 +138,8 @@ export async function applyImport(plan: ReadyImportPlan, now = Date.now()): Prom
       settingsChanged,
       annotations,
       words,
+      reviews,
+      readingDays,
     };
   });
 }

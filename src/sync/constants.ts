@@ -37,10 +37,11 @@ export function watermarkKey(table: SyncTable): string {
 
 /**
  * Pushed (and pulled) first to last: a story before the words and the progress that refer to it;
- * what the learner knows (issue 14) last, its table being the newest (a project without it yet
- * still syncs the rest).
+ * then the newer tables in the order of their migrations — what the learner knows (issue 14), then
+ * the review log and the reading days (issue 15) — so a project without the newest yet still syncs
+ * the rest: a missing table stops the sync only when its turn comes, with its changes kept.
  */
-export const SYNC_TABLES: readonly SyncTable[] = ['stories', 'annotations', 'reading_progress', 'user_settings', 'words'];
+export const SYNC_TABLES: readonly SyncTable[] = ['stories', 'annotations', 'reading_progress', 'user_settings', 'words', 'review_logs', 'reading_days'];
 
 /**
  * Tables synced after the others, each pulled before it is pushed (sync-now.ts exchange), in
@@ -49,9 +50,11 @@ export const SYNC_TABLES: readonly SyncTable[] = ['stories', 'annotations', 'rea
  *    kept): a device merges what the server has before sending its row; pushing first would
  *    overwrite another device's notes there;
  *  - the words the learner knows are last-writer-wins, for which pulling first is as good, and come
- *    last so that a project set up before their migration still syncs everything else.
+ *    last so that a project set up before their migration still syncs everything else;
+ *  - the review log (append-only: a pull first means the entries the server has are not sent again)
+ *    and the reading days (last-writer-wins), after the words for the same reason.
  */
-export const PUSHED_AFTER_PULL: readonly SyncTable[] = ['annotations', 'words'];
+export const PUSHED_AFTER_PULL: readonly SyncTable[] = ['annotations', 'words', 'review_logs', 'reading_days'];
 
 /**
  * Rows per upsert request, and a ceiling in UTF-8 bytes of JSON per request (stories carry their

@@ -44,6 +44,14 @@ export function decideWord(remote: RemoteVersion, local: LocalVersion | null): M
   return newerWins(remote, local);
 }
 
+/**
+ * A day of reading on one device (issue 15): the newer `updatedAt` wins. Never deleted; each device
+ * writes only its own rows, so this only ever meets two versions of one device's day.
+ */
+export function decideReadingDay(remote: RemoteVersion, local: LocalVersion | null): MergeDecision {
+  return newerWins({ ...remote, deleted: false }, local);
+}
+
 /** One settings object per learner; never deleted. */
 export function decideSettings(remote: RemoteVersion, local: LocalVersion | null): MergeDecision {
   return newerWins({ ...remote, deleted: false }, local);

@@ -4,10 +4,13 @@ import type { OutboxRow, SyncTable } from '../db/rows';
 import { loadSettings } from '../db/settings-repo';
 import { AnnotationSchema } from '../domain/annotations';
 import { ReadingProgressSchema } from '../domain/progress';
+import { ReadingDaySchema } from '../domain/reading-day';
+import { ReviewLogEntrySchema } from '../domain/review-log';
 import { StorySchema } from '../domain/story';
 import { WordEntrySchema } from '../domain/words';
 import { DELETE_GRACE_MS } from './constants';
 import { annotationToRow, progressToRow, settingsToRow, storyDeletionRow, storyToRow, wordToRow } from './rows';
+import { readingDayToRow, reviewLogToRow } from './rows-review';
 
 /**
  * The push side of the outbox (the repositories queue rows, src/db/outbox-repo.ts). A row only
@@ -32,7 +35,7 @@ export async function pendingRows(table: SyncTable, now: number, force: boolean)
 /** Reads the local state each row stands for, in one read transaction. */
 export async function buildChanges(rows: readonly OutboxRow[]): Promise<Change[]> {
   const db = getDb();
-  return db.transaction('r', [db.stories, db.annotations, db.tombstones, db.progress, db.settings, db.words], async () => {
+  return db.transaction('r', [db.stories, db.annotations, db.tombstones, db.progress, db.settings, db.words, db.reviewLogs, db.readingDays], async () => {
     const changes: Change[] = [];
     for (const row of rows) changes.push(await changeOf(row));
     return changes;
@@ -80,6 +83,15 @@ async function payloadOf(row: OutboxRow): Promise<object | null> {
   if (row.table === 'words') {
     const entry = await db.words.get(row.rowKey);
     return entry ? wordToRow(checked(WordEntrySchema, entry, 'word')) : null;
+  }
+  if (row.table === 'review_logs') {
+    // An entry never changes: once the server has it (this push, or a pull) its row is done.
+    const entry = await db.reviewLogs.get(row.rowKey);
+    return entry ? reviewLogToRow(checked(ReviewLogEntrySchema, entry, 'review')) : null;
+  }
+  if (row.table === 'reading_days') {
+    const day = await db.readingDays.get(row.rowKey);
+    return day ? readingDayToRow(checked(ReadingDaySchema, day, 'day of reading')) : null;
   }
   return settingsToRow(await loadSettings());
 }

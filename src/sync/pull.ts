@@ -1,10 +1,13 @@
 import type { SyncTable } from '../db/rows';
 import { applyProgress, applySettings, applyStories } from './apply';
 import { type ApplyOutcome, applyAnnotations, type PulledRejection } from './apply-annotations';
+import { applyReadingDays } from './apply-reading-days';
+import { applyReviewLogs } from './apply-review-logs';
 import { applyWords } from './apply-words';
 import { PULL_PAGE_ROWS, SYNC_TABLES } from './constants';
 import type { RestClient } from './rest';
 import type { AnnotationRecord, ProgressRecord, SettingsRecord, StoryRecord, WordRecord } from './rows';
+import type { ReadingDayRecord, ReviewLogRecord } from './rows-review';
 import { readWatermark, type Watermark, writeWatermark } from './state';
 import { type RetryOptions, withRetry } from './transient-retry';
 import { EPOCH, laterStamp, type PageCursor, pageQuery, pullFrom } from './watermark';
@@ -19,7 +22,7 @@ export interface PullReport {
   transferred: number;
   /** Rows that changed this device. */
   applied: number;
-  /** Rows this version cannot read (annotations, words), with the reason; they changed nothing here. */
+  /** Rows this version cannot read (annotations, words, reviews, reading days), with the reason; they changed nothing here. */
   rejected: PulledRejection[];
   requests: number;
 }
@@ -42,6 +45,8 @@ export const ANNOTATIONS_PULL: PullSpec<AnnotationRecord> = { table: 'annotation
 export const PROGRESS_PULL: PullSpec<ProgressRecord> = { table: 'reading_progress', keyColumn: 'story_id', keyOf: (r) => r.story_id, apply: counted(applyProgress) };
 export const SETTINGS_PULL: PullSpec<SettingsRecord> = { table: 'user_settings', keyColumn: 'user_id', keyOf: (r) => r.user_id, apply: counted(applySettings) };
 export const WORDS_PULL: PullSpec<WordRecord> = { table: 'words', keyColumn: 'key', keyOf: (r) => r.key, apply: applyWords };
+export const REVIEW_LOGS_PULL: PullSpec<ReviewLogRecord> = { table: 'review_logs', keyColumn: 'id', keyOf: (r) => r.id, apply: applyReviewLogs };
+export const READING_DAYS_PULL: PullSpec<ReadingDayRecord> = { table: 'reading_days', keyColumn: 'key', keyOf: (r) => r.key, apply: applyReadingDays };
 
 export interface PullOptions extends RetryOptions {
   pageRows?: number;
@@ -103,8 +108,8 @@ function pullOne(rest: RestClient, table: SyncTable, account: string, options: P
     case 'words':
       return pullTable(rest, WORDS_PULL, account, options);
     case 'review_logs':
+      return pullTable(rest, REVIEW_LOGS_PULL, account, options);
     case 'reading_days':
-      // Not in SYNC_TABLES until their pull lands (issue 15).
-      throw new Error(`${table} is not synced by this version`);
+      return pullTable(rest, READING_DAYS_PULL, account, options);
   }
 }

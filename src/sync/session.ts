@@ -68,7 +68,7 @@ export async function signIn(email: string, password: string, client?: SyncClien
  */
 async function remember(config: SyncConfig, session: Session): Promise<void> {
   const db = getDb();
-  const tables = [db.syncState, db.outbox, db.storySummaries, db.annotations, db.progress, db.settings, db.words];
+  const tables = [db.syncState, db.outbox, db.storySummaries, db.annotations, db.progress, db.settings, db.words, db.reviewLogs, db.readingDays];
   await db.transaction('rw', tables, async () => {
     const isThisUser = (a: { url: string; userId: string } | null) => a?.userId === session.user.id && a.url === config.url;
     // A new session: whatever ended the last one no longer asks to sign in.
@@ -97,13 +97,17 @@ async function queueLibrary(): Promise<void> {
   if ((settings?.value.updatedAt ?? 0) > 0) await queueChange(db, 'user_settings', SETTINGS_ROW_KEY, false);
   // Every word the learner set, a sample's too: what they know is theirs, not a story's.
   await queueChanges(db, 'words', await db.words.toCollection().primaryKeys(), false);
+  // The whole review log and every day of reading, other devices' too (an imported backup's):
+  // the server keeps an entry it has as it is, and a day only moves to a newer version.
+  await queueChanges(db, 'review_logs', await db.reviewLogs.toCollection().primaryKeys(), false);
+  await queueChanges(db, 'reading_days', await db.readingDays.toCollection().primaryKeys(), false);
 }
 
 /**
  * Signs out. The session and the outbox go either way (and the sync cursors). `keepLibrary: false`
  * also removes the learner's stories (not the bundled samples), reading progress, their media and
- * the words the learner set (all of them: sign-in sent them to the account) from this device;
- * nothing is deleted on the server.
+ * the words the learner set (all of them: sign-in sent them to the account), with the review log,
+ * its cached cards and the days of reading, from this device; nothing is deleted on the server.
  */
 export async function signOut({ keepLibrary }: { keepLibrary: boolean }, client?: SyncClient): Promise<void> {
   const t = await target(client);
@@ -111,7 +115,7 @@ export async function signOut({ keepLibrary }: { keepLibrary: boolean }, client?
   if (t) await t.client.auth.signOut({ scope: 'local' }).catch(() => undefined);
   await forgetStoredSession();
   const db = getDb();
-  await db.transaction('rw', [db.syncState, db.outbox, db.stories, db.storySummaries, db.progress, db.media, db.annotations, db.storyWords, db.tombstones, db.words], async () => {
+  await db.transaction('rw', [db.syncState, db.outbox, db.stories, db.storySummaries, db.progress, db.media, db.annotations, db.storyWords, db.tombstones, db.words, db.reviewLogs, db.cards, db.readingDays], async () => {
     const account = await readAccount();
     if (account) await writeLastAccount(account);
     await clearSyncState();
@@ -128,6 +132,9 @@ export async function signOut({ keepLibrary }: { keepLibrary: boolean }, client?
       db.progress.clear(),
       db.tombstones.clear(),
       db.words.clear(),
+      db.reviewLogs.clear(),
+      db.cards.clear(),
+      db.readingDays.clear(),
     ]);
   });
 }

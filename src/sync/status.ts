@@ -1,6 +1,7 @@
 import { getDb } from '../db/database';
 import type { SyncTable } from '../db/rows';
 import { loadSettings } from '../db/settings-repo';
+import { ALL_CARDS } from '../domain/review-log';
 import { scrubSecrets } from '../domain/secrets';
 import { splitWordKey } from '../domain/words';
 import { hasStoredSession } from './auth-storage';
@@ -38,7 +39,7 @@ const TABLE_WORDS: Record<SyncTable, string> = {
   reading_progress: 'Reading progress',
   user_settings: 'Preferences',
   words: 'Known words',
-  review_logs: 'Reviews',
+  review_logs: 'Review',
   reading_days: 'Reading time',
 };
 
@@ -51,14 +52,25 @@ export async function loadSyncView(): Promise<SyncView> {
   const fromBuild = config !== null && settings.supabaseUrl.trim() === '';
   const rejectedRows = outbox.filter((r) => r.rejected !== null);
   const titles = await db.storySummaries.bulkGet(rejectedRows.map((r) => r.rowKey));
+  const reviews = await db.reviewLogs.bulkGet(rejectedRows.map((r) => (r.table === 'review_logs' ? r.rowKey : '')));
   const rejected = rejectedRows.map((r, i) => ({
     id: r.id,
     table: r.table,
-    label: `${TABLE_WORDS[r.table]}${titles[i] ? ` “${titles[i]?.titleJP}”` : r.table === 'user_settings' ? '' : r.table === 'words' ? `: ${wordLabel(r.rowKey)}` : ` ${r.rowKey}`}`,
+    label: `${TABLE_WORDS[r.table]}${titles[i] ? ` “${titles[i]?.titleJP}”` : rowLabel(r.table, r.rowKey, reviews[i]?.cardKey)}`,
     status: r.rejected?.status ?? 0,
     message: r.rejected?.message ?? '',
   }));
   return { config, fromBuild, account, hasSession, status, pending: outbox.length - rejectedRows.length, rejected };
+}
+
+/** What a refused row is about, after its table's words (a story's title is found above). */
+function rowLabel(table: SyncTable, rowKey: string, cardKey: string | undefined): string {
+  if (table === 'user_settings') return '';
+  if (table === 'words') return `: ${wordLabel(rowKey)}`;
+  if (table === 'review_logs') return cardKey === ALL_CARDS ? ': reset of every card' : cardKey ? `: ${wordLabel(cardKey)}` : '';
+  // `2026-12-01|device`: the day is what the learner knows it by.
+  if (table === 'reading_days') return ` on ${scrubSecrets(rowKey.slice(0, 10))}`;
+  return ` ${rowKey}`;
 }
 
 /**

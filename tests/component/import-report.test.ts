@@ -100,6 +100,16 @@ describe('<nm-import-report>', () => {
     expect(await report(page).getByText('Nothing to import').count()).toBe(0);
   });
 
+  it('with nothing new but reviews and reading time, it offers to update them', async () => {
+    const page = fixture.page;
+    const entry = { id: '22222222-2222-4222-8222-222222222222', cardKey: '猫|ねこ', kind: 'review', rating: 3, reviewedAt: NOW };
+    const day = { key: '2024-12-31|dev-a', day: '2024-12-31', deviceId: 'dev-a', activeMs: 60_000, chars: 10, storiesFinished: 0, updatedAt: NOW };
+    const file = { format: 'nihongo-monogatari-backup', formatVersion: 1, exportedAt: new Date(NOW).toISOString(), app: { version: '0.1.0' }, stories: [], progress: [], settings: {}, reviewLogs: [entry, { ...entry, rating: 9 }], readingDays: [day] };
+    await mount(page, { plan: planImport(JSON.stringify(file), { ids: new Set() }, NOW) });
+    expect(await report(page).getByRole('button').allTextContents()).toEqual(['Update your reviews and your reading time', 'Cancel']);
+    await report(page).getByText(/^Entry 2 in “reviewLogs” was skipped \(rating: /).waitFor();
+  });
+
   it('with nothing new but reading positions, it offers to update them', async () => {
     const page = fixture.page;
     await mount(page, { plan: planOf(makeOldBackup(2), [0, 1]) });

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { type Annotation, AnnotationSchema } from '../annotations';
 import { isDeviceOnlySetting, withoutDeviceSettings } from '../device-settings';
 import { type ReadingProgress, ReadingProgressSchema } from '../progress';
+import { type ReadingDay, ReadingDaySchema } from '../reading-day';
+import { type ReviewLogEntry, ReviewLogEntrySchema } from '../review-log';
 import { type Settings, SettingsSchema } from '../settings';
 import { type Story, StorySchema } from '../story';
 import { type WordEntry, WordEntrySchema } from '../words';
@@ -53,6 +55,12 @@ export const BackupFileSchema = z.object({
   annotations: z.array(AnnotationSchema).optional(),
   /** What the learner knows (issue 14); files made before the words store have none and still load. */
   words: z.array(WordEntrySchema).optional(),
+  /**
+   * The review log and the days of reading (issue 15); files made before them have neither and
+   * still load. The cached card schedules are never exported: they are replayed from the log.
+   */
+  reviewLogs: z.array(ReviewLogEntrySchema).optional(),
+  readingDays: z.array(ReadingDaySchema).optional(),
 });
 
 export type BackupFile = z.infer<typeof BackupFileSchema>;
@@ -69,6 +77,8 @@ export function buildBackup(input: {
   settings: Settings;
   annotations?: readonly Annotation[];
   words?: readonly WordEntry[];
+  reviewLogs?: readonly ReviewLogEntry[];
+  readingDays?: readonly ReadingDay[];
   now: number;
   appVersion: string;
 }): BackupFile {
@@ -83,6 +93,8 @@ export function buildBackup(input: {
     settings: withoutDeviceSettings(withoutSecrets(input.settings)) as BackupFile['settings'],
     annotations: [...(input.annotations ?? [])],
     words: [...(input.words ?? [])],
+    reviewLogs: [...(input.reviewLogs ?? [])],
+    readingDays: [...(input.readingDays ?? [])],
   };
 }
 

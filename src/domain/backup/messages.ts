@@ -47,6 +47,22 @@ export const WORD_REASONS = {
   moreRejected: (count: number) => `${count} more “words” ${count === 1 ? 'entry was' : 'entries were'} skipped.`,
 } as const;
 
+/** Why an entry of a file's review log (its `reviewLogs` list, issue 15) was not imported. */
+export const REVIEW_REASONS = {
+  notAList: 'The reviews in this file (“reviewLogs”) are not a list and were skipped.',
+  entry: (index: number, problem: string) => `Entry ${index + 1} in “reviewLogs” was skipped (${problem}).`,
+  unreadable: 'not readable',
+  moreRejected: (count: number) => `${count} more “reviewLogs” ${count === 1 ? 'entry was' : 'entries were'} skipped.`,
+} as const;
+
+/** Why a day of a file's reading habit (its `readingDays` list, issue 15) was not imported. */
+export const DAY_REASONS = {
+  notAList: 'The days of reading in this file (“readingDays”) are not a list and were skipped.',
+  entry: (index: number, problem: string) => `Entry ${index + 1} in “readingDays” was skipped (${problem}).`,
+  unreadable: 'not readable',
+  moreRejected: (count: number) => `${count} more “readingDays” ${count === 1 ? 'entry was' : 'entries were'} skipped.`,
+} as const;
+
 /** Subjects and problems that make up a rejected story's reason (see issue-text.ts). */
 export const STORY_REASONS = {
   storyLabel: (index: number, title: string | null) =>

@@ -1,5 +1,7 @@
 import type { Annotation } from '../annotations';
 import type { ReadingProgress } from '../progress';
+import type { ReadingDay } from '../reading-day';
+import type { ReviewLogEntry } from '../review-log';
 import type { Settings } from '../settings';
 import type { Story } from '../story';
 import type { WordEntry } from '../words';
@@ -8,8 +10,9 @@ import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION } from './backup-format';
 import { type LegacyClock, legacyStoryCandidate } from './legacy-story';
 import { isRecord, timestampMs } from './legacy-values';
 import { importLimitProblem, textTooLarge } from './limits';
-import { ANNOTATION_REASONS, IMPORT_NOTES, IMPORT_REFUSALS, type ImportRefusalCode, WORD_REASONS } from './messages';
+import { ANNOTATION_REASONS, DAY_REASONS, IMPORT_NOTES, IMPORT_REFUSALS, type ImportRefusalCode, REVIEW_REASONS, WORD_REASONS } from './messages';
 import { type ImportedProgress, legacyProgress, ownProgress } from './progress-import';
+import { ownReadingDays, ownReviewLogs, type RejectedEntry } from './review-import';
 import { type ImportedSettings, importableSettings, legacySettings } from './settings-import';
 import { type ExistingLibrary, type PresentStory, type RejectedStory, type RestoredStory, sortStories } from './sort-stories';
 import { ownWords, type RejectedWord } from './words-import';
@@ -43,6 +46,12 @@ export interface ReadyImportPlan {
   words: WordEntry[];
   /** Malformed `words` entries, each with its reason (also among `notes`). */
   rejectedWords: RejectedWord[];
+  /** The review log (issue 15); only the entries this device lacks are added (append-only). */
+  reviewLogs: ReviewLogEntry[];
+  rejectedReviewLogs: RejectedEntry[];
+  /** Days of reading, each device's (issue 15); applied only where newer than the stored row. */
+  readingDays: ReadingDay[];
+  rejectedReadingDays: RejectedEntry[];
   /** Settings fields the file sets; applied over the current settings. */
   settings: Partial<Settings> | null;
   /** Smaller things the learner should know (skipped progress entries, unusable settings). */
@@ -102,15 +111,17 @@ export function planImportValue(
 
   const words = own ? ownAnnotations(value.annotations, sorted.idMap) : { annotations: [], rejected: [] };
   const known = own ? ownWords(value.words) : { words: [], rejected: [] };
+  const reviews = own ? ownReviewLogs(value.reviewLogs) : { entries: [], rejected: [] };
+  const days = own ? ownReadingDays(value.readingDays) : { days: [], rejected: [] };
 
   const notes: string[] = [];
   if (settings.ignored) notes.push(IMPORT_NOTES.settingsIgnored);
   if (settings.deviceSettingsKept) notes.push(IMPORT_NOTES.deviceSettingsKept);
   if (progress.skipped > 0) notes.push(IMPORT_NOTES.progressIgnored(progress.skipped));
-  notes.push(...words.rejected.slice(0, MAX_ANNOTATION_NOTES).map((r) => r.reason));
-  if (words.rejected.length > MAX_ANNOTATION_NOTES) notes.push(ANNOTATION_REASONS.moreRejected(words.rejected.length - MAX_ANNOTATION_NOTES));
-  notes.push(...known.rejected.slice(0, MAX_ANNOTATION_NOTES).map((r) => r.reason));
-  if (known.rejected.length > MAX_ANNOTATION_NOTES) notes.push(WORD_REASONS.moreRejected(known.rejected.length - MAX_ANNOTATION_NOTES));
+  notes.push(...rejectionNotes(words.rejected, ANNOTATION_REASONS.moreRejected));
+  notes.push(...rejectionNotes(known.rejected, WORD_REASONS.moreRejected));
+  notes.push(...rejectionNotes(reviews.rejected, REVIEW_REASONS.moreRejected));
+  notes.push(...rejectionNotes(days.rejected, DAY_REASONS.moreRejected));
   return {
     ok: true,
     source: options.source ?? (own ? 'backup' : 'legacy-backup'),
@@ -123,13 +134,23 @@ export function planImportValue(
     rejectedAnnotations: words.rejected,
     words: known.words,
     rejectedWords: known.rejected,
+    reviewLogs: reviews.entries,
+    rejectedReviewLogs: reviews.rejected,
+    readingDays: days.days,
+    rejectedReadingDays: days.rejected,
     settings: settings.settings,
     notes,
   };
 }
 
-/** A report lists a few rejected annotation (and words) entries by reason; the rest are counted. */
+/** A report lists a few rejected entries of each list by reason; the rest are counted. */
 const MAX_ANNOTATION_NOTES = 5;
+
+function rejectionNotes(rejected: readonly { reason: string }[], more: (count: number) => string): string[] {
+  const notes = rejected.slice(0, MAX_ANNOTATION_NOTES).map((r) => r.reason);
+  if (rejected.length > MAX_ANNOTATION_NOTES) notes.push(more(rejected.length - MAX_ANNOTATION_NOTES));
+  return notes;
+}
 
 /** Media counts describe blobs on the device that wrote the file; none come with the import. */
 function withoutDeviceMedia(story: unknown): unknown {

@@ -91,6 +91,8 @@ export class NmImportReport extends LitElement {
     const updates = [
       ...(plan.progress.length ? ['reading positions'] : []),
       ...(plan.words.length ? ['the words you know'] : []),
+      ...(plan.reviewLogs.length ? ['your reviews'] : []),
+      ...(plan.readingDays.length ? ['your reading time'] : []),
       ...(this.changes.length && this.withSettings ? ['preferences'] : []),
     ];
     const extras = updates.length > 0;

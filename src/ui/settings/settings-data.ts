@@ -43,7 +43,7 @@ export class NmSettingsData extends LitElement {
       <h2 id="data-h">Your data</h2>
       <p>Your stories are yours: take them to another device or browser, or keep a copy. A library file is plain JSON; the Anki file is text Anki imports.</p>
       <h3>Export</h3>
-      <p>Saves every story with its word details, your reading progress, the words you know and your preferences. Your API key is never included.</p>
+      <p>Saves every story with its word details, your reading progress, the words you know, your reviews, your reading time and your preferences. Your API key is never included.</p>
       <p><button type="button" class="primary" ?disabled=${this.busy} @click=${() => void this.export()}>Export my library</button></p>
       <p class="ok" role="status">${this.status}</p>
       <p class="error" role="alert">${this.error}</p>

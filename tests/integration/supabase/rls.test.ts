@@ -108,7 +108,7 @@ describe('anon and tokens without a user', () => {
   it('anon can neither read nor write (no grants at all)', async () => {
     await insertStory(alice);
     const asAnon = (sql: string) => project.db.asRequest(ANON_CLAIMS, (tx) => tx.query(sql));
-    for (const table of ['stories', 'annotations', 'reading_progress', 'user_settings', 'words']) {
+    for (const table of ['stories', 'annotations', 'reading_progress', 'user_settings', 'words', 'review_logs', 'reading_days']) {
       await expect(asAnon(`select * from public.${table}`)).rejects.toMatchObject({ code: '42501' });
     }
     await expect(asAnon(`insert into public.stories (id, content) values ('${randomUUID()}', '{}')`)).rejects.toMatchObject({

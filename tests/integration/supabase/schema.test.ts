@@ -11,7 +11,7 @@ import { useSupabaseProject } from '../../support/supabase-project';
  */
 
 /** Every rollback script, newest first: the order in which they undo the migrations. */
-const ROLLBACKS = ['20261215000000_words', '20261212000000_annotations_follow_stories', '20261210000000_annotations', '20261205000000_per_user_keys', '20261128000000_sync_tables'].map((name) =>
+const ROLLBACKS = ['20261218000000_review_and_habit', '20261215000000_words', '20261212000000_annotations_follow_stories', '20261210000000_annotations', '20261205000000_per_user_keys', '20261128000000_sync_tables'].map((name) =>
   fileURLToPath(new URL(`../../../supabase/rollback/${name}.down.sql`, import.meta.url)),
 );
 
@@ -147,7 +147,7 @@ describe('rollback', () => {
                           + (select count(*) from pg_proc where proname like 'sync\\_%') as n`;
     const count = async () => Number((await project.db.exclusive((pg) => pg.query<{ n: number }>(objects))).rows[0]?.n);
     const applied = await count();
-    expect(applied).toBe(12);
+    expect(applied).toBe(15);
     for (const file of ROLLBACKS) await project.db.exclusive((pg) => pg.exec(readFileSync(file, 'utf8')));
     expect(await count()).toBe(0);
     for (const file of migrationFiles()) await project.db.exclusive((pg) => pg.exec(readFileSync(file, 'utf8')));

@@ -8,7 +8,7 @@ import type { Filter, OrderTerm } from './postgrest-query';
  * bind parameter that Postgres casts to the column's type — so a bad uuid is Postgres' own 22P02.
  */
 
-export const SYNC_TABLES = ['stories', 'annotations', 'reading_progress', 'user_settings', 'words'] as const;
+export const SYNC_TABLES = ['stories', 'annotations', 'reading_progress', 'user_settings', 'words', 'review_logs', 'reading_days'] as const;
 
 export interface ColumnInfo {
   type: string;

@@ -46,6 +46,12 @@ describe('importSummaryLines', () => {
     ]);
   });
 
+  it('counts the reviews added and the days of reading restored', () => {
+    const base = { added: 0, alreadyPresent: 0, restored: 0, rejected: 0, progress: 0, settingsChanged: false };
+    expect(importSummaryLines({ ...base, reviews: 1, readingDays: 12 }).slice(1)).toEqual(['1 review added to your review history.', 'Reading time restored for 12 days.']);
+    expect(importSummaryLines({ ...base, reviews: 40, readingDays: 1 }).slice(1)).toEqual(['40 reviews added to your review history.', 'Reading time restored for 1 day.']);
+  });
+
   it('says plainly when nothing was added', () => {
     expect(importSummaryLines({ added: 0, alreadyPresent: 6, restored: 0, rejected: 0, progress: 0, settingsChanged: false })).toEqual([
       'No new stories were added.',

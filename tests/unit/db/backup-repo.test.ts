@@ -38,7 +38,7 @@ describe('export then import of our own file', () => {
     for (const table of [db().stories, db().storySummaries, db().progress, db().media, db().settings]) await table.clear();
 
     const result = await importText(text, T0 + 30);
-    expect(result).toEqual({ added: 2, alreadyPresent: 0, restored: 0, rejected: 0, progress: 1, settingsChanged: true, annotations: 0, words: 0 });
+    expect(result).toEqual({ added: 2, alreadyPresent: 0, restored: 0, rejected: 0, progress: 1, settingsChanged: true, annotations: 0, words: 0, reviews: 0, readingDays: 0 });
     const after = await dumpDb(db());
     for (const table of ['stories', 'storySummaries', 'progress', 'tombstones'] as const) {
       expect(after[table], table).toEqual(before[table]);
@@ -54,7 +54,7 @@ describe('export then import of our own file', () => {
     expect(first).toMatchObject({ added: 8, alreadyPresent: 0, progress: 3, settingsChanged: true });
     const snapshot = await dumpDb(db());
     const second = await importText(text, T0 + 999);
-    expect(second).toEqual({ added: 0, alreadyPresent: 8, restored: 0, rejected: 0, progress: 0, settingsChanged: false, annotations: 0, words: 0 });
+    expect(second).toEqual({ added: 0, alreadyPresent: 8, restored: 0, rejected: 0, progress: 0, settingsChanged: false, annotations: 0, words: 0, reviews: 0, readingDays: 0 });
     expect(await dumpDb(db())).toEqual(snapshot);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideProgress, decideSettings, decideStory, decideWord } from '../../../src/sync/merge';
+import { decideProgress, decideReadingDay, decideSettings, decideStory, decideWord } from '../../../src/sync/merge';
 
 const alive = (writtenAt: number | null) => ({ deleted: false, writtenAt });
 const gone = { deleted: true, writtenAt: null };
@@ -62,5 +62,18 @@ describe('words: the newer change of a word wins, per word', () => {
     expect(decideWord(gone, local(Number.MAX_SAFE_INTEGER))).toBe('delete-local');
     expect(decideWord(gone, null)).toBe('skip');
     expect(decideWord(alive(null), local(5))).toBe('push-local');
+  });
+});
+
+describe('reading days: the newer version of one device’s day wins', () => {
+  it('applies a newer or unknown day, keeps and re-queues a newer local one, ignores an equal one', () => {
+    expect(decideReadingDay(alive(10), null)).toBe('apply');
+    expect(decideReadingDay(alive(20), local(10))).toBe('apply');
+    expect(decideReadingDay(alive(10), local(20))).toBe('push-local');
+    expect(decideReadingDay(alive(10), local(10))).toBe('skip');
+  });
+
+  it('is never deleted: even a row marked deleted only competes on its clock', () => {
+    expect(decideReadingDay({ deleted: true, writtenAt: 5 }, local(9))).toBe('push-local');
   });
 });
