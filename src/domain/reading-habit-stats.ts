@@ -32,12 +32,11 @@ export function hasActivity(t: DayTotals): boolean {
   return t.activeMs > 0 || t.chars > 0 || t.storiesFinished > 0 || t.reviews > 0 || t.wordsLearned > 0;
 }
 
-/** The totals of the days from `from` to `to`, both included. */
+/** The totals of the days from `from` to `to`, both included (`YYYY-MM-DD` compares as text). */
 export function totalsBetween(days: ReadonlyMap<string, DayTotals>, from: string, to: string): DayTotals {
   const sum = { ...EMPTY_DAY };
-  for (let day = from; daysBetween(day, to) >= 0; day = addDays(day, 1)) {
-    const t = days.get(day);
-    if (!t) continue;
+  for (const [day, t] of days) {
+    if (day < from || day > to) continue;
     sum.activeMs += t.activeMs;
     sum.chars += t.chars;
     sum.storiesFinished += t.storiesFinished;

@@ -14,6 +14,7 @@ import { renderWeeklyTrend } from '../stats/weekly-trend';
  * `<nm-stats-page>` at /stats (issue 15): the year's totals, a calendar heatmap of the days read
  * (with a table of the same days, shown on request, for screen readers and anyone who wants the
  * figures), and the last 12 weeks as bars and a table. Every figure sums all devices' day rows.
+ * Marks `stats:start` and `stats:rendered` (its first render with the figures) for the benchmark.
  */
 export class NmStatsPage extends LitElement {
   static override properties = { showDays: { state: true } };
@@ -27,6 +28,7 @@ export class NmStatsPage extends LitElement {
   constructor() {
     super();
     this.showDays = false;
+    performance.mark('stats:start');
   }
 
   override render(): TemplateResult {
@@ -71,6 +73,7 @@ export class NmStatsPage extends LitElement {
     if (!heatmap) return;
     this.scrolledHeatmap = true;
     heatmap.scrollLeft = heatmap.scrollWidth;
+    performance.mark('stats:rendered');
   }
 }
 

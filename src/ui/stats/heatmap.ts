@@ -1,7 +1,6 @@
 import { html, svg, type TemplateResult } from 'lit';
 import type { DayTotals } from '../../domain/reading-habit';
 import { HEAT_LEVELS, heatLevel } from '../../domain/reading-habit-stats';
-import { dayLabel, describeDay } from './stats-format';
 
 const CELL = 11;
 const STEP = 14;
@@ -14,12 +13,13 @@ const monthFormat = new Intl.DateTimeFormat(undefined, { month: 'short', timeZon
  * A year's calendar heatmap in plain SVG: one column per week, one cell per day, darker for more
  * minutes read (src/domain/reading-habit-stats.ts heatLevel). The drawing is one image with a
  * summary for screen readers; the day-by-day figures are in the table the page offers beside it.
- * Each cell's <title> names its day and figures for a pointer.
+ * The cells of one level are one <path> (five elements for a year, not 365 with their titles):
+ * what keeps a year of data drawing well inside the Stats budget.
  */
 export function renderHeatmap(weeks: ReadonlyArray<ReadonlyArray<string | null>>, days: ReadonlyMap<string, DayTotals>, summary: string): TemplateResult {
   const width = LEFT + weeks.length * STEP;
   const height = TOP + 7 * STEP;
-  const cells = [];
+  const paths: string[] = Array.from({ length: HEAT_LEVELS }, () => '');
   const months = [];
   let lastMonth = '';
   for (let w = 0; w < weeks.length; w++) {
@@ -33,15 +33,14 @@ export function renderHeatmap(weeks: ReadonlyArray<ReadonlyArray<string | null>>
     for (let d = 0; d < 7; d++) {
       const day = week[d];
       if (!day) continue;
-      const t = days.get(day);
-      cells.push(svg`<rect x=${LEFT + w * STEP} y=${TOP + d * STEP} width=${CELL} height=${CELL} rx="2" class="l${heatLevel(t)}"><title>${dayLabel(day)}: ${describeDay(t)}</title></rect>`);
+      paths[heatLevel(days.get(day))] += `M${LEFT + w * STEP} ${TOP + d * STEP}h${CELL}v${CELL}h-${CELL}z`;
     }
   }
   return html`<div class="heatmap" role="region" aria-label="Reading calendar, scrolls sideways" tabindex="0">
     <svg role="img" aria-label=${summary} width=${width} height=${height} viewBox="0 0 ${width} ${height}">
       ${months}
       ${WEEKDAY_LABELS.map(([d, label]) => svg`<text x="0" y=${TOP + d * STEP + CELL - 1} class="axis">${label}</text>`)}
-      ${cells}
+      ${paths.map((d, level) => (d ? svg`<path class="l${level}" data-level=${level} d=${d}></path>` : null))}
     </svg>
   </div>
   <p class="legend" aria-hidden="true">Less ${Array.from({ length: HEAT_LEVELS }, (_, l) => html`<span class="swatch l${l}"></span>`)} More</p>`;
