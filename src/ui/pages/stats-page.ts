@@ -1,6 +1,6 @@
 import { html, LitElement, type TemplateResult } from 'lit';
 import { loadStats, type ReadingStats } from '../../app/reading-stats';
-import { minutesOf, totalsBetween, weeklyTotals, yearWeeks } from '../../domain/reading-habit-stats';
+import { hasActivity, minutesOf, totalsBetween, weeklyTotals, yearWeeks } from '../../domain/reading-habit-stats';
 import { LiveQueryController } from '../live-query-controller';
 import { readFailure } from '../load-error';
 import { sharedStyles } from '../shared-styles';
@@ -38,7 +38,7 @@ export class NmStatsPage extends LitElement {
     if (!s) return html`<h1>Reading stats</h1><p class="muted">Counting your reading…</p>`;
     const weeks = yearWeeks(s.today);
     const year = totalsBetween(s.days, s.from, s.today);
-    const activeDays = [...s.days.keys()].filter((d) => d >= s.from).length;
+    const activeDays = [...s.days].filter(([d, t]) => d >= s.from && hasActivity(t)).length;
     const summary = `Reading calendar of the last year: ${activeDays} ${activeDays === 1 ? 'day' : 'days'} with reading or reviews. The table of days below has every figure.`;
     return html`<h1>Reading stats</h1>
       <section aria-labelledby="year-h">
