@@ -9,6 +9,7 @@ export type Route =
   | { name: 'kana' }
   | { name: 'settings' }
   | { name: 'diagnostics' }
+  | { name: 'stats' }
   | { name: 'story'; id: string }
   | { name: 'not-found'; path: string };
 
@@ -19,6 +20,7 @@ const STATIC_ROUTES: Record<string, Route> = {
   '/kana': { name: 'kana' },
   '/settings': { name: 'settings' },
   '/diagnostics': { name: 'diagnostics' },
+  '/stats': { name: 'stats' },
 };
 
 export function parseRoute(pathname: string): Route {

@@ -13,7 +13,7 @@ export const NAV: ReadonlyArray<{ href: string; label: string; route: Route['nam
 export function pageTitle(route: Route): string {
   const titles: Record<Route['name'], string> = {
     home: 'Home', library: 'Library', story: 'Reader', queue: 'Queue', kana: 'Kana chart',
-    settings: 'Settings', diagnostics: 'Diagnostics', 'not-found': 'Not found',
+    settings: 'Settings', diagnostics: 'Diagnostics', stats: 'Reading stats', 'not-found': 'Not found',
   };
   return titles[route.name];
 }

@@ -21,6 +21,7 @@ export const PAGE_LOADERS: Record<Exclude<Route['name'], 'home'>, () => Promise<
   kana: () => import('./pages/kana-page'),
   settings: () => import('./pages/settings-page'),
   diagnostics: () => import('./pages/diagnostics-page'),
+  stats: () => import('./pages/stats-page'),
   'not-found': () => import('./pages/not-found-page'),
 };
 
@@ -32,6 +33,7 @@ const PAGE_TAGS: Record<keyof typeof PAGE_LOADERS, string> = {
   kana: 'nm-kana-page',
   settings: 'nm-settings-page',
   diagnostics: 'nm-diagnostics-page',
+  stats: 'nm-stats-page',
   'not-found': 'nm-not-found-page',
 };
 
@@ -205,6 +207,7 @@ export class NmApp extends LitElement {
       case 'kana': return html`<nm-kana-page></nm-kana-page>`;
       case 'settings': return html`<nm-settings-page></nm-settings-page>`;
       case 'diagnostics': return html`<nm-diagnostics-page></nm-diagnostics-page>`;
+      case 'stats': return html`<nm-stats-page></nm-stats-page>`;
       case 'not-found': return html`<nm-not-found-page .path=${r.path}></nm-not-found-page>`;
     }
   }

@@ -1,5 +1,7 @@
 import { html, LitElement, type TemplateResult, unsafeCSS } from 'lit';
 import { maskedApiKey } from '../../app/api-key';
+import { reportPageFault } from '../../app/error-handlers';
+import type { HabitToday } from '../../app/reading-habit';
 import { type CardFacts, loadCardFactsFor } from '../../db/card-facts';
 import { getDb } from '../../db/database';
 import { type FailedJob, failedJobs, type LibraryTotals, libraryTotals } from '../../db/home-facts';
@@ -11,6 +13,7 @@ import { readFailure } from '../load-error';
 import { sharedStyles } from '../shared-styles';
 import { storyCard, storyCardStyles } from '../story-card';
 import { openWriteStory } from '../write/write-story';
+import { habitStyles, renderHabitToday } from './home-habit';
 import { homeStyles } from './home-styles';
 import './home-failed-jobs';
 
@@ -36,12 +39,31 @@ async function loadHome(): Promise<HomeData> {
  * and the newest stories. The totals read every summary, so they load after the first paint.
  */
 export class NmHomePage extends LitElement {
-  static override styles = [sharedStyles, unsafeCSS(storyCardStyles), homeStyles];
+  static override styles = [sharedStyles, unsafeCSS(storyCardStyles), homeStyles, habitStyles];
 
   private readonly data = new LiveQueryController<HomeData>(this, loadHome, () => {
-    setTimeout(() => this.totals.start(), 0);
+    setTimeout(() => {
+      this.totals.start();
+      this.startHabit();
+    }, 0);
   });
   private readonly totals = new LiveQueryController<LibraryTotals>(this, libraryTotals, undefined, true);
+  /**
+   * Today's reading toward the goal and the streak (issue 15). Its code (day accounting shared with
+   * the Reader and Stats) loads after the first paint, into a card drawn at its size already.
+   */
+  private readonly habit = new LiveQueryController<HabitToday | undefined>(this, () => this.loadHabit?.(), undefined, true);
+  private loadHabit: (() => Promise<HabitToday>) | undefined;
+
+  private startHabit(): void {
+    if (this.loadHabit) return;
+    import('../../app/reading-habit')
+      .then((m) => {
+        this.loadHabit = () => m.loadHabitToday();
+        this.habit.start();
+      })
+      .catch((error: unknown) => reportPageFault("loading today's reading", error));
+  }
 
   override render(): TemplateResult {
     const failure = readFailure('your library', this.data);
@@ -51,6 +73,7 @@ export class NmHomePage extends LitElement {
     return html`
       <h1>ようこそ · Welcome</h1>
       ${this.renderWrite(data.hasKey)}
+      ${renderHabitToday(this.habit.value)}
       <nm-home-failed-jobs .failed=${data.failed}></nm-home-failed-jobs>
       ${data.continueReading.length
         ? html`<section aria-labelledby="continue-h">

@@ -27,6 +27,7 @@ import { NarrationPlayer } from '../reader/player';
 import { playerStyles, renderPlayerBar } from '../reader/player-bar';
 import '../reader/reader-quiz';
 import { progressBarStyles, renderFinish, renderProgressBar } from '../reader/progress-bar';
+import { ReadingActivity } from '../reader/reading-activity';
 import { readerStyles } from '../reader/reader-styles';
 import { renderSentenceWords } from '../reader/sentence-words';
 import { StoryWordsMemo } from '../reader/story-coverage';
@@ -91,6 +92,8 @@ export class NmReaderPage extends LitElement {
     async () => (await mediaJobsFor(this.storyId)).some((job) => job.type === 'audio' && isActive(job)),
     (arriving) => this.player.setArriving(arriving),
   );
+  /** The reading habit (issue 15): active minutes, characters and stories finished, per local day. */
+  readonly habit = new ReadingActivity(this, () => ({ storyId: this.storyId, story: this.story.value, progress: this.progress, busy: this.player.state === 'playing' }));
   /** The sentence last scrolled to, so the player scrolls once per sentence. */
   private scrolledTo = -1;
   private restoring = false;

@@ -5,6 +5,7 @@ import '../settings/settings-appearance';
 import '../settings/settings-danger';
 import '../settings/settings-data';
 import '../settings/settings-gemini';
+import '../settings/settings-habit';
 import '../settings/settings-legacy';
 import '../settings/settings-models';
 import '../settings/settings-storage';
@@ -30,6 +31,7 @@ export class NmSettingsPage extends LitElement {
       <div class="sections">
         <nm-settings-legacy></nm-settings-legacy>
         <nm-settings-appearance></nm-settings-appearance>
+        <nm-settings-habit></nm-settings-habit>
         <nm-settings-gemini></nm-settings-gemini>
         <nm-settings-models></nm-settings-models>
         <nm-settings-voice></nm-settings-voice>
