@@ -14,4 +14,14 @@ export interface ReviewCard {
   reps: number;
   /** ts-fsrs `Card` fields as replayed (stability, difficulty, state, lapses, …), JSON-safe. */
   fsrs: Record<string, unknown>;
+  /** Epoch ms of the first and the last counted review (absent on a new card). */
+  firstReviewAt?: number;
+  lastReviewAt?: number;
+  /** Id of the last counted review entry: what "Undo" takes back. */
+  lastEntryId?: string;
+  /** Easy grades in a row at the end of the history: at EASY_STREAK_KNOWN, the page offers "Mark as known". */
+  easyStreak?: number;
 }
+
+/** Easy answers in a row after which a card offers to mark its word known. */
+export const EASY_STREAK_KNOWN = 3;
