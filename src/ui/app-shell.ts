@@ -19,6 +19,7 @@ export const PAGE_LOADERS: Record<Exclude<Route['name'], 'home'>, () => Promise<
   story: () => import('./pages/reader-page'),
   queue: () => import('./pages/queue-page'),
   kana: () => import('./pages/kana-page'),
+  review: () => import('./pages/review-page'),
   settings: () => import('./pages/settings-page'),
   diagnostics: () => import('./pages/diagnostics-page'),
   'not-found': () => import('./pages/not-found-page'),
@@ -30,6 +31,7 @@ const PAGE_TAGS: Record<keyof typeof PAGE_LOADERS, string> = {
   story: 'nm-reader-page',
   queue: 'nm-queue-page',
   kana: 'nm-kana-page',
+  review: 'nm-review-page',
   settings: 'nm-settings-page',
   diagnostics: 'nm-diagnostics-page',
   'not-found': 'nm-not-found-page',
@@ -103,6 +105,8 @@ export class NmApp extends LitElement {
     window.addEventListener(INSTALL_AVAILABLE, this.onInstallable);
     window.addEventListener(THEME_APPLIED, this.onThemeApplied);
     this.stopWatchingStories ??= startStoryFinishedToasts(() => this.route);
+    // The due count arrives after the first paint, in a chunk of its own: the first route stays as small.
+    import('./review-badge').catch((error: unknown) => reportPageFault('loading the review count', error));
   }
 
   override disconnectedCallback(): void {
@@ -156,7 +160,7 @@ export class NmApp extends LitElement {
               ${NAV.map(
                 (item) => html`<li>
                   <a href=${item.href} aria-current=${item.route === this.route.name ? 'page' : 'false'}>
-                    ${item.label}${item.route === 'queue' ? html`<nm-jobs-badge></nm-jobs-badge>` : null}
+                    ${item.label}${item.route === 'queue' ? html`<nm-jobs-badge></nm-jobs-badge>` : item.route === 'review' ? html`<nm-review-badge></nm-review-badge>` : null}
                   </a>
                 </li>`,
               )}
@@ -203,6 +207,7 @@ export class NmApp extends LitElement {
       case 'story': return html`<nm-reader-page .storyId=${r.id}></nm-reader-page>`;
       case 'queue': return html`<nm-queue-page></nm-queue-page>`;
       case 'kana': return html`<nm-kana-page></nm-kana-page>`;
+      case 'review': return html`<nm-review-page></nm-review-page>`;
       case 'settings': return html`<nm-settings-page></nm-settings-page>`;
       case 'diagnostics': return html`<nm-diagnostics-page></nm-diagnostics-page>`;
       case 'not-found': return html`<nm-not-found-page .path=${r.path}></nm-not-found-page>`;
