@@ -105,8 +105,10 @@ export class NmApp extends LitElement {
     window.addEventListener(INSTALL_AVAILABLE, this.onInstallable);
     window.addEventListener(THEME_APPLIED, this.onThemeApplied);
     this.stopWatchingStories ??= startStoryFinishedToasts(() => this.route);
-    // The due count arrives after the first paint, in a chunk of its own: the first route stays as small.
-    import('./review-badge').catch((error: unknown) => reportPageFault('loading the review count', error));
+    // The due count arrives once the first paint is done, in a chunk of its own: the first route stays as small.
+    const loadBadge = () => void import('./review-badge').catch((error: unknown) => reportPageFault('loading the review count', error));
+    if ('requestIdleCallback' in window) requestIdleCallback(loadBadge, { timeout: 2_000 });
+    else setTimeout(loadBadge, 500);
   }
 
   override disconnectedCallback(): void {
