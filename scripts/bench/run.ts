@@ -10,6 +10,7 @@ import { benchLiveStory } from './bench-live-story';
 import { benchMedia } from './bench-media';
 import { benchPopover } from './bench-popover';
 import { benchReaderWords } from './bench-reader-words';
+import { benchReview } from './bench-review';
 import { benchSync } from './bench-sync';
 import { benchWords } from './bench-words';
 import type { BenchContext, BenchResult } from './types';
@@ -29,6 +30,7 @@ const SUITES: Record<string, (ctx: BenchContext) => Promise<BenchResult[]>> = {
   media: benchMedia,
   popover: benchPopover,
   'reader-words': benchReaderWords,
+  review: benchReview,
   sync: benchSync,
   words: benchWords,
 };

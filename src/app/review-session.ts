@@ -1,7 +1,7 @@
 import type { FSRS } from 'ts-fsrs';
 import { getAnnotation } from '../db/annotations-repo';
 import { getDb } from '../db/database';
-import { dueCards, nextDueAt } from '../db/review-due';
+import { dueKeys, heldBack, nextDueAt } from '../db/review-due';
 import { ensureCards, gradeCard, reviewQueue, undoGrade } from '../db/review-repo';
 import { loadSettings } from '../db/settings-repo';
 import { getStory } from '../db/stories-repo';
@@ -58,8 +58,8 @@ export class ReviewSession {
 
   /** What the empty state says: when the next card is due, and new cards held back by the daily limit. */
   async whenEmpty(now = Date.now()): Promise<{ nextDue: number | undefined; heldBack: number }> {
-    const [next, { due, missing, allowance }] = await Promise.all([nextDueAt(now), dueCards(now)]);
-    return { nextDue: next, heldBack: Math.max(0, due.filter((c) => c.reps === 0).length + missing - allowance) };
+    const [next, due] = await Promise.all([nextDueAt(now), dueKeys(now)]);
+    return { nextDue: next, heldBack: heldBack(due) };
   }
 }
 

@@ -1,4 +1,4 @@
-import type { ReviewCard } from '../domain/review-card';
+import { NEW_CARD_DUE } from '../domain/review-card';
 import { newAllowance, startOfLocalDay } from '../domain/review-queue';
 import { boundedSetting, REVIEW_NEW_PER_DAY } from '../domain/settings-options';
 import { getDb } from './database';
@@ -9,22 +9,26 @@ import { getDb } from './database';
  * review log (src/db/review-repo.ts keeps it); a learning word with no card yet counts as new.
  */
 
-/** What the Review page works through now, read from indexes and the due range only. */
-export interface DueCards {
-  /** Cards due now whose word is still being learned. */
-  due: ReviewCard[];
+/** The cards due now, as keys: what the header counts and the Review page reads. */
+export interface DueKeys {
+  /** Reviewed cards due now whose word is still being learned. */
+  reviews: string[];
+  /** New cards (never reviewed) whose word is still being learned. */
+  fresh: string[];
   /** Learning words with no card yet (replayed when the Review page opens): new cards too. */
   missing: number;
   /** New cards the day still allows. */
   allowance: number;
 }
 
-export async function dueCards(now = Date.now()): Promise<DueCards> {
+/** Index keys only (new cards sit at NEW_CARD_DUE, reviewed ones after it): no card row is read. */
+export async function dueKeys(now = Date.now()): Promise<DueKeys> {
   const db = getDb();
-  const [learning, cardKeys, dueRows, settings, started] = await Promise.all([
+  const [learning, cardKeys, fresh, reviews, settings, started] = await Promise.all([
     db.words.where('state').equals('learning').primaryKeys(),
     db.cards.toCollection().primaryKeys(),
-    db.cards.where('due').belowOrEqual(now).toArray(),
+    db.cards.where('due').equals(NEW_CARD_DUE).primaryKeys(),
+    db.cards.where('due').between(NEW_CARD_DUE, now, false, true).primaryKeys(),
     db.settings.get('app'),
     newStartedToday(now),
   ]);
@@ -32,7 +36,8 @@ export async function dueCards(now = Date.now()): Promise<DueCards> {
   const cardSet = new Set(cardKeys);
   const perDay = boundedSetting(settings?.value.reviewNewPerDay, REVIEW_NEW_PER_DAY);
   return {
-    due: dueRows.filter((c) => learningSet.has(c.key)),
+    reviews: reviews.filter((k) => learningSet.has(k)),
+    fresh: fresh.filter((k) => learningSet.has(k)),
     missing: learning.filter((k) => !cardSet.has(k)).length,
     allowance: newAllowance(perDay, started),
   };
@@ -40,9 +45,13 @@ export async function dueCards(now = Date.now()): Promise<DueCards> {
 
 /** The header's number: reviews due now plus the new cards today still allows. Live-queryable. */
 export async function dueCount(now = Date.now()): Promise<number> {
-  const { due, missing, allowance } = await dueCards(now);
-  const fresh = due.filter((c) => c.reps === 0).length + missing;
-  return due.length - due.filter((c) => c.reps === 0).length + Math.min(fresh, allowance);
+  const { reviews, fresh, missing, allowance } = await dueKeys(now);
+  return reviews.length + Math.min(fresh.length + missing, allowance);
+}
+
+/** New cards waiting for another day: the daily limit is reached. */
+export function heldBack(due: DueKeys): number {
+  return Math.max(0, due.fresh.length + due.missing - due.allowance);
 }
 
 /** Cards whose first counted review was today (local day): what today's new-card limit has used. */

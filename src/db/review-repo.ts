@@ -6,7 +6,7 @@ import { compareEntries, replayCard } from '../domain/review-schedule';
 import { newId } from '../domain/ids';
 import { getDb } from './database';
 import { queueChange } from './outbox-repo';
-import { dueCards } from './review-due';
+import { dueKeys } from './review-due';
 
 /**
  * Spaced review on the device (issue 15). The log (`reviewLogs`) is the truth and syncs; `cards` is
@@ -54,8 +54,9 @@ export async function ensureCards(f: FSRS): Promise<Reconciled> {
 
 /** The cards to review now, in order (see pickQueue); call ensureCards first. */
 export async function reviewQueue(now = Date.now()): Promise<ReviewCard[]> {
-  const { due, allowance } = await dueCards(now);
-  return pickQueue(due, allowance);
+  const { reviews, fresh, allowance } = await dueKeys(now);
+  const rows = await getDb().cards.bulkGet([...reviews, ...fresh]);
+  return pickQueue(rows.filter((c): c is ReviewCard => c !== undefined), allowance);
 }
 
 /** Replays `key` from every entry of it and every `*` reset (inside a transaction with both tables). */

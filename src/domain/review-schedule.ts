@@ -1,5 +1,5 @@
 import { type Card, createEmptyCard, type FSRS, fsrs, generatorParameters, type Grade } from 'ts-fsrs';
-import type { ReviewCard } from './review-card';
+import { NEW_CARD_DUE, type ReviewCard } from './review-card';
 import { ALL_CARDS, type ReviewLogEntry, ReviewLogEntrySchema } from './review-log';
 import { boundedSetting, REVIEW_MAX_INTERVAL_DAYS, REVIEW_RETENTION } from './settings-options';
 
@@ -88,7 +88,7 @@ export interface Replay {
 
 /**
  * Replays one card from raw log entries (its own and the `*` resets; others are ignored). A card
- * with no counted review is new, due at `addedAt`.
+ * with no counted review is new (due NEW_CARD_DUE; `addedAt` orders the new cards).
  */
 export function replayCard(key: string, raw: readonly unknown[], addedAt: number, f: FSRS): Replay {
   const { valid, rejected } = checkEntries(raw);
@@ -104,7 +104,7 @@ export function replayCard(key: string, raw: readonly unknown[], addedAt: number
   const last = reviews.at(-1);
   const cached: ReviewCard = {
     key,
-    due: last ? Math.max(card.due.getTime(), at) : addedAt,
+    due: last ? Math.max(card.due.getTime(), at) : NEW_CARD_DUE,
     addedAt,
     reps: reviews.length,
     fsrs: toJson(card),

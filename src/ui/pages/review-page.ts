@@ -52,6 +52,8 @@ export class NmReviewPage extends LitElement {
 
   private session: ReviewSession | undefined;
   private busy = false;
+  /** Card faces read ahead: the next card's sentence is read while the learner looks at this one. */
+  private faces = new Map<string, Promise<ReviewFace | undefined>>();
   private waitTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
@@ -104,12 +106,16 @@ export class NmReviewPage extends LitElement {
 
   /** Puts the queue's first card on screen (front side), or the empty state. */
   private async showQueue(queue: ReviewCard[]): Promise<void> {
+    const head = queue[0];
+    const face = head ? await this.faceOf(head.key) : undefined;
+    if (head && !face) return this.showQueue(queue.slice(1));
+    const next = queue[1];
+    if (next) void this.faceOf(next.key);
+    // All at once, after the read: a key pressed meanwhile must never act on the card going away.
     this.queue = queue;
+    this.face = face;
     this.shown = false;
     this.setAudio(null);
-    const head = queue[0];
-    this.face = head ? await reviewFace(head.key) : undefined;
-    if (head && !this.face) return this.showQueue(queue.slice(1));
     clearTimeout(this.waitTimer);
     if (!head) {
       const empty = await this.session?.whenEmpty();
@@ -120,8 +126,20 @@ export class NmReviewPage extends LitElement {
     }
   }
 
+  private faceOf(key: string): Promise<ReviewFace | undefined> {
+    let face = this.faces.get(key);
+    if (!face) {
+      face = reviewFace(key);
+      this.faces.set(key, face);
+      // A read that failed is tried again next time, not remembered.
+      face.catch(() => this.faces.delete(key));
+    }
+    return face;
+  }
+
   private async reload(): Promise<void> {
     if (!this.session) return;
+    this.faces.clear();
     await this.showQueue(await this.session.refresh());
   }
 
@@ -222,7 +240,7 @@ export class NmReviewPage extends LitElement {
     const face = this.face;
     if (!face) return this.renderEmpty();
     return html`<p class="progress"><span>${countOf(this.queue.length, 'card')} due</span>${this.reviewed ? html`<span>${this.reviewed} reviewed</span>` : nothing}</p>
-      <article class="review-card" tabindex="-1" aria-label=${this.shown ? 'Card, answer shown' : 'Card: which word is marked?'}>
+      <article class="review-card" tabindex="-1" data-key=${face.key} aria-label=${this.shown ? 'Card, answer shown' : 'Card: which word is marked?'}>
         ${cardFront(face)}
         ${this.shown ? cardBack(face, this.audioUrl) : nothing}
       </article>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { NEW_CARD_DUE } from '../../../src/domain/review-card';
 import { ALL_CARDS, type ReviewLogEntry } from '../../../src/domain/review-log';
 import { replayCard, scheduler } from '../../../src/domain/review-schedule';
 
@@ -16,8 +17,8 @@ const undo = (at: number, target: ReviewLogEntry): ReviewLogEntry => ({ id: id()
 const replay = (entries: readonly unknown[], key = CAT) => replayCard(key, entries, T0 - DAY, f);
 
 describe('replaying a card from its review log', () => {
-  it('a card with no entries is new and due when it was added', () => {
-    expect(replay([]).card).toMatchObject({ key: CAT, reps: 0, due: T0 - DAY, addedAt: T0 - DAY });
+  it('a card with no entries is new and due at once', () => {
+    expect(replay([]).card).toMatchObject({ key: CAT, reps: 0, due: NEW_CARD_DUE, addedAt: T0 - DAY });
   });
 
   it('two devices reviewing the same card offline both count, whatever order their logs merge in', () => {
@@ -50,7 +51,7 @@ describe('replaying a card from its review log', () => {
 
   it('a reset of every card (`*`) hides every card’s older entries', () => {
     const entries = [review(T0, 3), review(T0, 3, DOG), reset(T0 + DAY, ALL_CARDS), review(T0 + 2 * DAY, 4, DOG)];
-    expect(replay(entries).card).toMatchObject({ reps: 0, due: T0 - DAY });
+    expect(replay(entries).card).toMatchObject({ reps: 0, due: NEW_CARD_DUE });
     expect(replay(entries, DOG).card.reps).toBe(1);
   });
 
