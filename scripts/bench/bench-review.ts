@@ -38,7 +38,7 @@ function seedRows(now: number) {
   return { words, cards, logs };
 }
 
-async function seed(page: Page): Promise<void> {
+export async function seed(page: Page): Promise<void> {
   const { words, cards, logs } = seedRows(Date.now());
   for (const [store, rows] of [['words', words], ['cards', cards], ['reviewLogs', logs]] as const) {
     for (let i = 0; i < rows.length; i += 1000) await putRows(page, store, rows.slice(i, i + 1000));

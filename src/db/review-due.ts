@@ -21,32 +21,53 @@ export interface DueKeys {
   allowance: number;
 }
 
-/** Index keys only (new cards sit at NEW_CARD_DUE, reviewed ones after it): no card row is read. */
-export async function dueKeys(now = Date.now()): Promise<DueKeys> {
+/**
+ * Index keys only (new cards sit at NEW_CARD_DUE, reviewed ones after it): no card row is read.
+ * With `reconciled` (ensureCards just ran, so cards and learning words are the same keys), the
+ * learning words are not read again.
+ */
+export async function dueKeys(now = Date.now(), reconciled = false): Promise<DueKeys> {
   const db = getDb();
-  const [learning, cardKeys, fresh, reviews, settings, started] = await Promise.all([
-    db.words.where('state').equals('learning').primaryKeys(),
-    db.cards.toCollection().primaryKeys(),
+  // One read-only transaction, not six: fewer waits for (and on) the Review page's writes.
+  const [learning, cardKeys, fresh, reviews, settings, started] = await db.transaction('r', [db.words, db.cards, db.settings, db.reviewLogs], () => Promise.all([
+    reconciled ? null : db.words.where('state').equals('learning').primaryKeys(),
+    reconciled ? null : db.cards.toCollection().primaryKeys(),
     db.cards.where('due').equals(NEW_CARD_DUE).primaryKeys(),
     db.cards.where('due').between(NEW_CARD_DUE, now, false, true).primaryKeys(),
     db.settings.get('app'),
     newStartedToday(now),
-  ]);
+  ]));
+  const perDay = boundedSetting(settings?.value.reviewNewPerDay, REVIEW_NEW_PER_DAY);
+  const allowance = newAllowance(perDay, started);
+  if (!learning || !cardKeys) return { reviews, fresh, missing: 0, allowance };
   const learningSet = new Set(learning);
   const cardSet = new Set(cardKeys);
-  const perDay = boundedSetting(settings?.value.reviewNewPerDay, REVIEW_NEW_PER_DAY);
   return {
     reviews: reviews.filter((k) => learningSet.has(k)),
     fresh: fresh.filter((k) => learningSet.has(k)),
     missing: learning.filter((k) => !cardSet.has(k)).length,
-    allowance: newAllowance(perDay, started),
+    allowance,
   };
 }
 
-/** The header's number: reviews due now plus the new cards today still allows. Live-queryable. */
+/**
+ * The header's number: reviews due now plus the new cards today still allows. Counts only, so it
+ * stays cheap while the Review page writes: a card whose word stopped being learned counts until
+ * the Review page's reconcile drops it, and the total never exceeds the learning words. Live-queryable.
+ */
 export async function dueCount(now = Date.now()): Promise<number> {
-  const { reviews, fresh, missing, allowance } = await dueKeys(now);
-  return reviews.length + Math.min(fresh.length + missing, allowance);
+  const db = getDb();
+  const [learning, cards, fresh, reviews, settings, started] = await db.transaction('r', [db.words, db.cards, db.settings, db.reviewLogs], () => Promise.all([
+    db.words.where('state').equals('learning').count(),
+    db.cards.count(),
+    db.cards.where('due').equals(NEW_CARD_DUE).count(),
+    db.cards.where('due').between(NEW_CARD_DUE, now, false, true).count(),
+    db.settings.get('app'),
+    newStartedToday(now),
+  ]));
+  const allowance = newAllowance(boundedSetting(settings?.value.reviewNewPerDay, REVIEW_NEW_PER_DAY), started);
+  const missing = Math.max(0, learning - cards);
+  return Math.min(learning, reviews + Math.min(fresh + missing, allowance));
 }
 
 /** New cards waiting for another day: the daily limit is reached. */

@@ -52,18 +52,19 @@ export async function ensureCards(f: FSRS): Promise<Reconciled> {
   });
 }
 
-/** The cards to review now, in order (see pickQueue); call ensureCards first. */
+/** The cards to review now, in order (see pickQueue); call ensureCards first (cards then mirror the learning words). */
 export async function reviewQueue(now = Date.now()): Promise<ReviewCard[]> {
-  const { reviews, fresh, allowance } = await dueKeys(now);
+  const { reviews, fresh, allowance } = await dueKeys(now, true);
   const rows = await getDb().cards.bulkGet([...reviews, ...fresh]);
   return pickQueue(rows.filter((c): c is ReviewCard => c !== undefined), allowance);
 }
 
-/** Replays `key` from every entry of it and every `*` reset (inside a transaction with both tables). */
+/** Replays `key` from every entry of it and every `*` reset (inside a transaction with `cards` and `reviewLogs`). */
 async function replayStored(key: string, f: FSRS): Promise<ReviewCard> {
   const db = getDb();
-  const [word, entries] = await Promise.all([db.words.get(key), db.reviewLogs.where('cardKey').anyOf(key, ALL_CARDS).toArray()]);
-  const card = replayCard(key, entries, word?.updatedAt ?? Date.now(), f).card;
+  // The cached card's addedAt: reading the word would lock `words` and wait on every reader of it.
+  const [cached, entries] = await Promise.all([db.cards.get(key), db.reviewLogs.where('cardKey').anyOf(key, ALL_CARDS).toArray()]);
+  const card = replayCard(key, entries, cached?.addedAt ?? Date.now(), f).card;
   await db.cards.put(card);
   return card;
 }
@@ -74,7 +75,7 @@ async function replayStored(key: string, f: FSRS): Promise<ReviewCard> {
  */
 export async function gradeCard(key: string, rating: ReviewRating, f: FSRS, now = Date.now()): Promise<{ entry: ReviewLogEntry; card: ReviewCard }> {
   const db = getDb();
-  return db.transaction('rw', [db.words, db.reviewLogs, db.cards, db.outbox, db.syncState], async () => {
+  return db.transaction('rw', [db.reviewLogs, db.cards, db.outbox, db.syncState], async () => {
     const entries = await db.reviewLogs.where('cardKey').anyOf(key, ALL_CARDS).toArray();
     const newest = entries.sort(compareEntries).at(-1);
     const entry: ReviewLogEntry = { id: newId(), cardKey: key, kind: 'review', rating, reviewedAt: Math.max(now, (newest?.reviewedAt ?? -1) + 1) };
@@ -87,7 +88,7 @@ export async function gradeCard(key: string, rating: ReviewRating, f: FSRS, now 
 /** Takes back the grade `target` (the page's Undo): an `undo` entry, and the card replayed without it. */
 export async function undoGrade(target: ReviewLogEntry, f: FSRS, now = Date.now()): Promise<ReviewCard> {
   const db = getDb();
-  return db.transaction('rw', [db.words, db.reviewLogs, db.cards, db.outbox, db.syncState], async () => {
+  return db.transaction('rw', [db.reviewLogs, db.cards, db.outbox, db.syncState], async () => {
     const entry: ReviewLogEntry = { id: newId(), cardKey: target.cardKey, kind: 'undo', target: target.id, reviewedAt: Math.max(now, target.reviewedAt) };
     await db.reviewLogs.add(entry);
     await queueChange(db, 'review_logs', entry.id, false);
