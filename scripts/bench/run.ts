@@ -10,6 +10,7 @@ import { benchLiveStory } from './bench-live-story';
 import { benchMedia } from './bench-media';
 import { benchPopover } from './bench-popover';
 import { benchReaderWords } from './bench-reader-words';
+import { benchReview } from './bench-review';
 import { benchStats } from './bench-stats';
 import { benchSync } from './bench-sync';
 import { benchWords } from './bench-words';
@@ -30,6 +31,7 @@ const SUITES: Record<string, (ctx: BenchContext) => Promise<BenchResult[]>> = {
   media: benchMedia,
   popover: benchPopover,
   'reader-words': benchReaderWords,
+  review: benchReview,
   stats: benchStats,
   sync: benchSync,
   words: benchWords,

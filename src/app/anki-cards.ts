@@ -63,7 +63,8 @@ export async function downloadAnkiFile(doc: Document = document, now = Date.now(
   return { fileName, count: cards.length };
 }
 
-function cardFor(word: WordEntry, story: Story | undefined, annotation: Annotation | undefined): AnkiCard {
+/** One word's card content from the sentence it was first met in (the Review page shows the same). */
+export function cardFor(word: WordEntry, story: Story | undefined, annotation: Annotation | undefined): AnkiCard {
   const segment = story?.content[word.firstSeen.segment];
   const card: AnkiCard = {
     key: word.key, word: word.base, reading: word.reading, meaning: '', sentence: '', tokens: [], wordToken: -1,

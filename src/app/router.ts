@@ -7,6 +7,7 @@ export type Route =
   | { name: 'library' }
   | { name: 'queue' }
   | { name: 'kana' }
+  | { name: 'review' }
   | { name: 'settings' }
   | { name: 'diagnostics' }
   | { name: 'stats' }
@@ -18,6 +19,7 @@ const STATIC_ROUTES: Record<string, Route> = {
   '/library': { name: 'library' },
   '/queue': { name: 'queue' },
   '/kana': { name: 'kana' },
+  '/review': { name: 'review' },
   '/settings': { name: 'settings' },
   '/diagnostics': { name: 'diagnostics' },
   '/stats': { name: 'stats' },

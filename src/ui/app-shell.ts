@@ -19,6 +19,7 @@ export const PAGE_LOADERS: Record<Exclude<Route['name'], 'home'>, () => Promise<
   story: () => import('./pages/reader-page'),
   queue: () => import('./pages/queue-page'),
   kana: () => import('./pages/kana-page'),
+  review: () => import('./pages/review-page'),
   settings: () => import('./pages/settings-page'),
   diagnostics: () => import('./pages/diagnostics-page'),
   stats: () => import('./pages/stats-page'),
@@ -31,6 +32,7 @@ const PAGE_TAGS: Record<keyof typeof PAGE_LOADERS, string> = {
   story: 'nm-reader-page',
   queue: 'nm-queue-page',
   kana: 'nm-kana-page',
+  review: 'nm-review-page',
   settings: 'nm-settings-page',
   diagnostics: 'nm-diagnostics-page',
   stats: 'nm-stats-page',
@@ -105,6 +107,10 @@ export class NmApp extends LitElement {
     window.addEventListener(INSTALL_AVAILABLE, this.onInstallable);
     window.addEventListener(THEME_APPLIED, this.onThemeApplied);
     this.stopWatchingStories ??= startStoryFinishedToasts(() => this.route);
+    // The due count arrives once the first paint is done, in a chunk of its own: the first route stays as small.
+    const loadBadge = () => void import('./review-badge').catch((error: unknown) => reportPageFault('loading the review count', error));
+    if ('requestIdleCallback' in window) requestIdleCallback(loadBadge, { timeout: 2_000 });
+    else setTimeout(loadBadge, 500);
   }
 
   override disconnectedCallback(): void {
@@ -158,7 +164,7 @@ export class NmApp extends LitElement {
               ${NAV.map(
                 (item) => html`<li>
                   <a href=${item.href} aria-current=${item.route === this.route.name ? 'page' : 'false'}>
-                    ${item.label}${item.route === 'queue' ? html`<nm-jobs-badge></nm-jobs-badge>` : null}
+                    ${item.label}${item.route === 'queue' ? html`<nm-jobs-badge></nm-jobs-badge>` : item.route === 'review' ? html`<nm-review-badge></nm-review-badge>` : null}
                   </a>
                 </li>`,
               )}
@@ -205,6 +211,7 @@ export class NmApp extends LitElement {
       case 'story': return html`<nm-reader-page .storyId=${r.id}></nm-reader-page>`;
       case 'queue': return html`<nm-queue-page></nm-queue-page>`;
       case 'kana': return html`<nm-kana-page></nm-kana-page>`;
+      case 'review': return html`<nm-review-page></nm-review-page>`;
       case 'settings': return html`<nm-settings-page></nm-settings-page>`;
       case 'diagnostics': return html`<nm-diagnostics-page></nm-diagnostics-page>`;
       case 'stats': return html`<nm-stats-page></nm-stats-page>`;

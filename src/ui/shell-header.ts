@@ -42,7 +42,7 @@ export const BRAND = { text: 'Nihongo Monogatari', jp: '日本語物語' } as co
  */
 export function staticShellMarkup(): string {
   // The Queue's badge element is there (empty) as in the live header: a flex item, so it adds the same gap.
-  const badge = (route: string) => (route === 'queue' ? '<nm-jobs-badge></nm-jobs-badge>' : '');
+  const badge = (route: string) => (route === 'queue' ? '<nm-jobs-badge></nm-jobs-badge>' : route === 'review' ? '<nm-review-badge></nm-review-badge>' : '');
   const links = NAV.map((item) => `<li><a href="${item.href}" aria-current="false">${item.label}${badge(item.route)}</a></li>`).join('');
   return `<header><div class="bar"><a class="brand" href="/">${BRAND.text} <span lang="ja">${BRAND.jp}</span></a>`
     + `<nav aria-label="Main"><ul>${links}</ul></nav>`

@@ -71,7 +71,7 @@ describe('what you know, in the Reader', () => {
     const dialog = page.getByRole('dialog', { name: '山' });
     await stateButton(page, '山', 'Learning').click();
     // The page behind a modal dialog is out of reach: the message and its Undo are in the dialog.
-    await dialog.getByRole('status').getByText('山: you are learning it.').waitFor();
+    await dialog.getByRole('status').getByText('山: you are learning it, and it is in Review now.').waitFor();
     await dialog.getByRole('button', { name: 'Undo' }).press('Enter');
     await dialog.getByRole('status').getByText('山 is as it was.').waitFor();
     expect(await stateButton(page, '山', 'Learning').getAttribute('aria-pressed')).toBe('false');

@@ -18,7 +18,7 @@ import { coverageText } from '../../domain/words-comfort';
 import { LiveQueryController } from '../live-query-controller';
 import { readFailure } from '../load-error';
 import { isActive } from '../queue/describe-job';
-import { currentPosition, restorePosition } from '../reader/reading-position';
+import { currentPosition, linkedSegment, restorePosition } from '../reader/reading-position';
 import '../delete-story-button';
 import '../reader/story-image';
 import '../queue/story-draft';
@@ -198,8 +198,11 @@ export class NmReaderPage extends LitElement {
         this.onResize();
         const top = this.readingTop();
         // A finished story opens at the top, to be read again; the place it was left stays saved.
-        const moved = saved.completed || saved.lastReadAt > 0;
-        if (saved.completed) window.scrollTo({ top: 0, behavior: 'instant' });
+        // A link to one sentence (`#s<N>`, e.g. from a Review card) opens there, whatever was saved.
+        const linked = linkedSegment(location.hash, this.segments().length);
+        const moved = linked !== null || saved.completed || saved.lastReadAt > 0;
+        if (linked !== null) restorePosition(this.segments(), { percent: 0, segmentIndex: linked, segmentOffset: 0 }, top);
+        else if (saved.completed) window.scrollTo({ top: 0, behavior: 'instant' });
         else if (moved) restorePosition(this.segments(), saved, top);
         // Only where the page moved the screen itself; a story never opened is the learner's to scroll at once.
         this.baseline = moved ? { y: window.scrollY, place: currentPosition(this.segments(), top) } : null;

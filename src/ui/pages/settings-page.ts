@@ -8,6 +8,7 @@ import '../settings/settings-gemini';
 import '../settings/settings-habit';
 import '../settings/settings-legacy';
 import '../settings/settings-models';
+import '../settings/settings-review';
 import '../settings/settings-storage';
 import '../settings/settings-sync';
 import '../settings/settings-voice';
@@ -15,7 +16,7 @@ import '../settings/settings-voice';
 /**
  * `<nm-settings-page>` at /settings: one section per concern, each its own component —
  * the older app's library (offered once, only when found), appearance, the Gemini API key,
- * storage, export and import, the danger zone, and About (version, Diagnostics).
+ * review, storage, export and import, the danger zone, and About (version, Diagnostics).
  */
 export class NmSettingsPage extends LitElement {
   static override styles = [
@@ -35,6 +36,7 @@ export class NmSettingsPage extends LitElement {
         <nm-settings-gemini></nm-settings-gemini>
         <nm-settings-models></nm-settings-models>
         <nm-settings-voice></nm-settings-voice>
+        <nm-settings-review></nm-settings-review>
         <nm-settings-storage></nm-settings-storage>
         <nm-settings-data></nm-settings-data>
         <nm-settings-sync></nm-settings-sync>

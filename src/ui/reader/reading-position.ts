@@ -29,3 +29,15 @@ export function restorePosition(segments: readonly Element[], position: ReadingP
   const y = window.scrollY + rect.top - viewportTop + rect.height * position.segmentOffset;
   window.scrollTo({ top: Math.max(0, y), behavior: 'instant' });
 }
+
+/** The sentence a `#s<N>` link points at (0-based), or null when the hash names none of the story's. */
+export function linkedSegment(hash: string, count: number): number | null {
+  const match = /^#s(\d{1,5})$/.exec(hash);
+  const index = match ? Number(match[1]) : -1;
+  return index >= 0 && index < count ? index : null;
+}
+
+/** The Reader's URL at one sentence (what a Review card links back to). */
+export function sentenceHref(storyId: string, segment: number): string {
+  return `/story/${storyId}#s${segment}`;
+}

@@ -10,7 +10,7 @@ import type { StateSaid } from './word-popover';
  * occurrence of the word in the story changes in the same render.
  */
 
-const SAID: Record<WordState, string> = { known: 'you know it', learning: 'you are learning it', new: 'back to new' };
+const SAID: Record<WordState, string> = { known: 'you know it', learning: 'you are learning it, and it is in Review now', new: 'back to new' };
 
 /**
  * "I know this", "Learning", "Back to new" in the word popover. What it did, and its Undo, is said

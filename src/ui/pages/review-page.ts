@@ -1,0 +1,285 @@
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { reportPageFault } from '../../app/error-handlers';
+import { markCardKnown, type ReviewFace, ReviewSession, reviewFace } from '../../app/review-session';
+import { getMedia } from '../../db/media-repo';
+import { countOf } from '../../domain/format';
+import { EASY_STREAK_KNOWN, type ReviewCard } from '../../domain/review-card';
+import type { ReviewLogEntry, ReviewRating } from '../../domain/review-log';
+import { dueIn, RATING_LABELS } from '../../domain/review-words';
+import { cardBack, cardFront } from '../review/review-card-view';
+import { reviewKeyAction } from '../review/review-keys';
+import { reviewStyles } from '../review/review-styles';
+import { sharedStyles } from '../shared-styles';
+
+/** The last grade, for Undo and for "Mark as known". */
+interface LastGrade {
+  entry: ReviewLogEntry;
+  word: string;
+  rating: ReviewRating;
+  easyStreak: number;
+  /** The word has been marked known since (Undo no longer applies). */
+  known: boolean;
+}
+
+/** Cards due again within this long (a learning step) are waited for on the page. */
+const WAIT_FOR_STEP_MS = 20 * 60_000;
+
+/**
+ * `<nm-review-page>` at /review (issue 15): the words being learned, one card at a time. Space
+ * shows the answer, 1–4 grade (Again, Hard, Good, Easy), U or Ctrl+Z undoes the last grade; each
+ * grade is said in a live region. A card answered Easy several times in a row offers to mark its
+ * word known. The page holds the queue it read; when it runs out it reads again (a card in a
+ * learning step comes back once due). Loaded lazily with ts-fsrs.
+ */
+export class NmReviewPage extends LitElement {
+  static override properties = {
+    phase: { state: true }, queue: { state: true }, face: { state: true }, shown: { state: true },
+    last: { state: true }, said: { state: true }, nextDue: { state: true }, heldBack: { state: true }, reviewed: { state: true }, audioUrl: { state: true },
+  };
+  declare phase: 'loading' | 'ready' | 'failed';
+  declare queue: ReviewCard[];
+  declare face: ReviewFace | undefined;
+  declare shown: boolean;
+  declare last: LastGrade | null;
+  declare said: string;
+  declare nextDue: number | undefined;
+  /** New cards waiting for another day (the daily limit is reached). */
+  declare heldBack: number;
+  declare reviewed: number;
+  declare audioUrl: string | null;
+
+  static override styles = [sharedStyles, reviewStyles];
+
+  private session: ReviewSession | undefined;
+  private busy = false;
+  /** Card faces read ahead: the next card's sentence is read while the learner looks at this one. */
+  private faces = new Map<string, Promise<ReviewFace | undefined>>();
+  private waitTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor() {
+    super();
+    this.phase = 'loading';
+    this.queue = [];
+    this.face = undefined;
+    this.shown = false;
+    this.last = null;
+    this.said = '';
+    this.nextDue = undefined;
+    this.heldBack = 0;
+    this.reviewed = 0;
+    this.audioUrl = null;
+  }
+
+  private readonly onKey = (event: KeyboardEvent) => {
+    const action = reviewKeyAction(event);
+    if (!action || this.phase !== 'ready') return;
+    if (action.kind === 'show' && this.face && !this.shown) this.show();
+    else if (action.kind === 'grade' && this.face && this.shown) void this.grade(action.rating);
+    else if (action.kind === 'undo' && this.last && !this.last.known) void this.undo();
+    else return;
+    event.preventDefault();
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('keydown', this.onKey);
+    void this.start();
+  }
+
+  override disconnectedCallback(): void {
+    window.removeEventListener('keydown', this.onKey);
+    clearTimeout(this.waitTimer);
+    this.setAudio(null);
+    super.disconnectedCallback();
+  }
+
+  private async start(): Promise<void> {
+    try {
+      this.session = await ReviewSession.open();
+      await this.showQueue(await this.session.queue());
+      this.phase = 'ready';
+    } catch (error) {
+      reportPageFault('opening Review', error);
+      this.phase = 'failed';
+    }
+  }
+
+  /** Puts the queue's first card on screen (front side), or the empty state. */
+  private async showQueue(queue: ReviewCard[]): Promise<void> {
+    const head = queue[0];
+    const face = head ? await this.faceOf(head.key) : undefined;
+    if (head && !face) return this.showQueue(queue.slice(1));
+    const next = queue[1];
+    if (next) void this.faceOf(next.key);
+    // All at once, after the read: a key pressed meanwhile must never act on the card going away.
+    this.queue = queue;
+    this.face = face;
+    this.shown = false;
+    this.setAudio(null);
+    clearTimeout(this.waitTimer);
+    if (!head) {
+      const empty = await this.session?.whenEmpty();
+      this.nextDue = empty?.nextDue;
+      this.heldBack = empty?.heldBack ?? 0;
+      const wait = this.nextDue === undefined ? Infinity : this.nextDue - Date.now();
+      if (wait < WAIT_FOR_STEP_MS) this.waitTimer = setTimeout(() => void this.reload(), Math.max(0, wait) + 250);
+    }
+  }
+
+  private faceOf(key: string): Promise<ReviewFace | undefined> {
+    let face = this.faces.get(key);
+    if (!face) {
+      face = reviewFace(key);
+      this.faces.set(key, face);
+      // A read that failed is tried again next time, not remembered.
+      face.catch(() => this.faces.delete(key));
+    }
+    return face;
+  }
+
+  private async reload(): Promise<void> {
+    if (!this.session) return;
+    this.faces.clear();
+    await this.showQueue(await this.session.refresh());
+  }
+
+  private show(): void {
+    this.shown = true;
+    const face = this.face;
+    if (face?.hasAudio && face.storyId) {
+      void getMedia(face.storyId, 'audio', face.segment).then((row) => {
+        if (row && this.face === face) this.setAudio(URL.createObjectURL(row.blob));
+      });
+    }
+    void this.updateComplete.then(() => this.focusCard());
+  }
+
+  private async grade(rating: ReviewRating): Promise<void> {
+    const head = this.queue[0];
+    const face = this.face;
+    if (!this.session || !head || !face || this.busy) return;
+    this.busy = true;
+    try {
+      const { entry, card } = await this.session.grade(head.key, rating);
+      this.reviewed++;
+      this.last = { entry, word: face.word, rating, easyStreak: card.easyStreak ?? 0, known: false };
+      const rest = this.queue.slice(1).filter((c) => c.key !== head.key);
+      await this.advance(rest);
+      this.said = `${RATING_LABELS[rating]}: ${face.word} comes back ${dueIn(card.due, Date.now())}. ${this.leftText()}`;
+    } catch (error) {
+      reportPageFault('saving a review', error);
+      this.said = 'This grade could not be saved on this device. Try again.';
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async advance(rest: ReviewCard[]): Promise<void> {
+    if (rest.length > 0) await this.showQueue(rest);
+    else await this.reload();
+    void this.updateComplete.then(() => this.focusCard());
+  }
+
+  private async undo(): Promise<void> {
+    const last = this.last;
+    if (!this.session || !last || this.busy) return;
+    this.busy = true;
+    try {
+      const card = await this.session.undo(last.entry);
+      this.reviewed = Math.max(0, this.reviewed - 1);
+      this.last = null;
+      await this.showQueue([card, ...this.queue.filter((c) => c.key !== card.key)]);
+      this.said = `Undone: ${last.word} is back, ungraded. ${this.leftText()}`;
+      void this.updateComplete.then(() => this.focusCard());
+    } catch (error) {
+      reportPageFault('undoing a review', error);
+      this.said = 'The last grade could not be undone on this device. Try again.';
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async markKnown(): Promise<void> {
+    const last = this.last;
+    if (!last) return;
+    try {
+      await markCardKnown(last.entry.cardKey);
+      this.last = { ...last, known: true };
+      const rest = this.queue.filter((c) => c.key !== last.entry.cardKey);
+      if (rest.length !== this.queue.length) await this.showQueue(rest);
+      this.said = `${last.word} is known now and has left Review.`;
+    } catch (error) {
+      reportPageFault('marking a reviewed word known', error);
+      this.said = `${last.word} could not be saved on this device. Try again.`;
+    }
+  }
+
+  private setAudio(url: string | null): void {
+    if (this.audioUrl) URL.revokeObjectURL(this.audioUrl);
+    this.audioUrl = url;
+  }
+
+  private focusCard(): void {
+    (this.renderRoot.querySelector('article.review-card') as HTMLElement | null)?.focus({ preventScroll: true });
+  }
+
+  private leftText(): string {
+    return this.queue.length > 0 ? `${countOf(this.queue.length, 'card')} left.` : 'No more cards due now.';
+  }
+
+  override render(): TemplateResult {
+    return html`<h1>Review</h1>
+      ${this.renderBody()}
+      ${this.renderLast()}
+      <p class="sr" role="status">${this.said}</p>`;
+  }
+
+  private renderBody(): TemplateResult {
+    if (this.phase === 'loading') return html`<p class="muted" role="status" aria-busy="true">Loading your cards…</p>`;
+    if (this.phase === 'failed') return html`<p role="alert">Your review cards could not be read on this device. Reload the page to try again.</p>`;
+    const face = this.face;
+    if (!face) return this.renderEmpty();
+    return html`<p class="progress"><span>${countOf(this.queue.length, 'card')} due</span>${this.reviewed ? html`<span>${this.reviewed} reviewed</span>` : nothing}</p>
+      <article class="review-card" tabindex="-1" data-key=${face.key} aria-label=${this.shown ? 'Card, answer shown' : 'Card: which word is marked?'}>
+        ${cardFront(face)}
+        ${this.shown ? cardBack(face, this.audioUrl) : nothing}
+      </article>
+      ${this.shown
+        ? html`<div class="actions" role="group" aria-label="How well did you remember it?">
+            ${([1, 2, 3, 4] as const).map((r) => html`<button type="button" class=${r === 3 ? 'primary' : ''} aria-keyshortcuts=${String(r)} @click=${() => void this.grade(r)}>
+              ${RATING_LABELS[r]}<kbd aria-hidden="true">${r}</kbd></button>`)}
+          </div>`
+        : html`<button type="button" class="show primary" aria-keyshortcuts="Space" @click=${() => this.show()}>Show answer <kbd aria-hidden="true">Space</kbd></button>`}
+      <p class="hint">Keys: Space shows the answer, 1–4 grade it, U undoes the last grade.</p>`;
+  }
+
+  private renderEmpty(): TemplateResult {
+    const held = this.heldBack
+      ? html`<p>${countOf(this.heldBack, 'new card')} ${this.heldBack === 1 ? 'waits' : 'wait'} for tomorrow: you have started today's new cards. Settings → Review sets how many a day.</p>`
+      : nothing;
+    if (this.nextDue === undefined && held !== nothing) return held;
+    if (this.nextDue === undefined) {
+      return html`<p>Mark words as Learning in a story to review them: tap a word while you read and choose “Learning”.</p>
+        <p><a href="/library">Open the library</a></p>`;
+    }
+    const when = new Date(this.nextDue).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+    return html`<p>Nothing due — next card due ${dueIn(this.nextDue, Date.now())} (${when}).</p>${held}
+      ${this.reviewed ? html`<p>${countOf(this.reviewed, 'card')} reviewed in this session.</p>` : nothing}`;
+  }
+
+  private renderLast(): TemplateResult | typeof nothing {
+    const last = this.last;
+    if (!last) return nothing;
+    const offerKnown = !last.known && last.rating === 4 && last.easyStreak >= EASY_STREAK_KNOWN;
+    return html`<div class="last">
+      <p>${last.known ? html`<span lang="ja">${last.word}</span> is known now.` : html`Last: <span lang="ja">${last.word}</span> — ${RATING_LABELS[last.rating]}.`}</p>
+      ${last.known ? nothing : html`<button type="button" aria-keyshortcuts="U Control+Z" @click=${() => void this.undo()}>Undo</button>`}
+      ${offerKnown ? html`<button type="button" @click=${() => void this.markKnown()}>Easy ${last.easyStreak} times in a row: mark as known</button>` : nothing}
+    </div>`;
+  }
+}
+
+customElements.define('nm-review-page', NmReviewPage);
+declare global {
+  interface HTMLElementTagNameMap { 'nm-review-page': NmReviewPage }
+}
