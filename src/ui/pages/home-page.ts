@@ -1,5 +1,6 @@
 import { html, LitElement, type TemplateResult, unsafeCSS } from 'lit';
 import { maskedApiKey } from '../../app/api-key';
+import { afterNextPaint, pageShown } from '../../app/first-paint';
 import { type CardFacts, loadCardFactsFor } from '../../db/card-facts';
 import { getDb } from '../../db/database';
 import { type FailedJob, failedJobs, type LibraryTotals, libraryTotals } from '../../db/home-facts';
@@ -39,7 +40,9 @@ export class NmHomePage extends LitElement {
   static override styles = [sharedStyles, unsafeCSS(storyCardStyles), homeStyles];
 
   private readonly data = new LiveQueryController<HomeData>(this, loadHome, () => {
-    setTimeout(() => this.totals.start(), 0);
+    // Drawn in this update: the totals, and the app's background chores, wait until it is on screen.
+    pageShown();
+    void afterNextPaint().then(() => this.totals.start());
   });
   private readonly totals = new LiveQueryController<LibraryTotals>(this, libraryTotals, undefined, true);
 

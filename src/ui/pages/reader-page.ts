@@ -1,4 +1,5 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { pageShown } from '../../app/first-paint';
 import { mediaJobsFor } from '../../app/narration';
 import { updatePreferences } from '../../app/preferences';
 import { loadReadingProgress, saveReadingProgress } from '../../app/reading-progress';
@@ -182,6 +183,8 @@ export class NmReaderPage extends LitElement {
 
   protected override updated(): void {
     this.followPlayer();
+    // The app's background chores wait for the story's text (first-paint.ts).
+    if (this.textReady()) pageShown();
     // Only once the sentences are on screen (the article waits for the media keys too).
     if (this.restoring || !this.story.value || !this.progress || !this.textReady()) return;
     this.restoring = true;
