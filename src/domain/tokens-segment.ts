@@ -17,8 +17,11 @@ export function segmentSentence(segment: Pick<Segment, 'jp' | 'readings' | 'voca
   return mergeInflections(pieces, vocab).map((w) => toToken(w, readings, vocab));
 }
 
+/** One breaker for every sentence: building one loads the dictionary, and the Reader splits each sentence. */
+let segmenter: Intl.Segmenter | undefined;
+
 function breakWords(jp: string): string[] {
-  const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
+  segmenter ??= new Intl.Segmenter('ja', { granularity: 'word' });
   return [...segmenter.segment(jp)].map((s) => s.segment);
 }
 

@@ -42,6 +42,8 @@ const PAGE_TAGS: Record<keyof typeof PAGE_LOADERS, string> = {
 
 /**
  * `<nm-app>`: header navigation (with the live count of active jobs), the current page, the update prompt.
+ * "Install app" sits in the footer, not the header: the browser offers it when it likes, often after
+ * the header painted, and a button arriving there would move the header and the page under it.
  */
 export class NmApp extends LitElement {
   static override properties = {
@@ -66,6 +68,10 @@ export class NmApp extends LitElement {
     sharedStyles,
     unsafeCSS(SHELL_LAYOUT_CSS),
     css`
+      footer .install { margin-left: 1rem; }
+      /* Out of the flow: a page that draws while this is still up starts where it stays, and the
+         placeholder going away moves nothing. */
+      .page-loading { position: absolute; }
       .toast { position: fixed; bottom: 1rem; left: 50%; transform: translateX(-50%); width: min(30rem, calc(100% - 1.5rem)); display: flex; gap: 0.75rem; align-items: center; justify-content: space-between; box-shadow: 0 4px 16px rgb(0 0 0 / 0.25); }
     `,
   ];
@@ -171,7 +177,6 @@ export class NmApp extends LitElement {
             </ul>
           </nav>
           <div class="end">
-            ${this.installable ? html`<button class="install" @click=${() => void promptInstall()}>Install app</button>` : null}
             <button class="theme" aria-pressed=${this.dark ? 'true' : 'false'} aria-label=${THEME_LABEL}
               title=${this.dark ? 'Dark theme is on: switch to light' : 'Switch to the dark theme'} @click=${() => this.toggleTheme()}>
               <svg viewBox="0 0 24 24" aria-hidden="true"><path d=${THEME_ICON_PATH}></path></svg>
@@ -180,7 +185,10 @@ export class NmApp extends LitElement {
         </div>
       </header>
       <main id="main">${this.renderPage()}</main>
-      <footer class="muted"><a href="/diagnostics">Diagnostics</a></footer>
+      <footer class="muted">
+        <a href="/diagnostics">Diagnostics</a>
+        ${this.installable ? html`<button class="install" @click=${() => void promptInstall()}>Install app</button>` : null}
+      </footer>
       ${this.updateReady
         ? html`<div class="toast card" role="status">
             <span>A new version of the app is ready.</span>

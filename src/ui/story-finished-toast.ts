@@ -1,3 +1,4 @@
+import { whenPageShown } from '../app/first-paint';
 import { navigate, type Route } from '../app/router';
 import type { FinishedStory } from '../app/story-finished';
 import { showToast } from './toast';
@@ -15,15 +16,19 @@ export function startStoryFinishedToasts(currentRoute: () => Route): () => void 
   const stops: (() => void)[] = [];
   let stopped = false;
   const since = Date.now();
-  void import('../app/story-finished').then(({ watchFinishedStories }) => {
-    if (!stopped) stops.push(watchFinishedStories((stories) => announce(stories, currentRoute()), since));
-  });
-  void Promise.all([import('../app/job-outcomes'), import('./job-outcome-toast')]).then(([{ watchJobOutcomes }, { outcomeToast }]) => {
+  // Once the page's content is on screen (first-paint.ts); what finished meanwhile still counts (`since`).
+  void whenPageShown().then(() => {
     if (stopped) return;
-    stops.push(watchJobOutcomes((outcomes) => {
-      const toast = outcomeToast(outcomes, currentRoute(), Date.now());
-      if (toast) showToast(toast);
-    }, since));
+    void import('../app/story-finished').then(({ watchFinishedStories }) => {
+      if (!stopped) stops.push(watchFinishedStories((stories) => announce(stories, currentRoute()), since));
+    });
+    void Promise.all([import('../app/job-outcomes'), import('./job-outcome-toast')]).then(([{ watchJobOutcomes }, { outcomeToast }]) => {
+      if (stopped) return;
+      stops.push(watchJobOutcomes((outcomes) => {
+        const toast = outcomeToast(outcomes, currentRoute(), Date.now());
+        if (toast) showToast(toast);
+      }, since));
+    });
   });
   return () => {
     stopped = true;

@@ -1,6 +1,7 @@
 import { html, LitElement, type TemplateResult, unsafeCSS } from 'lit';
 import { maskedApiKey } from '../../app/api-key';
 import { reportPageFault } from '../../app/error-handlers';
+import { afterNextPaint, pageShown } from '../../app/first-paint';
 import type { HabitToday } from '../../app/reading-habit';
 import { type CardFacts, loadCardFactsFor } from '../../db/card-facts';
 import { getDb } from '../../db/database';
@@ -42,10 +43,12 @@ export class NmHomePage extends LitElement {
   static override styles = [sharedStyles, unsafeCSS(storyCardStyles), homeStyles, habitStyles];
 
   private readonly data = new LiveQueryController<HomeData>(this, loadHome, () => {
-    setTimeout(() => {
+    // Drawn in this update: the totals, today's reading and the app's background chores wait until it is on screen.
+    pageShown();
+    void afterNextPaint().then(() => {
       this.totals.start();
       this.startHabit();
-    }, 0);
+    });
   });
   private readonly totals = new LiveQueryController<LibraryTotals>(this, libraryTotals, undefined, true);
   /**

@@ -1,4 +1,5 @@
 import { css, html, LitElement, type TemplateResult, unsafeCSS } from 'lit';
+import { afterNextPaint, pageShown } from '../../app/first-paint';
 import { type LibraryView, loadLibraryView, saveLibraryView } from '../../app/library-view';
 import { type CardFacts, loadCardFacts, loadCoverage, NO_CARD_FACTS } from '../../db/card-facts';
 import { firstLibraryPage, listSummaries } from '../../db/stories-repo';
@@ -63,11 +64,11 @@ export class NmLibraryPage extends LitElement {
    * and other sorts, follows. With thousands of stories the first paint does not wait for it.
    */
   private readonly firstPage = new LiveQueryController(this, () => firstLibraryPage(PAGE_SIZE), () => {
-    // Started after the first page arrives, so their larger reads do not queue ahead of it.
-    setTimeout(() => {
+    // Started once the first page is on screen, so their larger reads and redraw do not come before it.
+    void afterNextPaint().then(() => {
       this.summaries.start();
       this.coverage.start();
-    }, 0);
+    });
   });
   private readonly summaries = new LiveQueryController<StorySummary[]>(
     this,
@@ -105,6 +106,7 @@ export class NmLibraryPage extends LitElement {
     if (!this.renderedOnce && (this.summaries.loaded || this.firstPage.loaded)) {
       this.renderedOnce = true;
       performance.mark('library:rendered');
+      pageShown();
     }
   }
 

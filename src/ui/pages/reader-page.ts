@@ -1,4 +1,5 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { pageShown } from '../../app/first-paint';
 import { mediaJobsFor } from '../../app/narration';
 import { updatePreferences } from '../../app/preferences';
 import { loadReadingProgress, saveReadingProgress } from '../../app/reading-progress';
@@ -29,7 +30,8 @@ import '../reader/reader-quiz';
 import { progressBarStyles, renderFinish, renderProgressBar } from '../reader/progress-bar';
 import { ReadingActivity } from '../reader/reading-activity';
 import { readerStyles } from '../reader/reader-styles';
-import { renderSentenceWords } from '../reader/sentence-words';
+import { SentenceBatches } from '../reader/sentence-batches';
+import { renderPlainSentence, renderSentenceWords } from '../reader/sentence-words';
 import { StoryWordsMemo } from '../reader/story-coverage';
 import { WordJobsController } from '../reader/word-jobs-controller';
 import { lookByKey, type WordLook } from '../reader/word-look';
@@ -75,6 +77,8 @@ export class NmReaderPage extends LitElement {
   /** The learning and known words' keys (index keys only), live: a state change redraws every occurrence. */
   private readonly states = new LiveQueryController<WordStateKeys>(this, wordStateKeys);
   private readonly storyWords = new StoryWordsMemo();
+  /** The sentences past the first screen become word elements a batch per frame. */
+  private readonly batches = new SentenceBatches(this);
   /** Every word opens its popover (tap, click, Enter); each sentence's words are one tab stop. */
   private readonly words = new WordOpener(
     this,
@@ -185,6 +189,8 @@ export class NmReaderPage extends LitElement {
 
   protected override updated(): void {
     this.followPlayer();
+    // The app's background chores wait for the story's text (first-paint.ts).
+    if (this.textReady()) pageShown();
     // Only once the sentences are on screen (the article waits for the media keys too).
     if (this.restoring || !this.story.value || !this.progress || !this.textReady()) return;
     this.restoring = true;
@@ -246,7 +252,8 @@ export class NmReaderPage extends LitElement {
     const narrated = new Set(media.audio);
     const look = lookByKey(furiganaModeOf(s), s.highlightLearning !== false, this.states.value);
     const words = this.storyWords.of(this.annotation.value, this.states.value);
-    return html`<article class=${s.viewMode} lang="en">
+    this.batches.drawing(story.id, story.content.length);
+    return html`<article class=${s.viewMode} lang="en" @focusin=${this.batches.all} @keydown=${this.batches.all}>
       ${renderProgressBar(this.progress, this.offerTop ? () => { this.offerTop = false; } : undefined)}
       <h1><span class="jp" lang="ja">${story.titleJP}</span>${story.titleEN ? html`<span class="en">${story.titleEN}</span>` : null}</h1>
       <div class="meta"><span class="level">${story.level}</span><span class="muted">${story.readTime} min read</span>
@@ -275,7 +282,9 @@ export class NmReaderPage extends LitElement {
     const speaking = this.player.current === i && this.player.state !== 'idle';
     return html`<li data-index=${i} class=${[narrated ? 'narrated' : '', speaking ? 'speaking' : ''].join(' ').trim()}
         aria-current=${speaking ? 'true' : nothing} tabindex=${narrated ? '0' : nothing}>
-      <p class="seg-jp" lang="ja">${renderSentenceWords(this.words.wordsOf(seg, this.annotation.value?.segments[i]), i, this.words.currentWord(i), seg.readings, look)}</p>
+      <p class="seg-jp" lang="ja">${this.batches.asWords(i)
+        ? renderSentenceWords(this.words.wordsOf(seg, this.annotation.value?.segments[i]), i, this.words.currentWord(i), seg.readings, look)
+        : renderPlainSentence(this.words.wordsOf(seg, this.annotation.value?.segments[i]), seg.readings, look)}</p>
       ${s.showEnglish ? html`<p class="seg-en">${seg.en}</p>` : null}
       ${picture
         ? html`<nm-story-image class="seg-img" .storyId=${this.storyId} index=${i} alt=${seg.imagePrompt || `Picture for sentence ${i + 1}`}></nm-story-image>`

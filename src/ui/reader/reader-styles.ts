@@ -19,7 +19,7 @@ export const readerStyles = css`
   .word:hover { background: color-mix(in srgb, var(--nm-accent) 12%, transparent); }
   /* A word being learnt: a dotted underline (a shape, not colour alone) in the link colour, which
      contrasts with the page in both themes; below the text so furigana and line height stay put. */
-  .word.learning { text-decoration: underline dotted var(--nm-accent); text-decoration-thickness: 2px; text-underline-offset: 0.3em; }
+  .learning { text-decoration: underline dotted var(--nm-accent); text-decoration-thickness: 2px; text-underline-offset: 0.3em; }
   .word:focus-visible { outline: 2px solid var(--nm-focus); outline-offset: 1px; }
   /* The word's name for screen readers (sentence-words.ts): out of sight, and left out of a copied sentence. */
   .word-name { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; user-select: none; }

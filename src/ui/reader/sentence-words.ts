@@ -86,3 +86,18 @@ export function renderSentenceWords(
           data-key=${key} tabindex=${rovingTabindex(word, current, sentence.stops)}><span aria-hidden="true">${wordFurigana(token, readings, furigana)}</span><span class="word-name">${token.surface}</span></span>`;
   })}`;
 }
+
+/**
+ * The same sentence as text only: the furigana and the underline it has as word elements, and
+ * nothing to open or focus. Sets exactly like renderSentenceWords (a word element adds no box, and
+ * its hidden name is out of the flow), so a sentence drawn like this first and as words a moment
+ * later does not move (sentence-batches.ts).
+ */
+export function renderPlainSentence(sentence: SentenceWords, readings: readonly Reading[], look: (key: string) => WordLook): TemplateResult {
+  return html`${sentence.words.map(({ token, key }) => {
+    if (key === null) return token.surface;
+    const { furigana, learning } = look(key);
+    const text = wordFurigana(token, readings, furigana);
+    return learning ? html`<span class="learning">${text}</span>` : text;
+  })}`;
+}
