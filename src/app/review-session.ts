@@ -1,8 +1,8 @@
 import type { FSRS } from 'ts-fsrs';
 import { getAnnotation } from '../db/annotations-repo';
 import { getDb } from '../db/database';
-import { dueKeys, heldBack, nextDueAt } from '../db/review-due';
-import { ensureCards, gradeCard, reviewQueue, undoGrade } from '../db/review-repo';
+import { dueCount, dueKeys, heldBack, nextDueAt } from '../db/review-due';
+import { ensureCards, gradeCard, type QueueHead, type Reconciled, reviewQueueHead, undoGrade } from '../db/review-repo';
 import { loadSettings } from '../db/settings-repo';
 import { getStory } from '../db/stories-repo';
 import { setWordState } from '../db/words-repo';
@@ -31,21 +31,30 @@ export interface ReviewFace extends AnkiCard {
 export class ReviewSession {
   private constructor(private readonly f: FSRS) {}
 
+  /** The scheduler for the synced settings; call reconcile() before or after the first queue read. */
   static async open(): Promise<ReviewSession> {
-    const session = new ReviewSession(scheduler(await loadSettings()));
-    await ensureCards(session.f);
-    return session;
+    return new ReviewSession(scheduler(await loadSettings()));
   }
 
-  /** Cards to review now, in order. */
-  queue(now = Date.now()): Promise<ReviewCard[]> {
-    return reviewQueue(now);
+  /** Brings the cards in line with the learning words and the log (see ensureCards). */
+  reconcile(): Promise<Reconciled> {
+    return ensureCards(this.f);
   }
 
-  /** Re-reads the settings and reconciles again (another tab or a sync may have changed either). */
-  async refresh(): Promise<ReviewCard[]> {
+  /** The next cards to review now, in order, and how many more are due. */
+  queue(now = Date.now()): Promise<QueueHead> {
+    return reviewQueueHead(now);
+  }
+
+  /** Every card due now (the header's count): what the page shows once a page's worth is on screen. */
+  countDue(now = Date.now()): Promise<number> {
+    return dueCount(now);
+  }
+
+  /** Reconciles again (another tab or a sync may have changed the words or the log), then reads the queue. */
+  async refresh(): Promise<QueueHead> {
     await ensureCards(this.f);
-    return reviewQueue();
+    return reviewQueueHead();
   }
 
   grade(key: string, rating: ReviewRating): Promise<{ entry: ReviewLogEntry; card: ReviewCard }> {

@@ -1,12 +1,13 @@
 import type { FSRS } from 'ts-fsrs';
-import type { ReviewCard } from '../domain/review-card';
+import { NEW_CARD_DUE, type ReviewCard } from '../domain/review-card';
 import { ALL_CARDS, type ReviewLogEntry, type ReviewRating } from '../domain/review-log';
-import { pickQueue } from '../domain/review-queue';
+import { newAllowance, pickQueue } from '../domain/review-queue';
 import { compareEntries, replayCard } from '../domain/review-schedule';
 import { newId } from '../domain/ids';
 import { getDb } from './database';
 import { queueChange } from './outbox-repo';
-import { dueKeys } from './review-due';
+import { boundedSetting, REVIEW_NEW_PER_DAY } from '../domain/settings-options';
+import { dueKeys, newStartedToday } from './review-due';
 
 /**
  * Spaced review on the device (issue 15). The log (`reviewLogs`) is the truth and syncs; `cards` is
@@ -25,15 +26,26 @@ export interface Reconciled {
   rejected: number;
 }
 
-/** Brings `cards` in line with the learning words and the log. */
+/** Learning words without a card, and cards whose word is no longer learning (keys only). */
+async function cardsOutOfLine(db: ReturnType<typeof getDb>): Promise<{ missing: string[]; stale: string[] }> {
+  const [learning, cardKeys] = await Promise.all([db.words.where('state').equals('learning').primaryKeys(), db.cards.toCollection().primaryKeys()]);
+  const learningSet = new Set(learning);
+  const cardSet = new Set(cardKeys);
+  return { missing: learning.filter((k) => !cardSet.has(k)), stale: cardKeys.filter((k) => !learningSet.has(k)) };
+}
+
+/**
+ * Brings `cards` in line with the learning words and the log. Looked at in a read-only transaction
+ * first: most visits find nothing to change, and a read never waits for (or holds up) the other
+ * readers of words and cards, such as the header's count.
+ */
 export async function ensureCards(f: FSRS): Promise<Reconciled> {
   const db = getDb();
+  const first = await db.transaction('r', [db.words, db.cards], () => cardsOutOfLine(db));
+  if (first.missing.length === 0 && first.stale.length === 0) return { added: 0, removed: 0, rejected: 0 };
   return db.transaction('rw', [db.words, db.cards, db.reviewLogs], async () => {
-    const [learning, cardKeys] = await Promise.all([db.words.where('state').equals('learning').primaryKeys(), db.cards.toCollection().primaryKeys()]);
-    const learningSet = new Set(learning);
-    const cardSet = new Set(cardKeys);
-    const stale = cardKeys.filter((k) => !learningSet.has(k));
-    const missing = learning.filter((k) => !cardSet.has(k));
+    // Again inside the write: another tab or a sync may have changed either since.
+    const { missing, stale } = await cardsOutOfLine(db);
     let rejected = 0;
     if (missing.length > 0) {
       const [words, entries] = await Promise.all([db.words.bulkGet(missing), db.reviewLogs.where('cardKey').anyOf([...missing, ALL_CARDS]).toArray()]);
@@ -57,6 +69,46 @@ export async function reviewQueue(now = Date.now()): Promise<ReviewCard[]> {
   const { reviews, fresh, allowance } = await dueKeys(now, true);
   const rows = await getDb().cards.bulkGet([...reviews, ...fresh]);
   return pickQueue(rows.filter((c): c is ReviewCard => c !== undefined), allowance);
+}
+
+/** Cards the Review page holds at a time; it reads the next ones when they run out. */
+export const QUEUE_PAGE = 20;
+
+export interface QueueHead {
+  /** The first cards of reviewQueue's order. */
+  cards: ReviewCard[];
+  /** Cards due now beyond `cards`; undefined when more reviews are due than a page holds (dueCount tells). */
+  more: number | undefined;
+}
+
+/**
+ * The first `size` cards of reviewQueue's order, reading only those: the due index lists reviewed
+ * cards soonest first (ties by key, as pickQueue orders them), so the page comes from one limited
+ * key read. Nothing is counted: IndexedDB counts a range by walking it (about 80 ms for 2,500 due
+ * cards here), so with more reviews due than a page holds `more` is left to dueCount, after the
+ * first card is on screen. New cards are read in one range read when the page has room for them.
+ * A card whose word is no longer being learned (not yet dropped by a reconcile) is left out.
+ */
+export async function reviewQueueHead(now = Date.now(), size = QUEUE_PAGE): Promise<QueueHead> {
+  const db = getDb();
+  const [pageKeys, settings, started] = await db.transaction('r', [db.cards, db.settings, db.reviewLogs], () =>
+    Promise.all([db.cards.where('due').between(NEW_CARD_DUE, now, false, true).limit(size + 1).primaryKeys(), db.settings.get('app'), newStartedToday(now)]),
+  );
+  const allowance = newAllowance(boundedSetting(settings?.value.reviewNewPerDay, REVIEW_NEW_PER_DAY), started);
+  const overflow = pageKeys.length > size;
+  const seenKeys = pageKeys.slice(0, size);
+  const [seen, freshRows, seenWords] = await Promise.all([
+    db.cards.bulkGet(seenKeys),
+    !overflow && allowance > 0 ? db.cards.where('due').equals(NEW_CARD_DUE).toArray() : Promise.resolve([]),
+    db.words.bulkGet(seenKeys),
+  ]);
+  const queue = pickQueue([...seen.filter((c): c is ReviewCard => c !== undefined), ...freshRows], allowance);
+  const picked = queue.slice(0, size);
+  const learning = new Set(seenWords.filter((w) => w?.state === 'learning').map((w) => w?.key));
+  const freshKeys = picked.map((c) => c.key).filter((k) => !seenKeys.includes(k));
+  for (const w of await db.words.bulkGet(freshKeys)) if (w?.state === 'learning') learning.add(w.key);
+  const cards = picked.filter((c) => learning.has(c.key));
+  return { cards, more: overflow ? undefined : queue.length - picked.length };
 }
 
 /** Replays `key` from every entry of it and every `*` reset (inside a transaction with `cards` and `reviewLogs`). */

@@ -44,6 +44,11 @@ export class LiveQueryController<T> implements ReactiveController {
     this.subscription = undefined;
   }
 
+  /** Stops re-running on commits (the value is kept) until refresh(). */
+  pause(): void {
+    this.hostDisconnected();
+  }
+
   /** Re-runs the query: after the route parameter it depends on changed, or to retry a failed read. */
   refresh(): void {
     this.hostDisconnected();

@@ -1,6 +1,7 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { reportPageFault } from '../../app/error-handlers';
 import { markCardKnown, type ReviewFace, ReviewSession, reviewFace } from '../../app/review-session';
+import type { QueueHead } from '../../db/review-repo';
 import { getMedia } from '../../db/media-repo';
 import { countOf } from '../../domain/format';
 import { EASY_STREAK_KNOWN, type ReviewCard } from '../../domain/review-card';
@@ -8,6 +9,7 @@ import type { ReviewLogEntry, ReviewRating } from '../../domain/review-log';
 import { dueIn, RATING_LABELS } from '../../domain/review-words';
 import { cardBack, cardFront } from '../review/review-card-view';
 import { reviewKeyAction } from '../review/review-keys';
+import { REVIEW_DUE_EVENT } from '../review-badge';
 import { reviewStyles } from '../review/review-styles';
 import { sharedStyles } from '../shared-styles';
 
@@ -35,9 +37,14 @@ export class NmReviewPage extends LitElement {
   static override properties = {
     phase: { state: true }, queue: { state: true }, face: { state: true }, shown: { state: true },
     last: { state: true }, said: { state: true }, nextDue: { state: true }, heldBack: { state: true }, reviewed: { state: true }, audioUrl: { state: true },
+    more: { state: true }, counted: { state: true },
   };
   declare phase: 'loading' | 'ready' | 'failed';
   declare queue: ReviewCard[];
+  /** Cards due beyond the ones held (read when those run out). */
+  declare more: number;
+  /** False until `more` is known (the page shows "50+ cards due" meanwhile). */
+  declare counted: boolean;
   declare face: ReviewFace | undefined;
   declare shown: boolean;
   declare last: LastGrade | null;
@@ -60,6 +67,8 @@ export class NmReviewPage extends LitElement {
     super();
     this.phase = 'loading';
     this.queue = [];
+    this.more = 0;
+    this.counted = true;
     this.face = undefined;
     this.shown = false;
     this.last = null;
@@ -93,14 +102,66 @@ export class NmReviewPage extends LitElement {
     super.disconnectedCallback();
   }
 
+  override updated(changed: Map<PropertyKey, unknown>): void {
+    if (this.phase === 'ready' && this.counted && (changed.has('queue') || changed.has('more') || changed.has('phase') || changed.has('counted'))) {
+      window.dispatchEvent(new CustomEvent(REVIEW_DUE_EVENT, { detail: this.queue.length + this.more }));
+    }
+  }
+
   private async start(): Promise<void> {
     try {
-      this.session = await ReviewSession.open();
-      await this.showQueue(await this.session.queue());
+      const session = await ReviewSession.open();
+      this.session = session;
+      // The cards already there are shown first; the reconcile (thousands of keys compared) follows.
+      const head = await session.queue();
+      if (head.cards.length > 0) {
+        await this.showHead(head);
+        void this.catchUp(session);
+      } else {
+        await session.reconcile();
+        await this.showHead(await session.queue());
+      }
       this.phase = 'ready';
     } catch (error) {
       reportPageFault('opening Review', error);
       this.phase = 'failed';
+    }
+  }
+
+  /** After the reconcile: words that became learning join the queue behind the card on screen. */
+  private async catchUp(session: ReviewSession): Promise<void> {
+    try {
+      const changed = await session.reconcile();
+      if (changed.added + changed.removed === 0) return;
+      const head = await session.queue();
+      const current = this.queue[0];
+      if (!current) return await this.showHead(head);
+      this.queue = [current, ...head.cards.filter((c) => c.key !== current.key)];
+      if (head.more === undefined) {
+        this.counted = false;
+        void this.countRest();
+      } else this.more = Math.max(0, head.cards.length + head.more - this.queue.length);
+    } catch (error) {
+      reportPageFault('bringing review cards up to date', error);
+    }
+  }
+
+  private async showHead(head: QueueHead): Promise<void> {
+    this.more = head.more ?? 0;
+    this.counted = head.more !== undefined;
+    await this.showQueue(head.cards);
+    // After the card is drawn: the count walks the whole due range, and the card's own reads would queue behind it.
+    if (!this.counted) void this.updateComplete.then(() => this.countRest());
+  }
+
+  /** More cards are due than the page holds: they are counted once the first card is up. */
+  private async countRest(): Promise<void> {
+    try {
+      const total = (await this.session?.countDue()) ?? 0;
+      this.more = Math.max(0, total - this.queue.length);
+      this.counted = true;
+    } catch (error) {
+      reportPageFault('counting review cards', error);
     }
   }
 
@@ -140,7 +201,7 @@ export class NmReviewPage extends LitElement {
   private async reload(): Promise<void> {
     if (!this.session) return;
     this.faces.clear();
-    await this.showQueue(await this.session.refresh());
+    await this.showHead(await this.session.refresh());
   }
 
   private show(): void {
@@ -224,7 +285,9 @@ export class NmReviewPage extends LitElement {
   }
 
   private leftText(): string {
-    return this.queue.length > 0 ? `${countOf(this.queue.length, 'card')} left.` : 'No more cards due now.';
+    const left = this.queue.length + this.more;
+    if (!this.counted) return `${this.queue.length}+ cards left.`;
+    return left > 0 ? `${countOf(left, 'card')} left.` : 'No more cards due now.';
   }
 
   override render(): TemplateResult {
@@ -239,7 +302,7 @@ export class NmReviewPage extends LitElement {
     if (this.phase === 'failed') return html`<p role="alert">Your review cards could not be read on this device. Reload the page to try again.</p>`;
     const face = this.face;
     if (!face) return this.renderEmpty();
-    return html`<p class="progress"><span>${countOf(this.queue.length, 'card')} due</span>${this.reviewed ? html`<span>${this.reviewed} reviewed</span>` : nothing}</p>
+    return html`<p class="progress"><span>${this.counted ? countOf(this.queue.length + this.more, 'card') : `${this.queue.length}+ cards`} due</span>${this.reviewed ? html`<span>${this.reviewed} reviewed</span>` : nothing}</p>
       <article class="review-card" tabindex="-1" data-key=${face.key} aria-label=${this.shown ? 'Card, answer shown' : 'Card: which word is marked?'}>
         ${cardFront(face)}
         ${this.shown ? cardBack(face, this.audioUrl) : nothing}
