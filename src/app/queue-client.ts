@@ -21,6 +21,11 @@ async function runInPage(): Promise<void> {
   });
 }
 
+/** Resolves once this page's runner (if one is draining) has stopped: an update's reload, or a test, waits for it. */
+export function pageRunnerSettled(): Promise<unknown> {
+  return pageRunner ?? Promise.resolve();
+}
+
 export async function requestDrain(): Promise<void> {
   if (hasBackgroundSync()) await askWorkerToDrain();
   else await runInPage();
@@ -39,7 +44,7 @@ export function watchQueue(): () => void {
   window.addEventListener('online', onOnline);
   const stopHearing = onWorkerMessage(MESSAGE_TYPES.queueStopped, () => void requestDrain());
   // An update reloads this tab; a page runner's call in flight finishes first (it claims no more).
-  const releaseReload = holdReloadWhile(() => pageRunner ?? Promise.resolve());
+  const releaseReload = holdReloadWhile(pageRunnerSettled);
   const stopWatching = watchLive(
     nextWakeAt,
     (at) => {

@@ -1,6 +1,6 @@
 import type { FSRS } from 'ts-fsrs';
 import { NEW_CARD_DUE, type ReviewCard } from '../domain/review-card';
-import { ALL_CARDS, type ReviewLogEntry, type ReviewRating } from '../domain/review-log';
+import { ALL_CARDS, datedAhead, type ReviewLogEntry, type ReviewRating } from '../domain/review-log';
 import { newAllowance, pickQueue } from '../domain/review-queue';
 import { compareEntries, replayCard } from '../domain/review-schedule';
 import { newId } from '../domain/ids';
@@ -112,11 +112,11 @@ export async function reviewQueueHead(now = Date.now(), size = QUEUE_PAGE): Prom
 }
 
 /** Replays `key` from every entry of it and every `*` reset (inside a transaction with `cards` and `reviewLogs`). */
-async function replayStored(key: string, f: FSRS): Promise<ReviewCard> {
+async function replayStored(key: string, f: FSRS, now: number): Promise<ReviewCard> {
   const db = getDb();
   // The cached card's addedAt: reading the word would lock `words` and wait on every reader of it.
   const [cached, entries] = await Promise.all([db.cards.get(key), db.reviewLogs.where('cardKey').anyOf(key, ALL_CARDS).toArray()]);
-  const card = replayCard(key, entries, cached?.addedAt ?? Date.now(), f).card;
+  const card = replayCard(key, entries, cached?.addedAt ?? now, f, Math.max(now, Date.now())).card;
   await db.cards.put(card);
   return card;
 }
@@ -129,11 +129,12 @@ export async function gradeCard(key: string, rating: ReviewRating, f: FSRS, now 
   const db = getDb();
   return db.transaction('rw', [db.reviewLogs, db.cards, db.outbox, db.syncState], async () => {
     const entries = await db.reviewLogs.where('cardKey').anyOf(key, ALL_CARDS).toArray();
-    const newest = entries.sort(compareEntries).at(-1);
+    // An entry dated far ahead (a clock that ran fast) is not "newest": stamping after it would push this card years out.
+    const newest = entries.filter((e) => !datedAhead(e, now)).sort(compareEntries).at(-1);
     const entry: ReviewLogEntry = { id: newId(), cardKey: key, kind: 'review', rating, reviewedAt: Math.max(now, (newest?.reviewedAt ?? -1) + 1) };
     await db.reviewLogs.add(entry);
     await queueChange(db, 'review_logs', entry.id, false);
-    return { entry, card: await replayStored(key, f) };
+    return { entry, card: await replayStored(key, f, now) };
   });
 }
 
@@ -144,6 +145,6 @@ export async function undoGrade(target: ReviewLogEntry, f: FSRS, now = Date.now(
     const entry: ReviewLogEntry = { id: newId(), cardKey: target.cardKey, kind: 'undo', target: target.id, reviewedAt: Math.max(now, target.reviewedAt) };
     await db.reviewLogs.add(entry);
     await queueChange(db, 'review_logs', entry.id, false);
-    return replayStored(target.cardKey, f);
+    return replayStored(target.cardKey, f, now);
   });
 }

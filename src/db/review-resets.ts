@@ -1,4 +1,4 @@
-import { ALL_CARDS, type ReviewLogEntry } from '../domain/review-log';
+import { ALL_CARDS, datedAhead, type ReviewLogEntry } from '../domain/review-log';
 import { newId } from '../domain/ids';
 import { getDb } from './database';
 import { queueChange } from './outbox-repo';
@@ -14,7 +14,7 @@ export async function resetCard(cardKey: string, now = Date.now()): Promise<Revi
   return db.transaction('rw', [db.reviewLogs, db.cards, db.outbox, db.syncState], async () => {
     // After every entry already there: a reset stamped before a grade would not hide it.
     const newest = await db.reviewLogs.where('cardKey').anyOf(cardKey, ALL_CARDS).toArray();
-    const at = Math.max(now, ...newest.map((e) => e.reviewedAt + 1));
+    const at = Math.max(now, ...newest.filter((e) => !datedAhead(e, now)).map((e) => e.reviewedAt + 1));
     const entry: ReviewLogEntry = { id: newId(), cardKey, kind: 'reset', reviewedAt: at };
     await db.reviewLogs.add(entry);
     if (cardKey === ALL_CARDS) await db.cards.clear();

@@ -1,7 +1,8 @@
 import { DEFAULT_SETTINGS } from '../domain/default-settings';
 import { withSafeEndpoints } from '../domain/device-settings';
 import type { Settings } from '../domain/settings';
-import { getDb } from './database';
+import { schedulingKey } from '../domain/settings-options';
+import { getDb, type NihongoDb } from './database';
 import { queueChange, SETTINGS_ROW_KEY } from './outbox-repo';
 
 /**
@@ -15,11 +16,17 @@ export async function loadSettings(): Promise<Settings> {
 
 export async function saveSettings(patch: Partial<Settings>, now = Date.now()): Promise<Settings> {
   const db = getDb();
-  return db.transaction('rw', db.settings, db.outbox, db.syncState, async () => {
+  return db.transaction('rw', [db.settings, db.outbox, db.syncState, db.cards], async () => {
     const current = await loadSettings();
     const next: Settings = { ...current, ...patch, updatedAt: now };
     await db.settings.put({ key: 'app', value: next });
+    await forgetSchedulesIfChanged(db, current, next);
     await queueChange(db, 'user_settings', SETTINGS_ROW_KEY, false, now);
     return next;
   });
+}
+
+/** Drops every cached review card when the scheduling parameters changed (call inside a transaction with `cards`). */
+export async function forgetSchedulesIfChanged(db: Pick<NihongoDb, 'cards'>, before: Partial<Settings>, after: Partial<Settings>): Promise<void> {
+  if (schedulingKey(before) !== schedulingKey(after)) await db.cards.clear();
 }

@@ -47,3 +47,16 @@ export const ReviewLogEntrySchema = z
   });
 
 export type ReviewLogEntry = z.infer<typeof ReviewLogEntrySchema>;
+
+/**
+ * How far ahead of this device's clock an entry may be dated and still count now. An entry from a
+ * device whose clock ran ahead (a dead clock battery, a manual change), or from this device before
+ * its clock was set back, would otherwise push its card out of review for as long, and every grade
+ * after it too (each is stamped after the newest entry). Such an entry stays in the log (nothing is
+ * lost or rejected) but is not replayed or stamped after until its time comes.
+ */
+export const FUTURE_SLACK_MS = 86_400_000;
+
+export function datedAhead(entry: Pick<ReviewLogEntry, 'reviewedAt'>, now: number): boolean {
+  return entry.reviewedAt > now + FUTURE_SLACK_MS;
+}

@@ -1,6 +1,6 @@
 import { type Card, createEmptyCard, type FSRS, fsrs, generatorParameters, type Grade } from 'ts-fsrs';
 import { NEW_CARD_DUE, type ReviewCard } from './review-card';
-import { ALL_CARDS, type ReviewLogEntry, ReviewLogEntrySchema } from './review-log';
+import { ALL_CARDS, datedAhead, type ReviewLogEntry, ReviewLogEntrySchema } from './review-log';
 import { boundedSetting, REVIEW_MAX_INTERVAL_DAYS, REVIEW_RETENTION } from './settings-options';
 
 /**
@@ -90,9 +90,11 @@ export interface Replay {
  * Replays one card from raw log entries (its own and the `*` resets; others are ignored). A card
  * with no counted review is new (due NEW_CARD_DUE; `addedAt` orders the new cards).
  */
-export function replayCard(key: string, raw: readonly unknown[], addedAt: number, f: FSRS): Replay {
+export function replayCard(key: string, raw: readonly unknown[], addedAt: number, f: FSRS, now = Date.now()): Replay {
   const { valid, rejected } = checkEntries(raw);
-  const reviews = countedReviews(key, valid);
+  // Entries dated more than a day ahead of this clock (written by a device whose clock ran fast) wait
+  // until their time comes: replayed now, they would put the card out of reach for as long.
+  const reviews = countedReviews(key, valid.filter((e) => !datedAhead(e, now)));
   let card: Card = createEmptyCard(new Date(addedAt));
   let at = -Infinity;
   let easyStreak = 0;

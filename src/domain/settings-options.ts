@@ -66,3 +66,17 @@ export function boundedSetting(value: unknown, range: { min: number; max: number
   const whole = integer ? Math.floor(value) : value;
   return Math.min(range.max, Math.max(range.min, whole));
 }
+
+/**
+ * What a review card's cached schedule depends on in the settings. When it changes (here or by a
+ * sync), every cached card is dropped and replayed from the log with the new parameters, so devices
+ * with the same log and settings keep computing the same cards.
+ */
+export function schedulingKey(settings: { reviewRetention?: unknown; reviewMaxIntervalDays?: unknown; reviewWeights?: unknown }): string {
+  const weights = Array.isArray(settings.reviewWeights) ? settings.reviewWeights : null;
+  return JSON.stringify([
+    boundedSetting(settings.reviewRetention, REVIEW_RETENTION, false),
+    boundedSetting(settings.reviewMaxIntervalDays, REVIEW_MAX_INTERVAL_DAYS),
+    weights,
+  ]);
+}

@@ -1,6 +1,6 @@
 import { getDb } from '../db/database';
 import { outboxId, SETTINGS_ROW_KEY } from '../db/outbox-repo';
-import { loadSettings } from '../db/settings-repo';
+import { forgetSchedulesIfChanged, loadSettings } from '../db/settings-repo';
 import { withFurthestOf } from '../domain/progress';
 import { SettingsSchema } from '../domain/settings';
 import { type Story, StorySchema } from '../domain/story';
@@ -97,7 +97,7 @@ export async function applyProgress(rows: readonly ProgressRecord[], watermark: 
 
 export async function applySettings(rows: readonly SettingsRecord[], watermark: Watermark): Promise<number> {
   const db = getDb();
-  return db.transaction('rw', [db.settings, db.outbox, db.syncState], async () => {
+  return db.transaction('rw', [db.settings, db.outbox, db.syncState, db.cards], async () => {
     let changed = 0;
     for (const row of rows) {
       const local = await loadSettings();
@@ -107,6 +107,7 @@ export async function applySettings(rows: readonly SettingsRecord[], watermark: 
         const merged = SettingsSchema.safeParse({ ...local, ...patch, supabaseUrl: local.supabaseUrl, supabaseAnonKey: local.supabaseAnonKey, geminiBaseUrl: local.geminiBaseUrl });
         if (!merged.success) continue;
         await db.settings.put({ key: 'app', value: merged.data });
+        await forgetSchedulesIfChanged(db, local, merged.data);
         await dropSuperseded('user_settings', SETTINGS_ROW_KEY);
         changed++;
       } else if (decision === 'push-local') {

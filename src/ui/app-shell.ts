@@ -138,7 +138,7 @@ export class NmApp extends LitElement {
    * deleted by an update while this tab stayed open) is not "not found": the page says the code did
    * not load and offers to try again or reload into the current version.
    */
-  private loadPage(): void {
+  private loadPage(retrying = false): void {
     const route = this.route;
     this.pageFailed = null;
     this.pageLoading = null;
@@ -148,6 +148,9 @@ export class NmApp extends LitElement {
     PAGE_LOADERS[route.name]()
       .catch((error: unknown) => {
         if (this.route !== route) return;
+        // Chromium (150 here) remembers a chunk that failed to load and answers the same import
+        // with the same failure, without fetching again: a retry that fails reloads the app.
+        if (retrying) return location.reload();
         reportPageFault(`loading the ${route.name} page`, error);
         this.pageFailed = route;
       })
@@ -210,7 +213,7 @@ export class NmApp extends LitElement {
     if (this.pageFailed === r) {
       return html`<h1>This page did not load</h1>${loadErrorView({
         message: 'Sorry, the app could not load this page. This happens when the connection drops before the page was saved for offline use, or when the app was updated while this tab was open.',
-        retry: () => this.loadPage(),
+        retry: () => this.loadPage(true),
       })}`;
     }
     switch (r.name) {

@@ -79,5 +79,13 @@ describe('Review', () => {
     expect(await card(page).locator('.answer .word').textContent()).toBe(graded[4]);
     await reviewLink(page, 'Review 1 card due').waitFor();
     expect(await hasNoHorizontalOverflow(page)).toBe(true);
+
+    // The card's history can be set aside: graded Good, then reset, it is a new card again, due now.
+    await page.keyboard.press('3');
+    await page.getByText('Nothing due — next card due', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Reset this card' }).click();
+    await page.getByRole('status').filter({ hasText: `${graded[4]} was reset: it is a new card again` }).waitFor();
+    await page.reload();
+    await progress(page, '1 card due').waitFor();
   });
 });

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { pageRunnerSettled } from '../../src/app/queue-client';
 import { requestAnnotation } from '../../src/app/word-jobs';
 import { getAnnotation } from '../../src/db/annotations-repo';
 import { getDb } from '../../src/db/database';
@@ -26,7 +27,9 @@ beforeEach(() => {
   // The page runner requestAnnotation wakes reads navigator.onLine (Node has none).
   vi.stubGlobal('navigator', { onLine: true });
 });
-afterEach(() => {
+afterEach(async () => {
+  // A woken page runner stops while it still sees the stubbed online navigator (see explain-jobs).
+  await pageRunnerSettled();
   vi.unstubAllGlobals();
 });
 

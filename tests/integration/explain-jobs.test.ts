@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { pageRunnerSettled } from '../../src/app/queue-client';
 import { requestExplanation } from '../../src/app/word-jobs';
 import { getAnnotation, saveAnnotation } from '../../src/db/annotations-repo';
 import { getDb } from '../../src/db/database';
@@ -25,7 +26,11 @@ beforeEach(() => {
   // The page runner requestExplanation wakes reads navigator.onLine (Node has none).
   vi.stubGlobal('navigator', { onLine: true });
 });
-afterEach(() => {
+afterEach(async () => {
+  // A runner woken by requestExplanation must stop while it still sees the stubbed (online)
+  // navigator: once unstubbed, Node's navigator has no onLine and it would wait for the network,
+  // leaving the next test's wake-up to a runner that never comes back.
+  await pageRunnerSettled();
   vi.unstubAllGlobals();
 });
 

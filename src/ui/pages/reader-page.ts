@@ -207,7 +207,10 @@ export class NmReaderPage extends LitElement {
         // A link to one sentence (`#s<N>`, e.g. from a Review card) opens there, whatever was saved.
         const linked = linkedSegment(location.hash, this.segments().length);
         const moved = linked !== null || saved.completed || saved.lastReadAt > 0;
-        if (linked !== null) restorePosition(this.segments(), { percent: 0, segmentIndex: linked, segmentOffset: 0 }, top);
+        if (linked !== null) {
+          restorePosition(this.segments(), { percent: 0, segmentIndex: linked, segmentOffset: 0 }, top);
+          this.habit.rebase(linked);
+        }
         else if (saved.completed) window.scrollTo({ top: 0, behavior: 'instant' });
         else if (moved) restorePosition(this.segments(), saved, top);
         // Only where the page moved the screen itself; a story never opened is the learner's to scroll at once.

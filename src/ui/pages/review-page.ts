@@ -2,6 +2,7 @@ import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { reportPageFault } from '../../app/error-handlers';
 import { markCardKnown, type ReviewFace, ReviewSession, reviewFace } from '../../app/review-session';
 import type { QueueHead } from '../../db/review-repo';
+import { resetCard } from '../../db/review-resets';
 import { getMedia } from '../../db/media-repo';
 import { countOf } from '../../domain/format';
 import { EASY_STREAK_KNOWN, type ReviewCard } from '../../domain/review-card';
@@ -275,6 +276,24 @@ export class NmReviewPage extends LitElement {
     }
   }
 
+  /** "Reset this card": a reset marker hides its history (kept in the log); it comes back as a new card. */
+  private async resetLast(): Promise<void> {
+    const last = this.last;
+    if (!this.session || !last || this.busy) return;
+    this.busy = true;
+    try {
+      await resetCard(last.entry.cardKey);
+      await this.session.reconcile();
+      this.last = null;
+      this.said = `${last.word} was reset: it is a new card again, its earlier reviews set aside.`;
+    } catch (error) {
+      reportPageFault('resetting a review card', error);
+      this.said = `${last.word} could not be reset on this device. Try again.`;
+    } finally {
+      this.busy = false;
+    }
+  }
+
   private setAudio(url: string | null): void {
     if (this.audioUrl) URL.revokeObjectURL(this.audioUrl);
     this.audioUrl = url;
@@ -338,6 +357,7 @@ export class NmReviewPage extends LitElement {
       <p>${last.known ? html`<span lang="ja">${last.word}</span> is known now.` : html`Last: <span lang="ja">${last.word}</span> — ${RATING_LABELS[last.rating]}.`}</p>
       ${last.known ? nothing : html`<button type="button" aria-keyshortcuts="U Control+Z" @click=${() => void this.undo()}>Undo</button>`}
       ${offerKnown ? html`<button type="button" @click=${() => void this.markKnown()}>Easy ${last.easyStreak} times in a row: mark as known</button>` : nothing}
+      ${last.known ? nothing : html`<button type="button" @click=${() => void this.resetLast()}>Reset this card</button>`}
     </div>`;
   }
 }

@@ -84,6 +84,17 @@ export class ReadingActivity implements ReactiveController {
     this.onLeave();
   }
 
+  /**
+   * The page moved the reader itself (a link to one sentence, `#s<N>`): the sentences jumped over
+   * were not read, so counting starts again from there.
+   */
+  rebase(segment: number): void {
+    const { storyId, progress } = this.source();
+    this.storyId = storyId;
+    this.counted = Math.max(0, segment);
+    this.wasCompleted = progress?.storyId === storyId && progress.completed;
+  }
+
   /** After each render: new sentences passed, the story completed. Cheap when nothing moved. */
   hostUpdated(): void {
     const { storyId, story, progress } = this.source();

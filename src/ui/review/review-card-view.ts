@@ -12,6 +12,11 @@ import '../reader/story-image';
  * narration and the story's picture when this device has them, and a link to that sentence.
  */
 export function cardFront(face: ReviewFace): TemplateResult {
+  // <mark> is not announced by most screen readers: the asked word is said first (its form only).
+  return html`<p class="sr">The word asked: <span lang="ja">${face.word}</span>.</p>${markedSentence(face)}`;
+}
+
+function markedSentence(face: ReviewFace): TemplateResult {
   const { tokens, wordToken, sentence, readings } = face;
   if (wordToken >= 0 && tokens.map((t) => t.surface).join('') === sentence) {
     return html`<p class="sentence" lang="ja">${tokens.map((t, i) =>

@@ -10,7 +10,8 @@ export type ReviewKeyAction = { kind: 'show' } | { kind: 'grade'; rating: Review
 export function reviewKeyAction(event: KeyboardEvent): ReviewKeyAction {
   if (event.isComposing || event.altKey) return null;
   const target = event.composedPath()[0];
-  if (target instanceof HTMLElement && target.closest('input, textarea, select, [contenteditable="true"]')) return null;
+  if (event.defaultPrevented) return null;
+  if (target instanceof HTMLElement && (target.isContentEditable || target.closest('input, textarea, select, [role=textbox], [role=combobox], [role=searchbox], dialog[open]'))) return null;
   const modified = event.ctrlKey || event.metaKey;
   if (modified) return event.key.toLowerCase() === 'z' && !event.shiftKey ? { kind: 'undo' } : null;
   if (event.key === ' ') return target instanceof HTMLElement && target.closest('button, a, audio, summary') ? null : { kind: 'show' };

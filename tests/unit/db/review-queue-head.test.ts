@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dueCount } from '../../../src/db/review-due';
 import { ensureCards, QUEUE_PAGE, reviewQueue, reviewQueueHead } from '../../../src/db/review-repo';
+import { saveSettings } from '../../../src/db/settings-repo';
 import { setWordState } from '../../../src/db/words-repo';
 import type { ReviewCard } from '../../../src/domain/review-card';
 import { scheduler } from '../../../src/domain/review-schedule';
@@ -56,5 +57,17 @@ describe('reviewQueueHead', () => {
     await setWordState(key(0), 'known', { storyId: STORY, segment: 0, at: T0 });
     const head = await reviewQueueHead(T0);
     expect(head.cards.map((c) => c.key)).toEqual([key(1), key(2)]);
+  });
+});
+
+describe('a change of the scheduling settings', () => {
+  it('drops every cached card, so the next reconcile replays them with the new parameters; other settings keep them', async () => {
+    await learnWords(3);
+    await makeDue(3);
+    await saveSettings({ theme: 'dark' });
+    expect(await db().cards.count()).toBe(3);
+    await saveSettings({ reviewRetention: 0.8 });
+    expect(await db().cards.count()).toBe(0);
+    expect((await ensureCards(f)).added).toBe(3);
   });
 });

@@ -57,11 +57,22 @@ describe('review repo', () => {
   it('a grade given while the clock is set back still counts as the newest and is never due in the past', async () => {
     await learn(CAT);
     await ensureCards(f);
-    const first = await gradeCard(CAT, 3, f, T0 + 2 * DAY);
+    const first = await gradeCard(CAT, 3, f, T0 + DAY / 2);
     const late = await gradeCard(CAT, 4, f, T0);
     expect(late.entry.reviewedAt).toBeGreaterThan(first.entry.reviewedAt);
     expect(late.card.lastEntryId).toBe(late.entry.id);
-    expect(late.card.due).toBeGreaterThan(T0 + 2 * DAY);
+    expect(late.card.due).toBeGreaterThan(T0 + DAY / 2);
+  });
+
+  it('an entry dated years ahead (a clock that ran fast) stays in the log but neither schedules the card nor is stamped after', async () => {
+    await learn(CAT);
+    await ensureCards(f);
+    const ahead = await gradeCard(CAT, 4, f, T0 + 3 * 365 * DAY);
+    const now = await gradeCard(CAT, 3, f, T0);
+    expect(now.entry.reviewedAt).toBe(T0);
+    expect(now.card.lastEntryId).toBe(now.entry.id);
+    expect(now.card.due).toBeLessThan(T0 + 365 * DAY);
+    expect(await db().reviewLogs.get(ahead.entry.id)).toEqual(ahead.entry);
   });
 
   it('limits new cards per day, counting the ones already started today', async () => {

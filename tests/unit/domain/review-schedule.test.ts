@@ -103,3 +103,15 @@ describe('replaying a card from its review log', () => {
     expect(rejected[4]?.reason).toMatch(/target/);
   });
 });
+
+describe('entries dated ahead of this clock', () => {
+  it('a grade stamped years ahead (a fast clock elsewhere) does not push the card out of reach', () => {
+    const good = { id: '00000000-0000-4000-8000-000000000001', cardKey: CAT, kind: 'review', rating: 3, reviewedAt: T0 };
+    const ahead = { id: '00000000-0000-4000-8000-000000000002', cardKey: CAT, kind: 'review', rating: 4, reviewedAt: T0 + 3 * 365 * DAY };
+    const card = replayCard(CAT, [good, ahead], T0 - DAY, f, T0 + DAY).card;
+    expect(card).toEqual(replayCard(CAT, [good], T0 - DAY, f, T0 + DAY).card);
+    expect(card.due).toBeLessThan(T0 + 365 * DAY);
+    // Once its time comes it counts like any other grade.
+    expect(replayCard(CAT, [good, ahead], T0 - DAY, f, T0 + 3 * 365 * DAY).card.reps).toBe(2);
+  });
+});
