@@ -175,15 +175,16 @@ describe('narration and illustration in Chromium', () => {
 describe('the Reader while narration is still arriving', () => {
   it('playing along waits for the next sentence ("waiting for narration…") and goes on by itself', async () => {
     app.gemini.setTtsSeconds(0.6);
-    // The second sentence takes 3 s to make: playback of the first ends long before it lands.
-    app.gemini.script('ok', { kind: 'latency', ms: 3_000 });
     const story = storyOf(4);
+    // The second sentence is held back until the player has shown that it waits for it.
+    app.gemini.holdCallsContaining(story.content[1]!.jp);
     await seedStories(page, [story]);
     await page.goto(`${app.server.url}/story/${story.id}`);
     await page.getByRole('button', { name: /^Narrate this story/ }).click();
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     await current().and(page.locator('[data-index="0"]')).waitFor({ timeout: 10_000 });
     await page.locator('.player[data-state="waiting"]').getByText('Sentence 2 of 4: waiting for narration…').waitFor({ timeout: 10_000 });
+    app.gemini.release();
     await current().and(page.locator('[data-index="1"]')).waitFor({ timeout: 10_000 });
     await current().and(page.locator('[data-index="3"]')).waitFor({ timeout: 10_000 });
     expect(await page.locator('.player').getAttribute('data-state')).not.toBe('waiting');

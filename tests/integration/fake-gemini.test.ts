@@ -255,6 +255,23 @@ describe('scripted faults', () => {
     expect(gemini.calls.map((c) => c.fault)).toEqual(['ok', 'latency', 'ok']);
   });
 
+  it('holdCallsContaining holds only the calls that mention the text, until release()', async () => {
+    gemini.holdCallsContaining('二番目');
+    let heldDone = false;
+    const held = model()
+      .generateContent('これは二番目の文です。')
+      .then(() => {
+        heldDone = true;
+      });
+    await gemini.waitForCalls(1, 'generate');
+    // A call that does not mention the text answers while the other is held.
+    await model().generateContent('これは三番目の文です。');
+    expect(heldDone).toBe(false);
+    gemini.release();
+    await held;
+    expect(gemini.calls.map((c) => c.status)).toEqual([200, 200]);
+  });
+
   it("aborting a 'hang' call rejects promptly", async () => {
     gemini.script('hang');
     const controller = new AbortController();

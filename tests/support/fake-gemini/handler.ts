@@ -5,6 +5,7 @@ import { faultLabel, type ScriptedFault } from './faults';
 import { answerPreflight, CORS_HEADERS, readJson, requestSignal, sendError, sendJson, sleep, untilAborted } from './http';
 import { findModel, listModels } from './models';
 import { decideOutcome, type Outcome, type Reply, splitAtSegments, streamFrames, unaryResponse } from './replies';
+import { promptText } from './stories';
 import type { CallKind, FakeCall, RequestBody } from './types';
 
 /** The mutable state the server object and the handler share. */
@@ -25,6 +26,9 @@ export interface FakeState {
   /** generate/stream calls whose connection is still open, and the most there were at once. */
   open: number;
   peakOpen: number;
+  /** Prompt text that holds a call until `release()` (see index.ts), and the releases waiting. */
+  holdText?: string;
+  held: (() => void)[];
 }
 
 type Route = { kind: CallKind; model: string; method: 'generateContent' | 'streamGenerateContent' | 'list' | 'get' };
@@ -39,6 +43,13 @@ function route(method: string, path: string): Route | undefined {
   return match[2] === 'generateContent'
     ? { kind: 'generate', model, method: 'generateContent' }
     : { kind: 'stream', model, method: 'streamGenerateContent' };
+}
+
+function heldUntilReleased(state: FakeState, signal: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve) => {
+    state.held.push(resolve);
+    signal.addEventListener('abort', () => resolve(), { once: true });
+  });
 }
 
 function keyFrom(req: IncomingMessage, url: URL): string | null {
@@ -116,6 +127,7 @@ async function handle(state: FakeState, req: IncomingMessage, res: ServerRespons
   }
 
   await sleep(state.latencyMs + extraDelay, signal);
+  if (state.holdText !== undefined && promptText(call.body).includes(state.holdText)) await heldUntilReleased(state, signal);
   if (signal.aborted) return;
   switch (outcome.type) {
     case 'error':

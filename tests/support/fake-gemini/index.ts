@@ -58,7 +58,15 @@ export interface FakeGemini {
   waitForCalls(n: number, kind?: CallKind, timeoutMs?: number): Promise<void>;
   /** The most generate/stream requests that were open at once since the last reset (a client's parallelism). */
   peakConcurrency(): number;
-  /** Clears calls, script and latency. */
+  /**
+   * Holds every generate/stream call whose prompt contains `text` (after its latency) until `release()`:
+   * a test can then see what the app shows while exactly that request is outstanding, whatever order
+   * parallel requests arrive in.
+   */
+  holdCallsContaining(text: string): void;
+  /** Answers the held calls and stops holding. */
+  release(): void;
+  /** Clears calls, script, latency and holds. */
   reset(): void;
   /** Stops listening and cuts open connections, including hanging and streaming ones. */
   close(): Promise<void>;
@@ -83,6 +91,11 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
     },
     open: 0,
     peakOpen: 0,
+    held: [],
+  };
+  const release = () => {
+    delete state.holdText;
+    for (const answer of state.held.splice(0)) answer();
   };
   const server = createServer(createHandler(state));
   await new Promise<void>((resolve, reject) => {
@@ -128,7 +141,12 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
         check();
       }),
     peakConcurrency: () => state.peakOpen,
+    holdCallsContaining: (text) => {
+      state.holdText = text;
+    },
+    release,
     reset: () => {
+      release();
       state.peakOpen = state.open;
       state.calls.length = 0;
       state.script.length = 0;
