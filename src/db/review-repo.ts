@@ -111,13 +111,22 @@ export async function reviewQueueHead(now = Date.now(), size = QUEUE_PAGE): Prom
   return { cards, more: overflow ? undefined : queue.length - picked.length };
 }
 
-/** Replays `key` from every entry of it and every `*` reset (inside a transaction with `cards` and `reviewLogs`). */
-async function replayStored(key: string, f: FSRS, now: number): Promise<ReviewCard> {
+/** What a write to one card's log starts from: its cached card and its entries (with every `*` reset). */
+function cardAndLog(key: string): Promise<[ReviewCard | undefined, ReviewLogEntry[]]> {
+  const db = getDb();
+  return Promise.all([db.cards.get(key), db.reviewLogs.where('cardKey').anyOf(key, ALL_CARDS).toArray()]);
+}
+
+/**
+ * Appends `entry` to its card's log, queues it for sync and stores the card replayed with it. The
+ * card is replayed from the entries already read plus the new one, and the three writes go out
+ * together: a grade is one read and one write round trip, which is what the next card waits on.
+ */
+async function appendAndReplay(entry: ReviewLogEntry, cached: ReviewCard | undefined, entries: ReviewLogEntry[], f: FSRS, now: number): Promise<ReviewCard> {
   const db = getDb();
   // The cached card's addedAt: reading the word would lock `words` and wait on every reader of it.
-  const [cached, entries] = await Promise.all([db.cards.get(key), db.reviewLogs.where('cardKey').anyOf(key, ALL_CARDS).toArray()]);
-  const card = replayCard(key, entries, cached?.addedAt ?? now, f, Math.max(now, Date.now())).card;
-  await db.cards.put(card);
+  const card = replayCard(entry.cardKey, [...entries, entry], cached?.addedAt ?? now, f, Math.max(now, Date.now())).card;
+  await Promise.all([db.reviewLogs.add(entry), queueChange(db, 'review_logs', entry.id, false), db.cards.put(card)]);
   return card;
 }
 
@@ -128,13 +137,11 @@ async function replayStored(key: string, f: FSRS, now: number): Promise<ReviewCa
 export async function gradeCard(key: string, rating: ReviewRating, f: FSRS, now = Date.now()): Promise<{ entry: ReviewLogEntry; card: ReviewCard }> {
   const db = getDb();
   return db.transaction('rw', [db.reviewLogs, db.cards, db.outbox, db.syncState], async () => {
-    const entries = await db.reviewLogs.where('cardKey').anyOf(key, ALL_CARDS).toArray();
+    const [cached, entries] = await cardAndLog(key);
     // An entry dated far ahead (a clock that ran fast) is not "newest": stamping after it would push this card years out.
     const newest = entries.filter((e) => !datedAhead(e, now)).sort(compareEntries).at(-1);
     const entry: ReviewLogEntry = { id: newId(), cardKey: key, kind: 'review', rating, reviewedAt: Math.max(now, (newest?.reviewedAt ?? -1) + 1) };
-    await db.reviewLogs.add(entry);
-    await queueChange(db, 'review_logs', entry.id, false);
-    return { entry, card: await replayStored(key, f, now) };
+    return { entry, card: await appendAndReplay(entry, cached, entries, f, now) };
   });
 }
 
@@ -142,9 +149,8 @@ export async function gradeCard(key: string, rating: ReviewRating, f: FSRS, now 
 export async function undoGrade(target: ReviewLogEntry, f: FSRS, now = Date.now()): Promise<ReviewCard> {
   const db = getDb();
   return db.transaction('rw', [db.reviewLogs, db.cards, db.outbox, db.syncState], async () => {
+    const [cached, entries] = await cardAndLog(target.cardKey);
     const entry: ReviewLogEntry = { id: newId(), cardKey: target.cardKey, kind: 'undo', target: target.id, reviewedAt: Math.max(now, target.reviewedAt) };
-    await db.reviewLogs.add(entry);
-    await queueChange(db, 'review_logs', entry.id, false);
-    return replayStored(target.cardKey, f, now);
+    return appendAndReplay(entry, cached, entries, f, now);
   });
 }
