@@ -1,5 +1,3 @@
-import { config } from 'zod/v4/core';
-
 /**
  * Imported first by each entry point (src/app/main.ts, src/sw/sw.ts), before any module that builds
  * a schema. zod 4 compiles a fast object parser with `new Function` unless told not to, and it
@@ -7,7 +5,19 @@ import { config } from 'zod/v4/core';
  * CSP (`script-src 'self'`, no 'unsafe-eval') the probe fails, and even a caught failure is reported
  * as a `securitypolicyviolation`. `jitless` makes zod skip the probe and the compiler.
  *
- * `zod/v4/core` is the module zod's own `z.config` writes to, and importing only `config` keeps the
- * first route free of the rest of zod (it loads with the lazy chunks that need it).
+ * zod keeps that configuration on `globalThis.__zod_globalConfig` (so that every copy of zod on a
+ * page shares it) and adopts an object already there. Setting it here, rather than through
+ * `z.config`, keeps zod out of the first route altogether: importing even `config` from zod's core
+ * brought 6 KB of its utilities into the entry chunk. tests/unit/domain/no-eval.test.ts holds zod
+ * to that contract, and the e2e CSP checks catch any violation if it ever breaks.
  */
-config({ jitless: true });
+interface ZodGlobal {
+  __zod_globalConfig?: { jitless?: boolean };
+}
+
+const zodGlobal = globalThis as ZodGlobal;
+// Changed in place: a zod that loaded first holds on to the object it found.
+zodGlobal.__zod_globalConfig ??= {};
+zodGlobal.__zod_globalConfig.jitless = true;
+
+export {};
