@@ -2,9 +2,11 @@
  * The learner's local calendar day (issue 15's reading habit), without zod: Home loads it.
  *
  * A day is `YYYY-MM-DD` in a time zone: the device's own unless one is passed (tests pass explicit
- * zones). Days are computed from the zone's UTC offset at an instant, read once through Intl per
- * 15-minute slice of time and remembered: zone rules change offsets on whole quarter hours, so a
- * year of review entries costs a few hundred Intl calls rather than one each.
+ * zones). Days are computed from the zone's UTC offset at an instant. The device's own offset comes
+ * from Date's local fields: building the first Intl.DateTimeFormat of a page costs 12–30 ms of main
+ * thread (its locale and zone data), and Home reads today's day while it loads. A named zone is read
+ * through Intl once per 15-minute slice of time and remembered: zone rules change offsets on whole
+ * quarter hours, so a year of review entries costs a few hundred Intl calls rather than one each.
  */
 export type TimeZone = string | undefined;
 
@@ -27,6 +29,7 @@ function formatter(timeZone: TimeZone): Intl.DateTimeFormat {
 
 /** Milliseconds the zone's wall clock is ahead of UTC at `ms`. */
 export function zoneOffsetMs(ms: number, timeZone: TimeZone): number {
+  if (timeZone === undefined) return deviceOffsetMs(ms);
   const key = `${timeZone ?? ''}|${Math.floor(ms / SLICE_MS)}`;
   const known = offsets.get(key);
   if (known !== undefined) return known;
@@ -37,6 +40,13 @@ export function zoneOffsetMs(ms: number, timeZone: TimeZone): number {
   if (offsets.size > 20_000) offsets.clear();
   offsets.set(key, offset);
   return offset;
+}
+
+/** The same figure for the device's zone, from Date's local fields (the same wall clock Intl reads). */
+function deviceOffsetMs(ms: number): number {
+  const d = new Date(ms);
+  const wall = Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds());
+  return wall - Math.floor(ms / 1000) * 1000;
 }
 
 /** The local calendar day of the instant `ms`. */

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { addDays, dayStart, daysBetween, localDay, splitByDay, weekday } from '../../../src/domain/reading-habit-day';
+import { afterEach, describe, expect, it } from 'vitest';
+import { addDays, dayStart, daysBetween, localDay, splitByDay, weekday, zoneOffsetMs } from '../../../src/domain/reading-habit-day';
 
 const H = 3_600_000;
 
@@ -10,6 +10,26 @@ describe('the learner’s local calendar day', () => {
     expect(localDay(t, 'Asia/Tokyo')).toBe('2026-03-11'); // 08:30 the next morning
     expect(localDay(t, 'America/Los_Angeles')).toBe('2026-03-10'); // 16:30
     expect(localDay(Date.UTC(2026, 2, 11, 6, 59), 'America/Los_Angeles')).toBe('2026-03-10'); // 23:59 PDT
+  });
+
+  describe("the device's own zone (read from Date, not Intl)", () => {
+    const savedTz = process.env.TZ;
+    afterEach(() => {
+      if (savedTz === undefined) delete process.env.TZ;
+      else process.env.TZ = savedTz;
+    });
+
+    // Half-hour DST (Lord Howe), a 45-minute offset (Chatham), a southern DST (Santiago) and Berlin.
+    it.each(['Europe/Berlin', 'America/Santiago', 'Australia/Lord_Howe', 'Pacific/Chatham', 'Asia/Kolkata'])('agrees with Intl for %s every 15 minutes of a year', (zone) => {
+      process.env.TZ = zone;
+      const from = Date.UTC(2026, 0, 1);
+      const mismatches: string[] = [];
+      for (let t = from; t < from + 366 * 24 * H; t += H / 4) {
+        if (zoneOffsetMs(t, undefined) !== zoneOffsetMs(t, zone)) mismatches.push(new Date(t).toISOString());
+      }
+      expect(mismatches).toEqual([]);
+      expect(localDay(Date.UTC(2026, 2, 10, 23, 30))).toBe(localDay(Date.UTC(2026, 2, 10, 23, 30), zone));
+    });
   });
 
   it('starts at local midnight, and a DST day is 23 or 25 hours long', () => {
