@@ -1,7 +1,6 @@
 import { getDb } from '../db/database';
 import type { JobRow } from '../domain/job';
 import type { IllustrationScope } from '../domain/media-plan';
-import { enqueue } from '../jobs/enqueue';
 import { ACTIVE_STATUSES } from '../jobs/state';
 import { requestDrain } from './queue-client';
 
@@ -26,6 +25,9 @@ export async function mediaJobsFor(storyId: string): Promise<MediaJob[]> {
 
 async function enqueueOnce<T extends 'audio' | 'image'>(type: T, storyId: string, params: JobRow<T>['params']): Promise<JobRow<T>> {
   const db = getDb();
+  // Loaded at the first request, before the transaction opens: enqueueing validates params with zod,
+  // which the Reader does not need to draw the story.
+  const { enqueue } = await import('../jobs/enqueue');
   const job = await db.transaction('rw', db.jobs, async () => {
     const active = (await mediaJobsFor(storyId)).find((j) => j.type === type && ACTIVE_STATUSES.includes(j.status));
     return (active as JobRow<T> | undefined) ?? (await enqueue(type, params));

@@ -1,5 +1,6 @@
 import { getProgress, saveProgress } from '../db/progress-repo';
-import { emptyProgress, type ReadingProgress } from '../domain/progress';
+import type { ReadingProgress } from '../domain/progress';
+import { emptyProgress } from '../domain/progress-ops';
 
 /**
  * The Reader's reading position and quiz answers, as pages reach them. The rules (when a story

@@ -1,7 +1,6 @@
-import { getAnnotation } from '../db/annotations-repo';
+import { getAnnotation } from '../db/annotations-read';
 import { getDb } from '../db/database';
 import type { JobRow } from '../domain/job';
-import { enqueue } from '../jobs/enqueue';
 import { ACTIVE_STATUSES } from '../jobs/state';
 import { requestDrain } from './queue-client';
 
@@ -31,6 +30,9 @@ async function enqueueOnce<T extends 'annotate' | 'explain'>(
   same: (job: JobRow<T>) => boolean,
 ): Promise<JobRow<T>> {
   const db = getDb();
+  // Loaded at the first request, before the transaction opens: enqueueing validates params with zod,
+  // which the Reader does not need to draw the story.
+  const { enqueue } = await import('../jobs/enqueue');
   const job = await db.transaction('rw', db.jobs, async () => {
     const jobs = (await wordJobsFor(params.storyId)).filter((j) => j.type === type) as JobRow<T>[];
     const active = jobs.find((j) => ACTIVE_STATUSES.includes(j.status) && same(j));

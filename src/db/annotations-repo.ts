@@ -9,9 +9,7 @@ import { STORY_WORD_TABLES, writeStoryWordsIn } from './words-repo';
  * the schema and fitted to the story as stored, so a row in this table always has tokens that add
  * up to their sentences, whoever wrote it (the annotate job, an import, a pull).
  */
-export async function getAnnotation(storyId: string): Promise<Annotation | undefined> {
-  return getDb().annotations.get(storyId);
-}
+export { getAnnotation } from './annotations-read';
 
 export type SaveAnnotationResult =
   | { saved: true; repairedSegments: number }

@@ -1,8 +1,10 @@
 import type { TableProp } from 'dexie';
 import type { Annotation } from '../domain/annotations';
-import { FIT_LIMITS, type WordRef } from '../domain/job';
+import type { WordRef } from '../domain/job';
+import { FIT_LIMITS } from '../domain/job-row';
 import { containsCredential } from '../domain/secrets';
-import { type WordEntry, type WordPlace, withState } from '../domain/words';
+import type { WordEntry } from '../domain/words';
+import { type WordPlace, withState } from '../domain/words-state';
 import { type StoryWords, storyWordKeys, storyWordList } from '../domain/words-coverage';
 import type { WordState } from '../domain/words-key';
 import { getDb, type NihongoDb } from './database';

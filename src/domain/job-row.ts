@@ -100,3 +100,10 @@ export interface JobRow<T extends JobType = JobType> {
 export function queueRank(priority: number): number {
   return 0 - (priority ?? 0);
 }
+
+/**
+ * Stories written to fit the learner (issue 14): the learning words to use and a sample of known
+ * words go into the prompt as data, so each is bounded here (a word, not a paragraph) and the lists
+ * are capped, which keeps the prompt a sane size whatever the words store holds.
+ */
+export const FIT_LIMITS = { learningWords: 20, knownWords: 100, base: 24, reading: 48 } as const;

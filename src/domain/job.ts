@@ -3,6 +3,8 @@ import { containsCredential } from './secrets';
 import { LevelSchema, STORY_LIMITS, StoryLengthSchema } from './story';
 import { boundedText, requiredText } from './untrusted-text';
 
+import { FIT_LIMITS } from './job-row';
+
 export * from './job-row';
 
 /**
@@ -20,12 +22,6 @@ const noCredential = (text: string) => !containsCredential(text);
  * describe only the known fields (a loose object's inferred type carries an index signature, and
  * `Omit` over one loses every named key).
  */
-/**
- * Stories written to fit the learner (issue 14): the learning words to use and a sample of known
- * words go into the prompt as data, so each is bounded here (a word, not a paragraph) and the lists
- * are capped, which keeps the prompt a sane size whatever the words store holds.
- */
-export const FIT_LIMITS = { learningWords: 20, knownWords: 100, base: 24, reading: 48 } as const;
 /** "About 90 / 95 / 98 % known": the share of running words the story should aim at. */
 export const KNOWN_TARGETS = [0.9, 0.95, 0.98] as const;
 export type KnownTarget = (typeof KNOWN_TARGETS)[number];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isKana, toHiragana } from './kana';
+import { toHiragana } from './kana';
 import { STORY_LIMITS } from './story';
 import { boundedText, requiredText } from './untrusted-text';
 
@@ -39,12 +39,4 @@ export type Token = z.infer<typeof TokenSchema>;
 
 export const SegmentTokensSchema = z.array(TokenSchema).max(T.perSegment);
 
-/** A reading is only kept when it is kana: a model that puts romaji or kanji there would show it as furigana. */
-export function isUsableReading(reading: string | undefined): reading is string {
-  return reading !== undefined && reading !== '' && isKana(reading);
-}
-
-/** The plain text of a token list; equal to the segment's `jp` for every stored list. */
-export function tokensText(tokens: readonly Token[]): string {
-  return tokens.map((t) => t.surface).join('');
-}
+export { isUsableReading, tokensText } from './tokens-text';

@@ -1,5 +1,6 @@
 import { css, html, type TemplateResult } from 'lit';
-import { furthestPercent, type ReadingProgress } from '../../domain/progress';
+import type { ReadingProgress } from '../../domain/progress';
+import { furthestPercent } from '../../domain/progress-ops';
 
 /**
  * The Reader's reading-progress indicator (the older app's "% read"): a labelled bar of the

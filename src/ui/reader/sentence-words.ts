@@ -1,6 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import type { Reading, Segment } from '../../domain/story';
-import { type Token, tokensText } from '../../domain/tokens';
+import type { Token } from '../../domain/tokens';
+import { tokensText } from '../../domain/tokens-text';
 import { segmentSentence } from '../../domain/tokens-segment';
 import { tokenWordKey } from '../../domain/words-running';
 import { wordFurigana } from './furigana-text';
