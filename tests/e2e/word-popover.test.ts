@@ -13,6 +13,8 @@ const storyUrl = () => `${app.server.url}/story/${SAMPLE_N5.id}`;
 async function openStory(page: Page): Promise<void> {
   await page.goto(storyUrl());
   await page.getByRole('heading', { name: new RegExp(SAMPLE_N5.titleJP) }).waitFor();
+  // The heading can be up a moment before the sentences: every test here starts from the words.
+  await page.locator('ol.segments > li[data-index="1"] .word').first().waitFor();
 }
 
 /** A word of sentence `index` by its accessible name (the word as written, never its furigana). */
