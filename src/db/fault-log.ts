@@ -1,5 +1,8 @@
 import { scrubDetail } from '../domain/secrets';
 import { getDb } from './database';
+import { captureUncaughtErrors, type ErrorScope } from './fault-capture';
+
+export { type ErrorScope, uncaughtErrorPlace } from './fault-capture';
 
 /**
  * The last things that went wrong outside a job (an unhandled rejection, a watcher whose query
@@ -55,31 +58,11 @@ export async function readFaults(): Promise<Fault[]> {
 }
 
 /**
- * "uncaught error (main-abc.js:12)" for an `error` event: the file name only, not the whole URL,
- * which may carry a query string.
- */
-export function uncaughtErrorPlace(event: { filename?: string; lineno?: number }): string {
-  const file = event.filename?.split(/[?#]/)[0]?.split('/').pop();
-  return file ? `uncaught error (${file}:${event.lineno ?? 0})` : 'uncaught error';
-}
-
-/** The global scope of a page (`window`) or a worker (`self`): where uncaught errors surface. */
-export interface ErrorScope {
-  addEventListener(type: 'error', listener: (event: ErrorEvent) => void): void;
-  addEventListener(type: 'unhandledrejection', listener: (event: PromiseRejectionEvent) => void): void;
-}
-
-/**
  * Records every error nothing caught in this context (a thrown event handler, a promise no one
  * awaited) where Diagnostics shows it. The browser still logs it too: no preventDefault.
  */
 export function recordUncaughtErrors(scope: ErrorScope, context: FaultContext): void {
-  scope.addEventListener('error', (event: ErrorEvent) => {
-    void recordFault(context, uncaughtErrorPlace(event), event.error ?? event.message);
-  });
-  scope.addEventListener('unhandledrejection', (event: PromiseRejectionEvent) => {
-    void recordFault(context, 'unhandled promise rejection', event.reason);
-  });
+  captureUncaughtErrors(scope, (where, error) => void recordFault(context, where, error));
 }
 
 /** Tests: forget the repeat guard between cases. */

@@ -1,4 +1,5 @@
 import type { ReadingProgress } from '../domain/progress';
+import { CONTINUE_SCAN_FACTOR, startedNotFinished } from '../domain/progress-ops';
 import { getDb } from './database';
 import { queueChange } from './outbox-repo';
 
@@ -17,6 +18,6 @@ export async function saveProgress(progress: ReadingProgress): Promise<void> {
 
 /** The stories most recently read and not finished: Home's "Continue reading". */
 export async function inProgress(limit: number): Promise<ReadingProgress[]> {
-  const rows = await getDb().progress.orderBy('lastReadAt').reverse().limit(limit * 4).toArray();
-  return rows.filter((p) => !p.completed && p.percent > 0).slice(0, limit);
+  const rows = await getDb().progress.orderBy('lastReadAt').reverse().limit(limit * CONTINUE_SCAN_FACTOR).toArray();
+  return startedNotFinished(rows, limit);
 }

@@ -1,5 +1,4 @@
-import { DEFAULT_SETTINGS } from '../domain/default-settings';
-import { withSafeEndpoints } from '../domain/device-settings';
+import { settingsFromStored } from '../domain/default-settings';
 import type { Settings } from '../domain/settings';
 import { schedulingKey } from '../domain/settings-options';
 import { getDb, type NihongoDb } from './database';
@@ -11,7 +10,7 @@ import { queueChange, SETTINGS_ROW_KEY } from './outbox-repo';
  */
 export async function loadSettings(): Promise<Settings> {
   const row = await getDb().settings.get('app');
-  return withSafeEndpoints({ ...DEFAULT_SETTINGS, ...row?.value }, DEFAULT_SETTINGS);
+  return settingsFromStored(row?.value);
 }
 
 export async function saveSettings(patch: Partial<Settings>, now = Date.now()): Promise<Settings> {

@@ -1,4 +1,5 @@
 import type { Settings } from './settings';
+import { withSafeEndpoints } from './device-settings';
 
 /**
  * Defaults as a plain object so the first route does not have to load zod to know them.
@@ -29,3 +30,12 @@ export const DEFAULT_SETTINGS: Settings = {
   supabaseAnonKey: '',
   updatedAt: 0,
 };
+
+/**
+ * The stored settings row merged over the defaults, so a field added in a later version has a
+ * value, with endpoints that pass the one rule (device-settings.ts). Every reader goes through this:
+ * the settings repository and the first look before storage opens.
+ */
+export function settingsFromStored(stored: Partial<Settings> | undefined): Settings {
+  return withSafeEndpoints({ ...DEFAULT_SETTINGS, ...stored }, DEFAULT_SETTINGS);
+}

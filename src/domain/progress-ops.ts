@@ -53,3 +53,11 @@ export function withFurthestOf(incoming: ReadingProgress, local: ReadingProgress
   if (!local) return incoming;
   return { ...incoming, furthestPercent: Math.max(furthestPercent({ ...incoming, completed: false }), furthestPercent({ ...local, completed: false })) };
 }
+
+/** How many of the most recently read rows "Continue reading" looks through for its few unfinished ones. */
+export const CONTINUE_SCAN_FACTOR = 4;
+
+/** Of the rows newest-read first, the first `limit` started and not finished. */
+export function startedNotFinished(newestFirst: readonly ReadingProgress[], limit: number): ReadingProgress[] {
+  return newestFirst.filter((p) => !p.completed && p.percent > 0).slice(0, limit);
+}
