@@ -1,5 +1,31 @@
-import type { JobRow } from '../domain/job';
+import type { StorySummary } from '../domain/summary';
+import { loadCardFactsFor } from './card-facts';
 import { getDb } from './database';
+import { inProgress } from './progress-repo';
+import { type FailedJob, type HomeData, HOME_LIMITS, keyIsSet, newestFailed, titleStoryId, withTitles } from './home-shape';
+import { getApiKey } from './secrets-repo';
+import { recentSummaries } from './stories-repo';
+
+export { type FailedJob, type HomeData, HOME_LIMITS } from './home-shape';
+
+/** Home's data, live (re-read on every commit that touches it). */
+export async function loadHome(): Promise<HomeData> {
+  const [progress, recent, key, failed] = await Promise.all([
+    inProgress(HOME_LIMITS.continueReading),
+    recentSummaries(HOME_LIMITS.recent),
+    getApiKey(),
+    failedJobs(HOME_LIMITS.failed),
+  ]);
+  const summaries = await getDb().storySummaries.bulkGet(progress.map((p) => p.storyId));
+  const continueReading = summaries.filter((s): s is StorySummary => s !== undefined);
+  const facts = await loadCardFactsFor([...continueReading, ...recent].map((s) => s.id));
+  return { continueReading, recent, facts, hasKey: keyIsSet(key), failed };
+}
+
+/** Jobs waiting or running: the number next to "Queue" in the header. */
+export function countActiveJobs(): Promise<number> {
+  return getDb().jobs.where('status').anyOf('pending', 'processing').count();
+}
 
 /** Home's totals: what the library holds, how much of it was read, how much was written for the learner. */
 export interface LibraryTotals {
@@ -28,22 +54,9 @@ export async function libraryTotals(): Promise<LibraryTotals> {
   });
 }
 
-export interface FailedJob {
-  job: JobRow;
-  /** The title of the story a narration or illustration was for, when it still exists. */
-  storyTitle?: string;
-}
-
 /** Jobs that stopped with an error, newest first, for Home to show with a way to act. */
 export async function failedJobs(limit: number): Promise<FailedJob[]> {
   const db = getDb();
-  const jobs = (await db.jobs.where('status').equals('failed').toArray())
-    .sort((a, b) => b.updatedAt - a.updatedAt)
-    .slice(0, limit);
-  const ids = jobs.map((j) => (j.type === 'story' ? j.id : (j.params as { storyId: string }).storyId));
-  const summaries = await db.storySummaries.bulkGet(ids);
-  return jobs.map((job, i) => {
-    const title = job.type === 'story' ? undefined : summaries[i]?.titleJP;
-    return title ? { job, storyTitle: title } : { job };
-  });
+  const jobs = newestFailed(await db.jobs.where('status').equals('failed').toArray(), limit);
+  return withTitles(jobs, await db.storySummaries.bulkGet(jobs.map(titleStoryId)));
 }

@@ -3,7 +3,7 @@ import type { FailedJob } from '../../db/home-facts';
 import { jobStatus, jobTitle } from '../queue/describe-job';
 import { fixIsInSettings, wasRefused } from '../queue/job-fixes';
 import { sharedStyles } from '../shared-styles';
-import { openWriteStory } from '../write/write-story';
+import { openWriteStory } from '../write/open-write-story';
 
 /**
  * `<nm-home-failed-jobs>`: Home's list of jobs that stopped with an error, each with Gemini's reason
