@@ -1,9 +1,11 @@
-import { recordFault, recordUncaughtErrors } from '../db/fault-log';
+import { captureUncaughtErrors } from '../db/fault-capture';
 
 /**
  * The page's last line of defence: an error nothing caught (a thrown event handler, a promise no one
  * awaited) is recorded where Diagnostics shows it, instead of living only in a console nobody has
  * open. The browser still logs it too: we do not call preventDefault.
+ *
+ * The fault log's code (and Dexie under it) loads at the first fault, not with the first paint.
  */
 
 let installed = false;
@@ -12,7 +14,7 @@ let installed = false;
 export function installPageErrorHandlers(): void {
   if (installed) return;
   installed = true;
-  recordUncaughtErrors(window, 'page');
+  captureUncaughtErrors(window, reportPageFault);
 }
 
 /**
@@ -21,5 +23,8 @@ export function installPageErrorHandlers(): void {
  * through db/ directly.
  */
 export function reportPageFault(where: string, error: unknown): void {
-  void recordFault('page', where, error);
+  import('../db/fault-log')
+    .then(({ recordFault }) => recordFault('page', where, error))
+    // The log's own code did not load (offline before the worker cached it): the console still has it.
+    .catch(() => undefined);
 }

@@ -1,12 +1,14 @@
 // First: zod must be told not to use eval before any schema module runs (see no-eval.ts).
 import '../domain/no-eval';
-import { getDb } from '../db/database';
-import { loadSettings } from '../db/settings-repo';
+import type { Settings } from '../domain/settings';
+import { settingsFromStored } from '../domain/default-settings';
 import { installPageErrorHandlers } from './error-handlers';
+import { keepFirstLook, lookBeforeStorage } from './first-look';
 import { pageShown, whenPageShown, yieldToMain } from './first-paint';
 import { watchInstallPrompt } from './install-prompt';
 import { interceptLinks, parseRoute } from './router';
-import { prefetchSamples, seedSampleWordsOnce, seedSamplesOnce } from './seed';
+import { loadSamples, prefetchSamples } from './sample-prefetch';
+import { holdLiveQueries } from './storage-ready';
 import { registerServiceWorker } from './sw-bridge';
 import { startSyncIfConfigured } from './sync-boot';
 import { applyAppearance, applyRememberedAppearance } from './theme';
@@ -14,13 +16,20 @@ import { applyAppearance, applyRememberedAppearance } from './theme';
 /** The routes whose page says when its content is on screen (first-paint.ts); others do not wait. */
 const ROUTES_THAT_SAY_SHOWN = new Set(['home', 'library', 'story']);
 
+const loadStorageBoot = () => import('./storage-boot');
+
 /**
  * Page bootstrap: appearance first (no flash of the wrong theme), then the shell, then background
  * chores once the page's content is on screen, one at a time so none of them holds the main thread
- * while the learner starts reading. A newer version of the app in another tab upgrading the
- * database closes ours: reload so this tab runs the same code as the schema.
+ * while the learner starts reading.
+ *
+ * Home, the first route, draws before Dexie has downloaded: from a plain-IndexedDB look at the
+ * learner's library, or on a first visit from the samples about to be stored (first-look.ts).
+ * Storage opens right after that paint, and Home's live queries wait for it (storage-ready.ts).
+ * Every other route opens storage first, as its page reads through Dexie anyway.
  */
 async function start(): Promise<void> {
+  const storageOpening = holdLiveQueries();
   // The saved theme before anything waits on storage; the settings read below confirms or corrects it.
   applyRememberedAppearance();
   interceptLinks();
@@ -29,38 +38,38 @@ async function start(): Promise<void> {
   history.scrollRestoration = 'manual';
   const route = parseRoute(location.pathname);
   prefetchSamples({ words: route.name === 'story' });
-  const db = getDb();
-  db.on('versionchange', () => {
-    db.close();
-    window.location.reload();
-    return false;
-  });
   // Fetch the shell and the current page's code while storage opens: they do not depend on it.
   const shell = import('../ui/app-shell');
   if (route.name !== 'home') void shell.then((m) => m.PAGE_LOADERS[route.name]()).catch(() => undefined);
-  const settings = await loadSettings();
-  applyAppearance(settings);
-  window.matchMedia?.('(prefers-color-scheme: dark)').addEventListener('change', () => void loadSettings().then(applyAppearance));
-  // Samples go in before the shell renders, so a first visit never flashes an empty library; a
-  // sample opened directly gets its words first too, so the Reader draws its sentences once.
-  await seedSamplesOnce();
-  if (route.name === 'story') await seedSampleWords();
-  (await shell).defineAppShell();
-  // Not held back: the browser offers "Install app" once the worker is there, and that button
-  // arriving after the header painted would move the header (workbox waits for `load` anyway).
-  registerServiceWorker();
-  if (!ROUTES_THAT_SAY_SHOWN.has(route.name)) pageShown();
-  await whenPageShown();
-  void seedSampleWords();
+  const look = route.name === 'home' ? await lookBeforeStorage(loadSamples) : null;
+  let settings: Settings;
+  if (look) {
+    applyAppearance(settingsFromStored(look.settings));
+    keepFirstLook(look);
+    (await shell).defineAppShell();
+    registerServiceWorker();
+    // Storage opens once Home is on screen; Home's live queries, subscribed as it drew, wait for it.
+    await whenPageShown();
+    const opening = loadStorageBoot().then((boot) => boot.openStorage({ sampleWordsFirst: false }));
+    storageOpening(opening);
+    settings = await opening;
+  } else {
+    const opening = loadStorageBoot().then((boot) => boot.openStorage({ sampleWordsFirst: route.name === 'story' }));
+    storageOpening(opening);
+    settings = await opening;
+    (await shell).defineAppShell();
+    // Not held back: the browser offers "Install app" once the worker is there, and that button
+    // arriving after the header painted would move the header (workbox waits for `load` anyway).
+    registerServiceWorker();
+    if (!ROUTES_THAT_SAY_SHOWN.has(route.name)) pageShown();
+    await whenPageShown();
+  }
+  void loadStorageBoot().then((boot) => boot.seedSampleWords());
   await yieldToMain();
   const { watchQueue } = await import('./queue-client');
   watchQueue();
   await yieldToMain();
   startSyncIfConfigured(settings);
-}
-
-async function seedSampleWords(): Promise<void> {
-  await seedSampleWordsOnce().catch((error: unknown) => console.warn('Could not store the samples’ words', error));
 }
 
 installPageErrorHandlers();

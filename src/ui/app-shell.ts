@@ -2,7 +2,6 @@ import { css, html, LitElement, type PropertyValues, type TemplateResult, unsafe
 import { parseRoute, ROUTE_CHANGED, type Route } from '../app/router';
 import { canInstall, INSTALL_AVAILABLE, promptInstall } from '../app/install-prompt';
 import { reportPageFault } from '../app/error-handlers';
-import { updatePreferences } from '../app/preferences';
 import { applyUpdate, UPDATE_AVAILABLE } from '../app/sw-bridge';
 import { quickToggleTheme, showingDark, THEME_APPLIED } from '../app/theme';
 import { loadErrorView } from './load-error';
@@ -93,7 +92,10 @@ export class NmApp extends LitElement {
   };
 
   private toggleTheme(): void {
-    void updatePreferences({ theme: quickToggleTheme(showingDark()) });
+    // The settings' code (and Dexie) comes with the click, not with the first route.
+    import('../app/preferences')
+      .then((m) => m.updatePreferences({ theme: quickToggleTheme(showingDark()) }))
+      .catch((error: unknown) => reportPageFault('switching the theme', error));
   }
 
   private readonly onRoute = () => {

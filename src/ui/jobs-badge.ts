@@ -1,9 +1,7 @@
 import { css, html, LitElement, type TemplateResult } from 'lit';
-import { getDb } from '../db/database';
+import { takeActiveJobsFirstLook } from '../app/first-look';
 import { plural } from '../domain/format';
 import { LiveQueryController } from './live-query-controller';
-
-const countActive = () => getDb().jobs.where('status').anyOf('pending', 'processing').count();
 
 /** `<nm-jobs-badge>`: the live number of unfinished jobs, next to "Queue" in the header. */
 export class NmJobsBadge extends LitElement {
@@ -22,7 +20,13 @@ export class NmJobsBadge extends LitElement {
     .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   `;
 
-  private readonly active = new LiveQueryController(this, countActive);
+  // The count's query loads with storage; until then the header shows the first look's count.
+  private readonly active = new LiveQueryController<number>(
+    this,
+    { load: () => import('../db/home-facts').then((m) => m.countActiveJobs) },
+    undefined,
+    { initial: takeActiveJobsFirstLook() },
+  );
 
   override render(): TemplateResult | null {
     const n = this.active.value ?? 0;

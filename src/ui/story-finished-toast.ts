@@ -1,5 +1,6 @@
 import { whenPageShown } from '../app/first-paint';
 import { navigate, type Route } from '../app/router';
+import { storageReady } from '../app/storage-ready';
 import type { FinishedStory } from '../app/story-finished';
 import { showToast } from './toast';
 
@@ -16,8 +17,8 @@ export function startStoryFinishedToasts(currentRoute: () => Route): () => void 
   const stops: (() => void)[] = [];
   let stopped = false;
   const since = Date.now();
-  // Once the page's content is on screen (first-paint.ts); what finished meanwhile still counts (`since`).
-  void whenPageShown().then(() => {
+  // Once the page's content is on screen (first-paint.ts) and storage is open; what finished meanwhile still counts (`since`).
+  void whenPageShown().then(storageReady).then(() => {
     if (stopped) return;
     void import('../app/story-finished').then(({ watchFinishedStories }) => {
       if (!stopped) stops.push(watchFinishedStories((stories) => announce(stories, currentRoute()), since));

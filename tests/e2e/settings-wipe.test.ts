@@ -5,7 +5,7 @@ import { SAMPLE_N3 } from '../../src/domain/samples/sample-n3';
 import { SAMPLE_N5 } from '../../src/domain/samples/sample-n5';
 import type { Story } from '../../src/domain/story';
 import { useE2eApp } from '../support/e2e-app';
-import { hasNoHorizontalOverflow, seriousA11yViolations } from '../support/e2e-helpers';
+import { hasNoHorizontalOverflow, seriousA11yViolations, waitForDatabase } from '../support/e2e-helpers';
 import { configureGemini, readAll } from '../support/e2e-jobs';
 import { failedStoryJob, makeStory, progressRow, putRows, putStories } from '../support/e2e-rows';
 import { mintFakeGoogleKey } from '../support/fake-key';
@@ -26,7 +26,8 @@ async function openSettings(): Promise<void> {
 }
 
 /** Media rows as a finished job leaves them; blobs are made in the page (they do not cross evaluate). */
-function putMedia(rows: { storyId: string; kind: MediaRow['kind']; index: number }[]): Promise<void> {
+async function putMedia(rows: { storyId: string; kind: MediaRow['kind']; index: number }[]): Promise<void> {
+  await waitForDatabase(page);
   return page.evaluate(
     (rows) => new Promise<void>((ok, fail) => {
       const open = indexedDB.open('nihongo-monogatari');

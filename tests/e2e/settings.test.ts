@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { DB_NAME } from '../../src/db/names';
 import { SAMPLE_N3 } from '../../src/domain/samples/sample-n3';
 import { useE2eApp } from '../support/e2e-app';
-import { hasNoHorizontalOverflow, seriousA11yViolations } from '../support/e2e-helpers';
+import { hasNoHorizontalOverflow, seriousA11yViolations, waitForDatabase } from '../support/e2e-helpers';
 import { savedPosition } from '../support/e2e-seed';
 import { mintFakeGoogleKey } from '../support/fake-key';
 import { makeOldBackup } from '../support/fixtures/old-app-backup';
@@ -111,6 +111,7 @@ describe('storage', () => {
     await page.goto(`${app.server.url}/`);
     await page.getByRole('heading', { name: 'Recent stories' }).waitFor();
     // Narration as a finished audio job would leave it (written straight to IndexedDB before Settings opens).
+    await waitForDatabase(page);
     await page.evaluate(
       ([dbName, storyId]) => new Promise<void>((ok, fail) => {
         const open = indexedDB.open(dbName!);

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
+import { DB_NAME } from '../../src/db/names';
+import { waitUntil } from './wait-until';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -67,4 +69,32 @@ export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]>
 /** True when nothing on the page is wider than the viewport (a 360 px phone scrolls only vertically). */
 export async function hasNoHorizontalOverflow(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+}
+
+/**
+ * Home draws before the app has opened storage (its first look, src/db/first-look.ts), and on a
+ * first visit before the database even exists. A test that reads or writes IndexedDB behind the
+ * app's back waits for the database the app creates: opening a missing one would create an empty
+ * one the app then has to upgrade. So this asks in the page, the way the first look does: an open
+ * that would create the database is undone, and only the app's (Dexie's versions are 10 and up,
+ * with its tables) counts. `indexedDB.databases()` is no answer: it can list a database whose
+ * creation is still pending.
+ */
+export async function waitForDatabase(page: Page): Promise<void> {
+  // A loop of evaluations, not page.waitForFunction: that takes a promise for a truthy answer.
+  const appDatabaseIsThere = () =>
+    page.evaluate(async (name) => {
+      if (!(await indexedDB.databases()).some((d) => d.name === name)) return false;
+      return new Promise<boolean>((answer) => {
+        const open = indexedDB.open(name);
+        open.onupgradeneeded = () => open.transaction?.abort();
+        open.onerror = () => answer(false);
+        open.onsuccess = () => {
+          const ready = open.result.version >= 10 && open.result.objectStoreNames.contains('stories');
+          open.result.close();
+          answer(ready);
+        };
+      });
+    }, DB_NAME);
+  await waitUntil(appDatabaseIsThere, { what: 'the app to create its database' });
 }

@@ -3,13 +3,14 @@ import { DB_NAME } from '../../src/db/names';
 import type { JobRow } from '../../src/domain/job';
 import { LOCK_NAME } from '../../src/jobs/constants';
 import type { E2eApp } from './e2e-app';
-import { waitForServiceWorker } from './e2e-helpers';
+import { waitForServiceWorker, waitForDatabase } from './e2e-helpers';
 
 /**
  * Points the app at the fake Gemini server: the endpoint in settings and the key in the
  * device-only secrets table, written the way the Settings page stores them.
  */
 export async function configureGemini(page: Page, baseUrl: string, apiKey: string): Promise<void> {
+  await waitForDatabase(page);
   await page.evaluate(
     ({ name, baseUrl, apiKey }) =>
       new Promise<void>((ok, fail) => {
@@ -53,7 +54,8 @@ export async function readStoryJobs(page: Page): Promise<JobRow[]> {
   return (await readJobs(page)).filter((j) => j.type === 'story');
 }
 
-export function readAll<T>(page: Page, store: string): Promise<T[]> {
+export async function readAll<T>(page: Page, store: string): Promise<T[]> {
+  await waitForDatabase(page);
   return page.evaluate(
     ({ name, store }) =>
       new Promise<T[]>((ok, fail) => {

@@ -4,6 +4,7 @@ import type { MediaRow } from '../../src/db/rows';
 import type { Story } from '../../src/domain/story';
 import { toSummary } from '../../src/domain/summary';
 import { seedLibrary } from './e2e-seed';
+import { waitForDatabase } from './e2e-helpers';
 
 /** Helpers of the narration/illustration e2e tests and the media benchmark. */
 
@@ -51,7 +52,8 @@ export interface MediaInfo {
 }
 
 /** The media rows of a story as plain data (blob sizes, WAV durations read in the page). */
-export function readMedia(page: Page, storyId: string): Promise<MediaInfo[]> {
+export async function readMedia(page: Page, storyId: string): Promise<MediaInfo[]> {
+  await waitForDatabase(page);
   return page.evaluate(
     ({ name, storyId }) =>
       new Promise<MediaInfo[]>((ok, fail) => {

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { DB_NAME } from '../../src/db/names';
 import type { JobRow } from '../../src/domain/job';
 import { buildJobRow } from '../../src/jobs/enqueue';
+import { waitForDatabase } from './e2e-helpers';
 
 /**
  * Queue page helpers for e2e: job rows written straight into IndexedDB, and a record of what the
@@ -15,6 +16,7 @@ import { buildJobRow } from '../../src/jobs/enqueue';
 export const FROZEN = '9999.0.0+0';
 
 export async function putJobs(page: Page, rows: readonly JobRow[]): Promise<void> {
+  await waitForDatabase(page);
   await page.evaluate(
     ({ name, rows }) =>
       new Promise<void>((ok, fail) => {

@@ -4,9 +4,11 @@ import type { JobRow } from '../../src/domain/job';
 import type { Story } from '../../src/domain/story';
 import { toSummary } from '../../src/domain/summary';
 import { SAMPLE_N5 } from '../../src/domain/samples/sample-n5';
+import { waitForDatabase } from './e2e-helpers';
 
 /** Puts rows into one object store of the app's IndexedDB, from the page (after a first visit). */
 export async function putRows(page: Page, store: string, rows: unknown[]): Promise<void> {
+  await waitForDatabase(page);
   await page.evaluate(
     ({ name, store, rows }) =>
       new Promise<void>((ok, fail) => {
@@ -29,6 +31,7 @@ export async function putRows(page: Page, store: string, rows: unknown[]): Promi
 
 /** Points the app at a Gemini endpoint without saving a key (a first visit with a test server). */
 export async function setGeminiEndpoint(page: Page, baseUrl: string): Promise<void> {
+  await waitForDatabase(page);
   await page.evaluate(
     ({ name, baseUrl }) =>
       new Promise<void>((ok, fail) => {

@@ -4,9 +4,11 @@ import type { Story } from '../../src/domain/story';
 import type { StorySummary } from '../../src/domain/summary';
 import type { ReadingProgress } from '../../src/domain/progress';
 import { readAll } from './e2e-jobs';
+import { waitForDatabase } from './e2e-helpers';
 
 /** Writes stories and summaries straight into the app's IndexedDB in the page (after a first visit). */
 export async function seedLibrary(page: Page, stories: Story[], summaries: StorySummary[]): Promise<void> {
+  await waitForDatabase(page);
   await page.evaluate(
     ({ name, stories, summaries }) =>
       new Promise<void>((ok, fail) => {

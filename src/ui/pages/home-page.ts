@@ -1,38 +1,21 @@
 import { html, LitElement, type TemplateResult, unsafeCSS } from 'lit';
-import { maskedApiKey } from '../../app/api-key';
 import { reportPageFault } from '../../app/error-handlers';
+import { takeHomeFirstLook } from '../../app/first-look';
 import { afterNextPaint, pageShown } from '../../app/first-paint';
 import type { HabitToday } from '../../app/reading-habit';
-import { type CardFacts, loadCardFactsFor } from '../../db/card-facts';
-import { getDb } from '../../db/database';
-import { type FailedJob, failedJobs, type LibraryTotals, libraryTotals } from '../../db/home-facts';
-import { inProgress } from '../../db/progress-repo';
-import { recentSummaries } from '../../db/stories-repo';
-import type { StorySummary } from '../../domain/summary';
+import type { LibraryTotals } from '../../db/home-facts';
+import type { HomeData } from '../../db/home-shape';
 import { LiveQueryController } from '../live-query-controller';
 import { readFailure } from '../load-error';
 import { sharedStyles } from '../shared-styles';
 import { storyCard, storyCardStyles } from '../story-card';
-import { openWriteStory } from '../write/write-story';
+import { openWriteStory, prefetchWriteStory } from '../write/open-write-story';
 import { habitStyles, renderHabitToday } from './home-habit';
 import { homeStyles } from './home-styles';
 import './home-failed-jobs';
 
-interface HomeData {
-  continueReading: StorySummary[];
-  recent: StorySummary[];
-  facts: CardFacts;
-  hasKey: boolean;
-  failed: FailedJob[];
-}
-
-async function loadHome(): Promise<HomeData> {
-  const [progress, recent, key, failed] = await Promise.all([inProgress(3), recentSummaries(6), maskedApiKey(), failedJobs(5)]);
-  const summaries = await getDb().storySummaries.bulkGet(progress.map((p) => p.storyId));
-  const continueReading = summaries.filter((s): s is StorySummary => s !== undefined);
-  const facts = await loadCardFactsFor([...continueReading, ...recent].map((s) => s.id));
-  return { continueReading, recent, facts, hasKey: key !== null, failed };
-}
+/** Home's live reads, in a chunk that loads with storage, after the first look is on screen. */
+const homeFacts = () => import('../../db/home-facts');
 
 /**
  * `<nm-home-page>`: where a first visit starts — "Write a story" (which walks a learner without an
@@ -42,15 +25,22 @@ async function loadHome(): Promise<HomeData> {
 export class NmHomePage extends LitElement {
   static override styles = [sharedStyles, unsafeCSS(storyCardStyles), homeStyles, habitStyles];
 
-  private readonly data = new LiveQueryController<HomeData>(this, loadHome, () => {
-    // Drawn in this update: the totals, today's reading and the app's background chores wait until it is on screen.
-    pageShown();
-    void afterNextPaint().then(() => {
-      this.totals.start();
-      this.startHabit();
-    });
-  });
-  private readonly totals = new LiveQueryController<LibraryTotals>(this, libraryTotals, undefined, true);
+  private readonly data = new LiveQueryController<HomeData>(
+    this,
+    { load: () => homeFacts().then((m) => m.loadHome) },
+    () => {
+      // Drawn in this update: the totals, today's reading and the app's background chores wait until it is on screen.
+      pageShown();
+      void afterNextPaint().then(() => {
+        this.totals.start();
+        this.startHabit();
+        prefetchWriteStory();
+      });
+    },
+    // Drawn before storage opened (app/first-look.ts); the live read replaces it with the same.
+    { initial: takeHomeFirstLook() },
+  );
+  private readonly totals = new LiveQueryController<LibraryTotals>(this, { load: () => homeFacts().then((m) => m.libraryTotals) }, undefined, true);
   /**
    * Today's reading toward the goal and the streak (issue 15). Its code (day accounting shared with
    * the Reader and Stats) loads after the first paint, into a card drawn at its size already.
