@@ -10,8 +10,8 @@ import { type BenchContext, type BenchResult, median, newBenchContext, round } f
 
 const gzipKb = (path: string) => gzipSync(readFileSync(path), { level: 9 }).length / 1024;
 
-/** The built files of every script (but the worker) a fresh profile loads until `heading` shows. */
-async function scriptsLoadedBy({ browser, server }: BenchContext, route: string, heading: string): Promise<string[]> {
+/** The built files of every script (but the worker) a fresh profile loads until `heading` shows (or the network is quiet). */
+async function scriptsLoadedBy({ browser, server }: BenchContext, route: string, heading: string, options: { untilQuiet?: boolean } = {}): Promise<string[]> {
   const context = await newBenchContext(browser);
   const page = await context.newPage();
   const scripts = new Set<string>();
@@ -21,14 +21,55 @@ async function scriptsLoadedBy({ browser, server }: BenchContext, route: string,
   });
   await page.goto(`${server.url}${route}`);
   await page.getByRole('heading', { name: heading }).waitFor();
+  if (options.untilQuiet) await page.waitForLoadState('networkidle');
   await context.close();
   return [...scripts].map((path) => resolve(DIST_DIR, `.${path}`));
 }
 
-/** Initial JavaScript of the first route: every script the page loads until Home is on screen. */
-async function firstRouteJs(ctx: BenchContext): Promise<BenchResult> {
-  const kb = (await scriptsLoadedBy(ctx, '/', 'Recent stories')).reduce((sum, file) => sum + gzipKb(file), 0);
-  return { name: 'first-route-js-gzip', value: round(kb), unit: 'KB', budget: 60, better: 'lower' };
+/**
+ * The built files of the scripts a fresh profile had fully received when `heading` first showed,
+ * read from the page's own Resource Timing against a frame-by-frame look for the heading. Counting
+ * responses until Playwright saw the heading would also count what the page fetches right after
+ * its paint (Home opens Dexie then), by how fast the round trip happened to be.
+ */
+async function scriptsBeforeHeading({ browser, server }: BenchContext, route: string, heading: string): Promise<string[]> {
+  const context = await newBenchContext(browser);
+  const page = await context.newPage();
+  await page.addInitScript((text) => {
+    const shows = (root: Document | ShadowRoot): boolean =>
+      [...root.querySelectorAll('*')].some((el) => (/^H[1-6]$/.test(el.tagName) && el.textContent?.trim() === text) || (el.shadowRoot !== null && shows(el.shadowRoot)));
+    const look = () => {
+      if (shows(document)) (window as { headingAt?: number }).headingAt = performance.now();
+      else requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  }, heading);
+  await page.goto(`${server.url}${route}`);
+  await page.waitForFunction(() => (window as { headingAt?: number }).headingAt !== undefined);
+  const paths = await page.evaluate(() => {
+    const at = (window as { headingAt?: number }).headingAt ?? 0;
+    return (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+      .filter((e) => e.responseEnd <= at)
+      .map((e) => new URL(e.name).pathname)
+      .filter((path) => path.endsWith('.js') && path !== '/sw.js');
+  });
+  await context.close();
+  return [...new Set(paths)].map((path) => resolve(DIST_DIR, `.${path}`));
+}
+
+/**
+ * Initial JavaScript of the first route: every script received before Home is on screen. Also
+ * printed without a budget: everything Home loads until the network is quiet (Dexie and the queue
+ * included, fetched after that paint).
+ */
+async function firstRouteJs(ctx: BenchContext): Promise<BenchResult[]> {
+  const sum = (files: string[]) => round(files.reduce((total, file) => total + gzipKb(file), 0));
+  const before = sum(await scriptsBeforeHeading(ctx, '/', 'Recent stories'));
+  const all = sum(await scriptsLoadedBy(ctx, '/', 'Recent stories', { untilQuiet: true }));
+  return [
+    { name: 'first-route-js-gzip', value: before, unit: 'KB', budget: 60, better: 'lower' },
+    { name: 'home-js-gzip-until-network-quiet', value: all, unit: 'KB', budget: null, better: 'lower' },
+  ];
 }
 
 /**
@@ -115,5 +156,5 @@ async function library({ browser, server }: BenchContext): Promise<BenchResult[]
 }
 
 export async function benchFoundation(ctx: BenchContext): Promise<BenchResult[]> {
-  return [await firstRouteJs(ctx), ...(await settingsRouteJs(ctx)), serviceWorkerSize(), ...(await library(ctx))];
+  return [...(await firstRouteJs(ctx)), ...(await settingsRouteJs(ctx)), serviceWorkerSize(), ...(await library(ctx))];
 }
