@@ -11,14 +11,23 @@ import { toSummary } from '../domain/summary';
  */
 let kept: Partial<FirstLook> = {};
 
+/** Far above a cold read (tens of ms); only a hung IndexedDB takes longer. */
+export const FIRST_LOOK_WAIT_MS = 1000;
+
 /**
  * What Home's first screen shows, or null when only opening storage can say. On a first visit the
  * database does not exist yet, and what Home will show once the samples went in is known already:
  * the bundled samples, nothing read, no key, no jobs. That is drawn from the samples' own module
  * (fetched while this runs, see seed.ts), and storage is seeded right after with the same stories.
  */
-export async function lookBeforeStorage(loadSamples: () => Promise<{ SAMPLE_STORIES: readonly Story[] }>): Promise<FirstLook | null> {
-  const look = await readFirstLook().catch(() => null);
+export async function lookBeforeStorage(
+  loadSamples: () => Promise<{ SAMPLE_STORIES: readonly Story[] }>,
+  read: () => Promise<FirstLook | 'no-database' | null> = readFirstLook,
+): Promise<FirstLook | null> {
+  // Bounded: an IndexedDB that never answers (Dexie works around such browsers, this plain read
+  // does not) must not leave the page blank; the usual start then opens storage and says why.
+  const late = new Promise<null>((resolve) => setTimeout(resolve, FIRST_LOOK_WAIT_MS, null));
+  const look = await Promise.race([read().catch(() => null), late]);
   if (look !== 'no-database') return look;
   try {
     const { SAMPLE_STORIES } = await loadSamples();

@@ -75,8 +75,18 @@ async function start(): Promise<void> {
 installPageErrorHandlers();
 void start().catch((error: unknown) => {
   console.error('Nihongo Monogatari could not start', error);
-  document.body.insertAdjacentHTML(
-    'afterbegin',
-    '<p role="alert" style="padding:1rem">The app could not open its storage. If you are in a private window or storage is full, free some space or use a normal window, then reload.</p>',
-  );
+  const message = codeDidNotLoad(error)
+    ? "The app's code did not finish downloading. Check your connection, then reload."
+    : 'The app could not open its storage. If you are in a private window or storage is full, free some space or use a normal window, then reload.';
+  const alert = document.createElement('p');
+  alert.setAttribute('role', 'alert');
+  alert.style.padding = '1rem';
+  alert.textContent = message;
+  document.body.prepend(alert);
 });
+
+/** Storage's code now downloads after Home's paint, so a dropped connection is not a storage fault. */
+function codeDidNotLoad(error: unknown): boolean {
+  // Chromium, Firefox and Safari word a failed dynamic import differently; all are TypeErrors.
+  return error instanceof TypeError && /dynamically imported module|importing a module script failed/i.test(error.message);
+}

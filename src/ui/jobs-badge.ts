@@ -29,7 +29,8 @@ export class NmJobsBadge extends LitElement {
   );
 
   override render(): TemplateResult | null {
-    const n = this.active.value ?? 0;
+    // A failed read shows no count rather than the first look's, which may be long gone.
+    const n = this.active.error === undefined ? (this.active.value ?? 0) : 0;
     if (!n) return null;
     return html`<span class="count" data-count=${n}>${n}<span class="sr"> active ${plural(n, 'job')}</span></span>`;
   }

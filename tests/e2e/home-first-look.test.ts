@@ -96,4 +96,20 @@ describe("Home's first screen without Dexie", () => {
     await expect.poll(async () => (await page.locator('.totals dd').nth(2).textContent())?.trim()).toBe(String(SAMPLE_STORIES.length));
     await expect(page.getByRole('region', { name: 'Continue reading' }).getByRole('link', { name: new RegExp(started.titleJP) }).count()).resolves.toBe(1);
   });
+
+  it('a connection lost before Dexie arrived says the code did not download, not that storage failed', async () => {
+    const context = await app.browser.newContext({ viewport: { width: 360, height: 640 }, serviceWorkers: 'block' });
+    opened = context;
+    const page = await context.newPage();
+    await context.route('**/assets/*.js', async (route) => {
+      const response = await route.fetch();
+      const body = await response.text();
+      if (body.includes(DEXIE_MARKER)) return route.abort('internetdisconnected');
+      await route.fulfill({ response, body });
+    });
+    await page.goto(`${app.server.url}/`);
+    await homeDrawn(page);
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain("The app's code did not finish downloading. Check your connection, then reload.");
+    expect(await page.getByText('could not open its storage').count()).toBe(0);
+  });
 });
