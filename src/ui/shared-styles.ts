@@ -41,7 +41,8 @@ export const sharedStyles = css`
   label { display: inline-flex; flex-direction: column; gap: 0.25rem; font-weight: 600; }
   .card { background: var(--nm-surface); border: 1px solid var(--nm-border); border-radius: 0.75rem; padding: 1rem; }
   .muted { color: var(--nm-muted); }
-  .jp { font-family: var(--nm-font-jp); }
+  /* Japanese text in the Japanese fonts wherever it is marked so, not a fallback found per character. */
+  .jp, :lang(ja) { font-family: var(--nm-font-jp); }
   .level { display: inline-block; font-size: 0.8rem; font-weight: 700; padding: 0.1rem 0.5rem; border-radius: 999px; border: 1px solid currentColor; }
   .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   .error { color: var(--nm-bad); font-weight: 600; }

@@ -72,6 +72,25 @@ describe('<nm-reader-quiz>', () => {
     expect(await fixture.page.getByText('Correct!').count()).toBe(2);
   });
 
+  it('marks Japanese options and answers as Japanese, set in the Japanese fonts, and English ones as English', async () => {
+    const page = fixture.page;
+    await page.evaluate((questions) => window.fixture.mountQuiz({ questions, answers: { 0: 0 } }), QUESTIONS);
+    const looks = (name: string) =>
+      page.getByRole('button', { name, exact: true }).evaluate((el) => ({ lang: el.getAttribute('lang'), font: getComputedStyle(el).fontFamily }));
+    const jpFonts = await page.evaluate(() => {
+      const probe = document.body.appendChild(Object.assign(document.createElement('span'), { style: 'font-family: var(--nm-font-jp)' }));
+      const font = getComputedStyle(probe).fontFamily;
+      probe.remove();
+      return font;
+    });
+    expect(jpFonts).toContain(',');
+    // A screen reader reads 学校 in Japanese, and the text is not set in a font without kanji.
+    await expect(looks('学校')).resolves.toEqual({ lang: 'ja', font: jpFonts });
+    expect((await looks('Fish')).lang).toBe('en');
+    expect((await looks('Fish')).font).not.toBe(jpFonts);
+    await expect(question('ねこはどこにいますか。').getByRole('status').locator('strong').getAttribute('lang')).resolves.toBe('ja');
+  });
+
   it('has no serious accessibility violations, answered or not', async () => {
     const page = fixture.page;
     await page.evaluate((questions) => window.fixture.mountQuiz({ questions }), QUESTIONS);

@@ -53,23 +53,33 @@ export class NmReaderQuiz extends LitElement {
     const picked = this.answers[index];
     const done = picked !== undefined;
     return html`<li><fieldset>
-      <legend lang=${/[\u3040-\u30ff\u4e00-\u9fff]/.test(q.question) ? 'ja' : 'en'}>${q.question}</legend>
+      <legend lang=${langOf(q.question)}>${q.question}</legend>
       <div class="options">
         ${q.options.map((option, o) => html`<button
           class=${done ? (o === q.answer ? 'correct' : o === picked ? 'wrong' : '') : ''}
           aria-pressed=${done && o === picked ? 'true' : 'false'}
           ?disabled=${done}
+          lang=${langOf(option)}
           @click=${() => this.pick(index, o)}>${option}</button>`)}
       </div>
       ${done
         ? html`<div class="result" role="status">
             ${picked === q.answer ? html`<span class="ok">Correct!</span>` : html`<span class="bad">Not quite.</span>`}
-            Answer: <strong>${q.options[q.answer]}</strong>
+            Answer: <strong lang=${langOf(q.options[q.answer] ?? '')}>${q.options[q.answer]}</strong>
             ${q.explanation ? html`<p>${q.explanation}</p>` : null}
           </div>`
         : null}
     </fieldset></li>`;
   }
+}
+
+/**
+ * Questions and options are in Japanese or English, as the story's level asks. Saying which lets a
+ * screen reader pronounce them, and sets Japanese in the Japanese fonts (shared-styles.ts) rather
+ * than asking the system for a fallback font character by character.
+ */
+function langOf(text: string): 'ja' | 'en' {
+  return /[\u3040-\u30ff\u4e00-\u9fff]/.test(text) ? 'ja' : 'en';
 }
 
 customElements.define('nm-reader-quiz', NmReaderQuiz);
