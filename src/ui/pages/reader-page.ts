@@ -1,5 +1,5 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { pageShown } from '../../app/first-paint';
+import { afterNextPaint, pageShown } from '../../app/first-paint';
 import { mediaJobsFor } from '../../app/narration';
 import { updatePreferences } from '../../app/preferences';
 import { loadReadingProgress, saveReadingProgress } from '../../app/reading-progress';
@@ -193,32 +193,42 @@ export class NmReaderPage extends LitElement {
     // The app's background chores wait for the story's text (first-paint.ts).
     if (this.textReady()) pageShown();
     // Only once the sentences are on screen (the article waits for the media keys too).
-    if (this.restoring || !this.story.value || !this.progress || !this.textReady()) return;
+    const story = this.story.value;
+    if (this.restoring || !story || !this.progress || !this.textReady()) return;
     this.restoring = true;
     const saved = this.progress;
     // Decided before the restore measures the screen: the offer is in the sticky bar, and its
     // arrival afterwards would shift the text under a place already restored.
     this.offerTop = !saved.completed && saved.lastReadAt > 0 && (saved.segmentIndex > 0 || saved.segmentOffset > 0);
+    const linked = linkedSegment(location.hash, story.content.length);
+    if (linked === null && !saved.completed && saved.lastReadAt === 0) {
+      // A story never opened: nothing to move, so nothing to measure now. Measuring would force
+      // the style and layout of every ruby the render just added in this task (~300 ms at 4× CPU);
+      // after the paint the browser does anyway, the sticky bar's offset costs next to nothing.
+      this.baseline = null;
+      this.restored = true;
+      void afterNextPaint().then(this.onResize);
+      return;
+    }
     // Japanese fonts may still be loading; line heights (and so positions) settle only after them.
-    void document.fonts.ready.then(() => {
-      requestAnimationFrame(() => {
-        this.onResize();
-        const top = this.readingTop();
-        // A finished story opens at the top, to be read again; the place it was left stays saved.
-        // A link to one sentence (`#s<N>`, e.g. from a Review card) opens there, whatever was saved.
-        const linked = linkedSegment(location.hash, this.segments().length);
-        const moved = linked !== null || saved.completed || saved.lastReadAt > 0;
-        if (linked !== null) {
-          restorePosition(this.segments(), { percent: 0, segmentIndex: linked, segmentOffset: 0 }, top);
-          this.habit.rebase(linked);
-        }
-        else if (saved.completed) window.scrollTo({ top: 0, behavior: 'instant' });
-        else if (moved) restorePosition(this.segments(), saved, top);
-        // Only where the page moved the screen itself; a story never opened is the learner's to scroll at once.
-        this.baseline = moved ? { y: window.scrollY, place: currentPosition(this.segments(), top) } : null;
-        this.restored = true;
-      });
-    });
+    // The restore lands before the first paint, so the text is never seen at the top first.
+    void document.fonts.ready.then(() => requestAnimationFrame(() => this.restoreTo(saved, linked)));
+  }
+
+  /** Scrolls to the saved place (or the linked sentence, or the top of a finished story). */
+  private restoreTo(saved: ReadingProgress, linked: number | null): void {
+    this.onResize();
+    const top = this.readingTop();
+    // A finished story opens at the top, to be read again; the place it was left stays saved.
+    // A link to one sentence (`#s<N>`, e.g. from a Review card) opens there, whatever was saved.
+    if (linked !== null) {
+      restorePosition(this.segments(), { percent: 0, segmentIndex: linked, segmentOffset: 0 }, top);
+      this.habit.rebase(linked);
+    } else if (saved.completed) window.scrollTo({ top: 0, behavior: 'instant' });
+    else restorePosition(this.segments(), saved, top);
+    // Only where the page moved the screen itself; a story never opened is the learner's to scroll at once.
+    this.baseline = { y: window.scrollY, place: currentPosition(this.segments(), top) };
+    this.restored = true;
   }
 
   /** Every read the sentences wait for has answered (render and the position restore agree on it). */
