@@ -16,7 +16,20 @@ const appVersion = `${pkg.version}+${buildStamp}`;
 
 export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify(appVersion) },
-  build: { target: 'es2022', sourcemap: false },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    rolldownOptions: {
+      // Every lazy page and on-use loader made its own small shared chunks: 90 scripts, many under
+      // 1 KB, and a page asked for ~30 before its text showed. Over HTTP/1.1 (`npm start`, and
+      // Lighthouse's model of it) that is six connections and a round trip each, so shared code under
+      // 16 KB of source is copied into the chunks that use it instead (52 scripts; Reader LCP
+      // ~300 ms sooner, Home ~100 ms; ~10 KB gz more over Home's whole load). It needs the entry's
+      // exports left free and runs modules in source order (rolldown turns strictExecutionOrder on).
+      preserveEntrySignatures: false,
+      output: { codeSplitting: { experimentalInlineCommonChunks: { maxSize: 16 * 1024 } } },
+    },
+  },
   // `vite preview` serves like a production host: the CSP header on every response, /sw.js included
   // (the worker is not covered by index.html's meta tag). The dev server is left alone: its HMR
   // client needs what a production page must not allow.

@@ -17,7 +17,10 @@ export function preloadAppShell(shellSource = 'src/ui/app-shell.ts'): Plugin {
         const bundle = ctx.bundle;
         if (!bundle) return html;
         const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
-        const shell = chunks.find((c) => c.facadeModuleId?.replaceAll('\\', '/').endsWith(shellSource));
+        // With shared code inlined (vite.config.ts) the shell's chunk may have no facade at this
+        // point; it is still the one dynamic entry holding the shell's module.
+        const isShell = (id: string | null) => !!id && id.replaceAll('\\', '/').endsWith(shellSource);
+        const shell = chunks.find((c) => isShell(c.facadeModuleId) || (c.isDynamicEntry && c.moduleIds.some(isShell)));
         if (!shell) throw new Error(`preloadAppShell: no chunk for ${shellSource}; the shell moved?`);
         const byName = new Map(chunks.map((c) => [c.fileName, c]));
         const files = new Set<string>();
