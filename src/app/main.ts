@@ -2,6 +2,7 @@
 import '../domain/no-eval';
 import type { Settings } from '../domain/settings';
 import { settingsFromStored } from '../domain/default-settings';
+import { codeDidNotLoad } from './code-download';
 import { installPageErrorHandlers } from './error-handlers';
 import { keepFirstLook, lookBeforeStorage } from './first-look';
 import { pageShown, whenPageShown, yieldToMain } from './first-paint';
@@ -84,9 +85,3 @@ void start().catch((error: unknown) => {
   alert.textContent = message;
   document.body.prepend(alert);
 });
-
-/** Storage's code now downloads after Home's paint, so a dropped connection is not a storage fault. */
-function codeDidNotLoad(error: unknown): boolean {
-  // Chromium, Firefox and Safari word a failed dynamic import differently; all are TypeErrors.
-  return error instanceof TypeError && /dynamically imported module|importing a module script failed/i.test(error.message);
-}

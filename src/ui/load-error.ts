@@ -1,4 +1,5 @@
 import { html, type TemplateResult } from 'lit';
+import { codeDidNotLoad } from '../app/code-download';
 
 /**
  * What a page shows instead of its content when it cannot get it: a read from IndexedDB that failed,
@@ -38,6 +39,14 @@ export function loadErrorView({ message, retry }: LoadErrorOptions): TemplateRes
 export function readFailure(what: string, ...controllers: readonly FailableQuery[]): TemplateResult | null {
   const failed = controllers.filter((c) => c.error !== undefined);
   if (!failed.length) return null;
+  // Storage's code downloads on demand (after Home's first look): a dropped connection then is
+  // not the storage's fault, and only a reload fetches that code again.
+  if (failed.some((c) => codeDidNotLoad(c.error))) {
+    return loadErrorView({
+      message: `Sorry, the app could not show ${what}: part of its code did not finish downloading. Check your connection, then try again.`,
+      retry: () => window.location.reload(),
+    });
+  }
   return loadErrorView({
     message: `Sorry, the app could not read ${what} from this device’s storage just now. This is usually brief: the browser may be busy or short of space.`,
     retry: () => {
