@@ -61,3 +61,18 @@ export function kanaRuns(text: string): { text: string; kana: boolean }[] {
     kana: /^[\u3041-\u3096\u30A1-\u30FA\u30FC]/u.test(run),
   }));
 }
+
+/**
+ * The romaji of the run of kana that the character at `index` belongs to, or null when that
+ * character is not kana (kanji, punctuation, Latin) or there is none.
+ */
+export function kanaRunRomajiAt(text: string, index: number): string | null {
+  if (index < 0 || index >= text.length) return null;
+  let start = 0;
+  for (const run of kanaRuns(text)) {
+    const end = start + run.text.length;
+    if (index < end) return run.kana ? kanaToRomaji(run.text) : null;
+    start = end;
+  }
+  return null;
+}

@@ -29,6 +29,7 @@ import { NarrationPlayer } from '../reader/player';
 import { playerStyles, renderPlayerBar } from '../reader/player-bar';
 import '../reader/reader-quiz';
 import { progressBarStyles, renderFinish, renderProgressBar } from '../reader/progress-bar';
+import { KanaHint } from '../reader/kana-hint';
 import { ReadingActivity } from '../reader/reading-activity';
 import { readerStyles } from '../reader/reader-styles';
 import { SentenceBatches } from '../reader/sentence-batches';
@@ -78,6 +79,8 @@ export class NmReaderPage extends LitElement {
   /** The learning and known words' keys (index keys only), live: a state change redraws every occurrence. */
   private readonly states = new LiveQueryController<WordStateKeys>(this, wordStateKeys);
   private readonly storyWords = new StoryWordsMemo();
+  /** The romaji of the kana under the mouse, as a tooltip (the older app's hint). */
+  readonly kanaHint = new KanaHint(this);
   /** The sentences past the first screen become word elements a batch per frame. */
   private readonly batches = new SentenceBatches(this);
   /** Every word opens its popover (tap, click, Enter); each sentence's words are one tab stop. */
@@ -296,7 +299,7 @@ export class NmReaderPage extends LitElement {
     const speaking = this.player.current === i && this.player.state !== 'idle';
     return html`<li data-index=${i} class=${[narrated ? 'narrated' : '', speaking ? 'speaking' : ''].join(' ').trim()}
         aria-current=${speaking ? 'true' : nothing} tabindex=${narrated ? '0' : nothing}>
-      <p class="seg-jp" lang="ja">${this.batches.asWords(i)
+      <p class="seg-jp" lang="ja" data-kana-hint>${this.batches.asWords(i)
         ? renderSentenceWords(this.words.wordsOf(seg, this.annotation.value?.segments[i]), i, this.words.currentWord(i), seg.readings, look)
         : renderPlainSentence(this.words.wordsOf(seg, this.annotation.value?.segments[i]), seg.readings, look)}</p>
       ${s.showEnglish ? html`<p class="seg-en">${seg.en}</p>` : null}

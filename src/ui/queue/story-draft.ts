@@ -5,6 +5,7 @@ import { furiganaModeOf } from '../../domain/settings-options';
 import type { DraftSentence } from '../../domain/story-draft';
 import { LiveQueryController } from '../live-query-controller';
 import { furiganaText } from '../reader/furigana-text';
+import { KanaHint } from '../reader/kana-hint';
 import { sharedStyles } from '../shared-styles';
 
 /** How often, at most, the Reader tells a screen reader how far the writing is. */
@@ -42,6 +43,8 @@ export class NmStoryDraft extends LitElement {
 
   private readonly progress = new LiveQueryController<StoryInProgress>(this, () => storyInProgress(this.storyId));
   private readonly settings = new LiveQueryController(this, loadSettings);
+  /** The romaji of the kana under the mouse, as in the Reader. */
+  readonly kanaHint = new KanaHint(this);
   private announced = '';
   private announcedAt = Number.NEGATIVE_INFINITY;
 
@@ -97,7 +100,7 @@ export class NmStoryDraft extends LitElement {
   private renderSentences(sentences: readonly DraftSentence[], start = 1): TemplateResult {
     // A draft has no stored words to know yet: "words not known" shows them all.
     const furigana = furiganaModeOf(this.settings.value ?? {}) !== 'none';
-    return html`<ol start=${start} lang="ja">${sentences.map((s) => html`<li>${furiganaText(s.jp, s.readings, furigana)}</li>`)}</ol>`;
+    return html`<ol start=${start} lang="ja" data-kana-hint>${sentences.map((s) => html`<li>${furiganaText(s.jp, s.readings, furigana)}</li>`)}</ol>`;
   }
 }
 

@@ -4,7 +4,7 @@ import { afterNextPaint } from '../../app/first-paint';
 /** Sentences drawn as word elements in the first paint: more than a phone's first screen shows. */
 export const FIRST_BATCH = 4;
 /** Sentences turned into word elements per frame after that. */
-export const BATCH = 4;
+export const BATCH = 1;
 
 /**
  * Which of the Reader's sentences are word elements yet. Word elements (sentence-words.ts) are what

@@ -95,10 +95,15 @@ export function renderSentenceWords(
  * later does not move (sentence-batches.ts).
  */
 export function renderPlainSentence(sentence: SentenceWords, readings: readonly Reading[], look: (key: string) => WordLook): TemplateResult {
-  return html`${sentence.words.map(({ token, key }) => {
-    if (key === null) return token.surface;
-    const { furigana, learning } = look(key);
+  // Neighbouring plain text goes in as one string: lit gives every item of a list its own markers.
+  const parts: (string | TemplateResult)[] = [];
+  for (const { token, key } of sentence.words) {
+    const { furigana, learning } = key === null ? { furigana: false, learning: false } : look(key);
     const text = wordFurigana(token, readings, furigana);
-    return learning ? html`<span class="learning">${text}</span>` : text;
-  })}`;
+    const part = learning ? html`<span class="learning">${text}</span>` : text;
+    const last = parts.length - 1;
+    if (typeof part === 'string' && typeof parts[last] === 'string') parts[last] += part;
+    else parts.push(part);
+  }
+  return html`${parts}`;
 }

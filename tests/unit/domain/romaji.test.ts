@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kanaRuns, kanaToRomaji } from '../../../src/domain/romaji';
+import { kanaRunRomajiAt, kanaRuns, kanaToRomaji } from '../../../src/domain/romaji';
 
 describe('kanaToRomaji (the Reader\'s hint over kana, as the older app had)', () => {
   it('reads plain and voiced kana, in either script', () => {
@@ -40,5 +40,23 @@ describe('kanaRuns', () => {
     const runs = kanaRuns('今日はコーヒーを飲みました。');
     expect(runs.map((r) => r.text).join('')).toBe('今日はコーヒーを飲みました。');
     expect(runs.filter((r) => r.kana).map((r) => r.text)).toEqual(['はコーヒーを', 'みました']);
+  });
+});
+
+describe('kanaRunRomajiAt (the hint under the mouse)', () => {
+  it('gives the romaji of the whole run of kana the character belongs to', () => {
+    const text = '今日はコーヒーを飲みました。';
+    expect(kanaRunRomajiAt(text, 2)).toBe(kanaToRomaji('はコーヒーを'));
+    expect(kanaRunRomajiAt(text, 7)).toBe(kanaToRomaji('はコーヒーを'));
+    expect(kanaRunRomajiAt(text, 9)).toBe(kanaToRomaji('みました'));
+  });
+
+  it('gives nothing over kanji, punctuation or past the text', () => {
+    const text = '今日はコーヒーを飲みました。';
+    expect(kanaRunRomajiAt(text, 0)).toBeNull();
+    expect(kanaRunRomajiAt(text, 8)).toBeNull();
+    expect(kanaRunRomajiAt(text, text.length - 1)).toBeNull();
+    expect(kanaRunRomajiAt(text, text.length)).toBeNull();
+    expect(kanaRunRomajiAt(text, -1)).toBeNull();
   });
 });
