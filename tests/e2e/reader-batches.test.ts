@@ -4,11 +4,11 @@ import { SAMPLE_N3 } from '../../src/domain/samples/sample-n3';
 import { useE2eApp } from '../support/e2e-app';
 
 /**
- * The Reader draws its first sentences as word elements and the rest as the same text without
- * them, then turns those into words a few per frame (src/ui/reader/sentence-batches.ts). A learner
- * must not see it: every sentence sits exactly where it will stay, from the first frame the story
- * is there, and in the end every sentence's words open. Watched frame by frame in the page, at 4×
- * CPU on a 360 px phone, on a first visit.
+ * The Reader draws its first sentences as word elements and the rest one per frame below them
+ * (src/ui/reader/sentence-batches.ts). A learner must not see it: every sentence sits exactly where
+ * it will stay from the frame it appears in, the vocabulary and quiz come after the last one, and in
+ * the end every sentence's words open. Watched frame by frame in the page, at 4× CPU on a 360 px
+ * phone, on a first visit.
  */
 const app = useE2eApp();
 
@@ -17,6 +17,8 @@ interface Frame {
   boxes: Array<[number, number]>;
   /** Sentences whose words are elements yet. */
   asWords: number;
+  /** Whether the quiz (after the story) is there. */
+  quiz: boolean;
 }
 
 let context: BrowserContext | undefined;
@@ -43,8 +45,9 @@ describe('reader sentences drawn in batches', () => {
             return [Math.round((r.top - top) * 10) / 10, Math.round(r.height * 10) / 10];
           });
           const asWords = items.filter((li) => li.querySelector('.word')).length;
-          frames.push({ boxes, asWords });
-          if (asWords === items.length) return;
+          const quiz = !!reader?.querySelector('nm-reader-quiz');
+          frames.push({ boxes, asWords, quiz });
+          if (asWords === items.length && quiz) return;
         }
         requestAnimationFrame(watch);
       };
@@ -54,17 +57,19 @@ describe('reader sentences drawn in batches', () => {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
     await page.goto(`${app.server.url}/story/${SAMPLE_N3.id}`);
-    await page.waitForFunction(() => {
+    await page.waitForFunction((total) => {
       const frames = (window as unknown as { __nmFrames: Frame[] }).__nmFrames;
       const last = frames[frames.length - 1];
-      return !!last && last.asWords === last.boxes.length;
-    });
+      return !!last && last.boxes.length === total && last.asWords === total && last.quiz;
+    }, SAMPLE_N3.content.length);
     const frames = await page.evaluate(() => (window as unknown as { __nmFrames: Frame[] }).__nmFrames);
     const last = frames[frames.length - 1]!;
     expect(last.boxes).toHaveLength(SAMPLE_N3.content.length);
-    // The story opened in batches: its first frame had sentences still as plain text.
-    expect(frames[0]!.asWords).toBeLessThan(SAMPLE_N3.content.length);
-    for (const frame of frames) expect(frame.boxes, `with ${frame.asWords} sentences as words`).toEqual(last.boxes);
+    // The story opened in batches: its first frame had only its first sentences.
+    expect(frames[0]!.boxes.length).toBeLessThan(SAMPLE_N3.content.length);
+    for (const frame of frames) expect(frame.boxes, `with ${frame.boxes.length} sentences`).toEqual(last.boxes.slice(0, frame.boxes.length));
+    // What follows the story never sits where a sentence is about to go.
+    expect(frames.filter((f) => f.quiz && f.boxes.length < SAMPLE_N3.content.length)).toEqual([]);
     // And the last sentence's words open like any other.
     const lastSentence = page.locator(`ol.segments > li[data-index="${SAMPLE_N3.content.length - 1}"] .word`).first();
     await lastSentence.click();

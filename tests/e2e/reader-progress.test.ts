@@ -4,7 +4,7 @@ import { DB_NAME } from '../../src/db/names';
 import type { ReadingProgress } from '../../src/domain/progress';
 import type { Story } from '../../src/domain/story';
 import { useE2eApp } from '../support/e2e-app';
-import { hasNoHorizontalOverflow, seriousA11yViolations } from '../support/e2e-helpers';
+import { hasNoHorizontalOverflow, seriousA11yViolations, storyDrawn } from '../support/e2e-helpers';
 import { readAll } from '../support/e2e-jobs';
 import { seedStories, storyOf } from '../support/e2e-media';
 import { putRows } from '../support/e2e-rows';
@@ -33,6 +33,7 @@ async function progressRow(): Promise<ReadingProgress | undefined> {
 async function openStory(): Promise<void> {
   await page.goto(`${app.server.url}/story/${story.id}`);
   await page.getByRole('heading', { name: /長い本/ }).waitFor();
+  await storyDrawn(page);
 }
 
 const barText = () => page.getByTestId('read-progress').textContent();

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { kanaToRomaji } from '../../src/domain/romaji';
 import { SAMPLE_N3 } from '../../src/domain/samples/sample-n3';
 import { useE2eApp } from '../support/e2e-app';
-import { hasNoHorizontalOverflow, seriousA11yViolations } from '../support/e2e-helpers';
+import { hasNoHorizontalOverflow, seriousA11yViolations, storyDrawn } from '../support/e2e-helpers';
 import { savedPosition } from '../support/e2e-seed';
 import { waitUntil } from '../support/wait-until';
 
@@ -48,6 +48,7 @@ const storyUrl = () => `${app.server.url}/story/${SAMPLE_N3.id}`;
 async function openStory(): Promise<void> {
   await app.page.goto(storyUrl());
   await app.page.getByRole('heading', { name: new RegExp(SAMPLE_N3.titleJP) }).waitFor();
+  await storyDrawn(app.page);
 }
 
 describe('reader', () => {

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { DB_NAME } from '../../src/db/names';
 import { SAMPLE_N3 } from '../../src/domain/samples/sample-n3';
 import { useE2eApp } from '../support/e2e-app';
-import { hasNoHorizontalOverflow, seriousA11yViolations, waitForDatabase } from '../support/e2e-helpers';
+import { hasNoHorizontalOverflow, seriousA11yViolations, storyDrawn, waitForDatabase } from '../support/e2e-helpers';
 import { savedPosition } from '../support/e2e-seed';
 import { mintFakeGoogleKey } from '../support/fake-key';
 import { makeOldBackup } from '../support/fixtures/old-app-backup';
@@ -195,6 +195,7 @@ describe('deleting stories', () => {
   it('deletes a story from the Reader and Undo brings it back with its reading position', async () => {
     await page.goto(`${app.server.url}/story/${SAMPLE_N3.id}`);
     await page.getByRole('heading', { name: new RegExp(SAMPLE_N3.titleJP) }).waitFor();
+    await storyDrawn(page);
     await page.locator('ol.segments > li').nth(7).evaluate((el) => el.scrollIntoView({ block: 'start', behavior: 'instant' }));
     const before = await firstVisibleSegment(page);
     expect(before).toBeGreaterThan(3);

@@ -98,3 +98,8 @@ export async function waitForDatabase(page: Page): Promise<void> {
     }, DB_NAME);
   await waitUntil(appDatabaseIsThere, { what: 'the app to create its database' });
 }
+
+/** Waits until the Reader has drawn every sentence of its story (it adds them a frame at a time). */
+export async function storyDrawn(page: Page): Promise<void> {
+  await page.locator('ol.segments:not([aria-busy])').waitFor();
+}

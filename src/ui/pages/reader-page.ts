@@ -213,6 +213,8 @@ export class NmReaderPage extends LitElement {
       void afterNextPaint().then(this.onResize);
       return;
     }
+    // Every sentence where it will be before measuring (the first paint draws only the first ones).
+    this.batches.showAll();
     // Japanese fonts may still be loading; line heights (and so positions) settle only after them.
     // The restore lands before the first paint, so the text is never seen at the top first.
     void document.fonts.ready.then(() => requestAnimationFrame(() => this.restoreTo(saved, linked)));
@@ -280,19 +282,25 @@ export class NmReaderPage extends LitElement {
         : null}
       ${this.renderToolbar(s, media.images.length > 0)}
       <nm-media-panel .story=${story} .stored=${media}></nm-media-panel>
-      <ol class="segments" @click=${this.onSentenceClick} @keydown=${this.words.keydown} @pointerdown=${this.words.warm} @focusin=${this.words.warm}>
-        ${story.content.map((seg, i) => this.renderSegment(seg, i, s, look, narrated.has(i), images.has(i)))}
+      <ol class="segments" aria-busy=${this.batches.complete ? nothing : 'true'} @click=${this.onSentenceClick} @keydown=${this.words.keydown} @pointerdown=${this.words.warm} @focusin=${this.words.warm}>
+        ${story.content.slice(0, this.batches.count).map((seg, i) => this.renderSegment(seg, i, s, look, narrated.has(i), images.has(i)))}
       </ol>
       ${this.words.renderPopover()}
       ${this.player.hasAudio
         ? renderPlayerBar(this.player, story.content.length, (speed) => void updatePreferences({ playbackSpeed: speed }))
         : null}
-      ${renderFinish(this.progress, () => void this.finish(), words?.rest ? () => void markRestKnown(this.storyId) : undefined)}
-      ${this.renderVocab(story)}
-      ${story.questions.length ? html`<section aria-labelledby="quiz-h"><h2 id="quiz-h">Quiz</h2>
-        <nm-reader-quiz .questions=${story.questions} .answers=${this.progress?.quizAnswers ?? {}}
-          @nm-quiz-answer=${(e: HTMLElementEventMap['nm-quiz-answer']) => void this.answer(e.detail.index, e.detail.option)}></nm-reader-quiz></section>` : null}
+      ${this.renderAfterStory(story, !!words?.rest)}
     </article>`;
+  }
+
+  /** The end of the story, its vocabulary and quiz: a part per frame after its last sentence (sentence-batches.ts). */
+  private renderAfterStory(story: Story, wordsLeft: boolean): TemplateResult {
+    const drawn = (part: number) => this.batches.afterStory(part);
+    return html`${drawn(0) ? renderFinish(this.progress, () => void this.finish(), wordsLeft ? () => void markRestKnown(this.storyId) : undefined) : null}
+      ${drawn(1) ? this.renderVocab(story) : null}
+      ${drawn(2) && story.questions.length ? html`<section aria-labelledby="quiz-h"><h2 id="quiz-h">Quiz</h2>
+        <nm-reader-quiz .questions=${story.questions} .answers=${this.progress?.quizAnswers ?? {}}
+          @nm-quiz-answer=${(e: HTMLElementEventMap['nm-quiz-answer']) => void this.answer(e.detail.index, e.detail.option)}></nm-reader-quiz></section>` : null}`;
   }
 
   private renderSegment(seg: Segment, i: number, s: Settings, look: (key: string) => WordLook, narrated: boolean, picture: boolean): TemplateResult {
