@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useE2eApp } from '../support/e2e-app';
-import { hasNoHorizontalOverflow, seriousA11yViolations } from '../support/e2e-helpers';
+import { kanaToRomaji } from '../../src/domain/romaji';
+import { hasNoHorizontalOverflow, hoverFirstKana, seriousA11yViolations, storyDrawn } from '../support/e2e-helpers';
 import { openQueueWithGemini, readAll, readStoryJobs, requestStory } from '../support/e2e-jobs';
 import { STORY_N5 } from '../support/fake-gemini';
 
@@ -24,6 +25,9 @@ describe('a story being written', () => {
     await draft.locator('li', { hasText: first.jp.slice(0, 3) }).first().waitFor({ timeout: 15_000 });
     expect(await draft.locator('ruby', { hasText: firstKanji.text }).first().locator('rt').textContent()).toBe(firstKanji.reading);
     expect(await draft.locator('.draft-title').textContent()).toBe(STORY_N5.titleJP);
+    // The older app's hint works on the draft too: the romaji of the kana under the mouse.
+    const hint = await hoverFirstKana(page, draft.locator('ol').first());
+    await expect.poll(() => hint.hinted.getAttribute('title')).toBe(kanaToRomaji(hint.run));
     const [job] = await readStoryJobs(page);
     expect(job?.status).toBe('processing');
     expect((await readAll<{ id: string }>(page, 'stories')).map((s) => s.id)).not.toContain(job?.id);
@@ -46,6 +50,7 @@ describe('a story being written', () => {
 
     // Done: the same page becomes the story, with every sentence, and the draft is gone.
     await page.getByRole('group', { name: 'Reading options' }).waitFor({ timeout: 20_000 });
+    await storyDrawn(page);
     expect(await page.locator('nm-reader-page ol.segments > li').count()).toBe(STORY_N5.content.length);
     expect(await page.locator('nm-story-draft').count()).toBe(0);
     await expect.poll(() => readAll(page, 'drafts')).toEqual([]);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { kanaToRomaji } from '../../src/domain/romaji';
 import { SAMPLE_N3 } from '../../src/domain/samples/sample-n3';
 import { useE2eApp } from '../support/e2e-app';
-import { hasNoHorizontalOverflow, seriousA11yViolations, storyDrawn } from '../support/e2e-helpers';
+import { hasNoHorizontalOverflow, hoverFirstKana, seriousA11yViolations, storyDrawn } from '../support/e2e-helpers';
 import { savedPosition } from '../support/e2e-seed';
 import { waitUntil } from '../support/wait-until';
 
@@ -19,29 +19,7 @@ function firstVisibleSegment(p: Page): Promise<number> {
   });
 }
 
-/** Puts the mouse on the first kana of the first sentence (not its furigana): the run it is in, and the element that should show its romaji. */
-async function hoverFirstKana(p: Page) {
-  const sentence = p.locator('ol.segments > li .seg-jp').first();
-  await sentence.scrollIntoViewIfNeeded();
-  const spot = await sentence.evaluate((el) => {
-    for (const old of (el.getRootNode() as ParentNode).querySelectorAll('[data-test-hinted]')) old.removeAttribute('data-test-hinted');
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (node.parentElement?.closest('rt, rp, .word-name')) continue;
-      const kana = /[\u3041-\u3096\u30A1-\u30FA\u30FC]+/u.exec(node.textContent ?? '');
-      if (!kana) continue;
-      const range = document.createRange();
-      range.setStart(node, kana.index);
-      range.setEnd(node, kana.index + 1);
-      const box = range.getBoundingClientRect();
-      node.parentElement?.setAttribute('data-test-hinted', '');
-      return { x: box.left + box.width / 2, y: box.top + box.height / 2, run: kana[0] };
-    }
-    throw new Error('no kana in the first sentence');
-  });
-  await p.mouse.move(spot.x, spot.y);
-  return { run: spot.run, hinted: p.locator('[data-test-hinted]').first() };
-}
+const firstSentence = () => app.page.locator('ol.segments > li .seg-jp').first();
 
 const storyUrl = () => `${app.server.url}/story/${SAMPLE_N3.id}`;
 
@@ -93,7 +71,7 @@ describe('reader', () => {
 
   it('shows the romaji of any kana on hover, with furigana on or off (the older app\'s kana hint)', async () => {
     await openStory();
-    const first = await hoverFirstKana(app.page);
+    const first = await hoverFirstKana(app.page, firstSentence());
     await expect.poll(() => first.hinted.getAttribute('title')).toBe(kanaToRomaji(first.run));
     expect(kanaToRomaji(first.run)).toMatch(/^[a-zāīūēō']+$/);
     // Away from the text, the hint goes.
@@ -101,7 +79,7 @@ describe('reader', () => {
     await expect.poll(() => app.page.locator('ol.segments [title]').count()).toBe(0);
     await app.page.getByLabel('Furigana').selectOption({ label: 'None' });
     await expect.poll(() => app.page.locator('ol.segments rt').count()).toBe(0);
-    const again = await hoverFirstKana(app.page);
+    const again = await hoverFirstKana(app.page, firstSentence());
     await expect.poll(() => again.hinted.getAttribute('title')).toBe(kanaToRomaji(again.run));
   });
 

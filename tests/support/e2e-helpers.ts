@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { DB_NAME } from '../../src/db/names';
 import { waitUntil } from './wait-until';
 
@@ -102,4 +102,30 @@ export async function waitForDatabase(page: Page): Promise<void> {
 /** Waits until the Reader has drawn every sentence of its story (it adds them a frame at a time). */
 export async function storyDrawn(page: Page): Promise<void> {
   await page.locator('ol.segments:not([aria-busy])').waitFor();
+}
+
+/**
+ * Puts the mouse on the first kana in `container` (not in furigana): the run of kana it is in, and
+ * the element that should show its romaji as a tooltip.
+ */
+export async function hoverFirstKana(page: Page, container: Locator): Promise<{ run: string; hinted: Locator }> {
+  await container.scrollIntoViewIfNeeded();
+  const spot = await container.evaluate((el) => {
+    for (const old of (el.getRootNode() as ParentNode).querySelectorAll('[data-test-hinted]')) old.removeAttribute('data-test-hinted');
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.parentElement?.closest('rt, rp, .word-name')) continue;
+      const kana = /[\u3041-\u3096\u30A1-\u30FA\u30FC]+/u.exec(node.textContent ?? '');
+      if (!kana) continue;
+      const range = document.createRange();
+      range.setStart(node, kana.index);
+      range.setEnd(node, kana.index + 1);
+      const box = range.getBoundingClientRect();
+      node.parentElement?.setAttribute('data-test-hinted', '');
+      return { x: box.left + box.width / 2, y: box.top + box.height / 2, run: kana[0] };
+    }
+    throw new Error('no kana outside furigana here');
+  });
+  await page.mouse.move(spot.x, spot.y);
+  return { run: spot.run, hinted: page.locator('[data-test-hinted]').first() };
 }

@@ -81,7 +81,7 @@ export class NmReaderPage extends LitElement {
   private readonly storyWords = new StoryWordsMemo();
   /** The romaji of the kana under the mouse, as a tooltip (the older app's hint). */
   readonly kanaHint = new KanaHint(this);
-  /** The sentences past the first screen become word elements a batch per frame. */
+  /** The first sentences paint first; the rest, then what follows the story, come a frame each. */
   private readonly batches = new SentenceBatches(this);
   /** Every word opens its popover (tap, click, Enter); each sentence's words are one tab stop. */
   private readonly words = new WordOpener(

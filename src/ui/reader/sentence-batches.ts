@@ -73,7 +73,7 @@ export class SentenceBatches implements ReactiveController {
 
   /** Every sentence drawn now, without words where they are not yet (a restore measures them all). */
   readonly showAll = (): void => {
-    if (this.shown >= this.total && this.after >= PARTS_AFTER) return;
+    if (this.complete) return;
     this.shown = this.total;
     this.after = PARTS_AFTER;
     this.host.requestUpdate();
