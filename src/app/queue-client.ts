@@ -15,10 +15,15 @@ let pageRunner: Promise<unknown> | undefined;
 
 async function runInPage(): Promise<void> {
   if (pageRunner) return;
-  const { drainInPage } = await import('./page-runner');
-  pageRunner = drainInPage().finally(() => {
-    pageRunner = undefined;
-  });
+  // Taken before the first await: two wake-ups in the same moment must start one drain, or the
+  // first one's `finally` forgets the second while it still runs (pageRunnerSettled would lie).
+  const loading = import('./page-runner');
+  pageRunner = loading
+    .then(({ drainInPage }) => drainInPage())
+    .finally(() => {
+      pageRunner = undefined;
+    });
+  await loading;
 }
 
 /** Resolves once this page's runner (if one is draining) has stopped: an update's reload, or a test, waits for it. */
