@@ -35,7 +35,7 @@ export default defineConfig({
   // client needs what a production page must not allow.
   preview: { port: 4173, strictPort: true, headers: { ...SECURITY_HEADERS } },
   plugins: [
-    prerenderShell(),
+    ...prerenderShell(),
     preloadAppShell(),
     VitePWA({
       strategies: 'injectManifest',

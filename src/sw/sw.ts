@@ -23,8 +23,9 @@ precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 
 // Every app URL (/library, /story/<id>, …) is the same single page; the router takes it from there.
-// robots.txt is a file for crawlers, not an app URL: the host answers it, as text.
-registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/robots\.txt$/] }));
+// app.html, not index.html: index.html holds a first visit's Home, and a returning learner's Home
+// is drawn from storage (scripts/build/prerender-shell.ts). robots.txt is a file for crawlers, not an app URL: the host answers it, as text.
+registerRoute(new NavigationRoute(createHandlerBoundToURL('/app.html'), { denylist: [/^\/robots\.txt$/] }));
 
 interface SyncEvent extends ExtendableEvent {
   readonly tag: string;

@@ -38,9 +38,10 @@ export const BRAND = { text: 'Nihongo Monogatari', jp: '日本語物語' } as co
 /**
  * The header before any script: the same elements and classes as NmApp.render()'s header, with no
  * current page marked (one index.html serves every route) and a toggle that starts working when the
- * app does. Only constants go in, so there is nothing to escape.
+ * app does. Only constants go in (and `mainContent`, markup the build made from constants), so there
+ * is nothing to escape.
  */
-export function staticShellMarkup(): string {
+export function staticShellMarkup(mainContent = ''): string {
   // The Queue's badge element is there (empty) as in the live header: a flex item, so it adds the same gap.
   const badge = (route: string) => (route === 'queue' ? '<nm-jobs-badge></nm-jobs-badge>' : route === 'review' ? '<nm-review-badge></nm-review-badge>' : '');
   const links = NAV.map((item) => `<li><a href="${item.href}" aria-current="false">${item.label}${badge(item.route)}</a></li>`).join('');
@@ -48,5 +49,5 @@ export function staticShellMarkup(): string {
     + `<nav aria-label="Main"><ul>${links}</ul></nav>`
     + `<div class="end"><button class="theme" aria-pressed="false" aria-label="${THEME_LABEL}" title="Switch to the dark theme">`
     + `<svg viewBox="0 0 24 24" aria-hidden="true"><path d="${THEME_ICON_PATH}"/></svg></button></div></div></header>`
-    + '<main id="main"></main>';
+    + `<main id="main">${mainContent}</main>`;
 }

@@ -7,7 +7,8 @@ import { renderSettled } from '../support/e2e-helpers';
  * index.html carries the header prerendered at build time (scripts/build/prerender-shell.ts): with
  * no script at all the learner sees the app's header, and when the live shell takes over its boxes
  * sit exactly where the prerendered ones were, at phone and desktop widths. A header edited in one
- * place but not the other fails here.
+ * place but not the other fails here. The page served for `/` also holds the top of Home as a first
+ * visit sees it (its largest text, so that paint needs no script either); other URLs do not.
  */
 const app = useE2eApp();
 const VIEWPORTS = [
@@ -38,6 +39,21 @@ function headerBoxes(page: Page): Promise<Boxes> {
   });
 }
 
+/** Home's title and "Write a story" card, in whichever copy is rendered (index.html's or the live page's). */
+function homeTopBoxes(page: Page): Promise<Boxes> {
+  return page.evaluate(() => {
+    const host = document.querySelector('nm-app')!;
+    const shell: ParentNode = host.shadowRoot ?? host;
+    const root: ParentNode = shell.querySelector('nm-home-page')?.shadowRoot ?? shell;
+    const boxes: Record<string, { x: number; y: number; w: number; h: number }> = {};
+    for (const selector of ['h1', 'section.write', '.write h2', '.write p', '.write button', '#write-hint']) {
+      const r = root.querySelector(selector)!.getBoundingClientRect();
+      boxes[selector] = { x: Math.round(r.x), y: Math.round(r.y), w: Math.round(r.width), h: Math.round(r.height) };
+    }
+    return boxes;
+  });
+}
+
 describe('prerendered shell', () => {
   for (const viewport of VIEWPORTS) {
     it(`paints the header without script, where the live shell puts it (${viewport.width} px)`, async () => {
@@ -54,6 +70,32 @@ describe('prerendered shell', () => {
       await page.getByRole('heading', { name: 'Library', level: 1 }).waitFor();
       await renderSettled(page);
       const rendered = await headerBoxes(page);
+      await live.close();
+      expect(rendered).toEqual(prerendered);
+    });
+  }
+
+  for (const viewport of VIEWPORTS) {
+    it(`paints the top of a first visit's Home without script, where Home then draws it (${viewport.width} px)`, async () => {
+      const noScript = await app.browser.newContext({ viewport, javaScriptEnabled: false });
+      const still = await noScript.newPage();
+      await still.goto(`${app.server.url}/`);
+      await expect(still.getByRole('heading', { name: 'ようこそ · Welcome', level: 1 }).isVisible()).resolves.toBe(true);
+      // Drawn but not pretending: it does nothing until the app runs.
+      await expect(still.getByRole('button', { name: 'Write a story' }).isDisabled()).resolves.toBe(true);
+      const prerendered = await homeTopBoxes(still);
+      // Every other app URL gets the page without Home in it.
+      await still.goto(`${app.server.url}/library`);
+      await expect(still.getByRole('heading', { name: 'ようこそ · Welcome' }).count()).resolves.toBe(0);
+      await noScript.close();
+
+      const live = await app.browser.newContext({ viewport });
+      const page = await live.newPage();
+      await page.goto(`${app.server.url}/`);
+      await page.getByRole('heading', { name: 'Recent stories' }).waitFor();
+      await renderSettled(page);
+      await expect(page.getByRole('button', { name: 'Write a story' }).isEnabled()).resolves.toBe(true);
+      const rendered = await homeTopBoxes(page);
       await live.close();
       expect(rendered).toEqual(prerendered);
     });

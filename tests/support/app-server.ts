@@ -55,12 +55,13 @@ function collectReport(req: IncomingMessage, res: ServerResponse, into: CspRepor
 }
 
 /**
- * Serves the production build like a static host: files from dist/, index.html for app URLs,
+ * Serves the production build like a static host: files from dist/, app.html for app URLs,
  * and the worker script uncached so the browser sees a new version when there is one. Every response
  * carries the app's security headers (the CSP header is the only one that governs /sw.js).
  */
 export async function startAppServer(): Promise<AppServer> {
-  const files = sirv(DIST_DIR, { single: true, dev: false, etag: true });
+  // As a host is told to (README, Hosting): `/` is index.html, every other app URL app.html.
+  const files = sirv(DIST_DIR, { single: 'app.html', dev: false, etag: true });
   let swSuffix = '';
   let versionSwap: { from: string; to: string } | undefined;
   const cspReports: CspReport[] = [];

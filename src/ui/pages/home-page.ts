@@ -12,6 +12,7 @@ import { storyCard, storyCardStyles } from '../story-card';
 import { openWriteStory, prefetchWriteStory } from '../write/open-write-story';
 import { habitStyles, renderHabitToday } from './home-habit';
 import { homeStyles } from './home-styles';
+import { HOME_TITLE, renderWriteCard } from './home-write';
 import './home-failed-jobs';
 
 /** Home's live reads, in a chunk that loads with storage, after the first look is on screen. */
@@ -60,12 +61,12 @@ export class NmHomePage extends LitElement {
 
   override render(): TemplateResult {
     const failure = readFailure('your library', this.data);
-    if (failure) return html`<h1>ようこそ · Welcome</h1>${failure}`;
+    if (failure) return html`<h1>${HOME_TITLE}</h1>${failure}`;
     const data = this.data.value;
-    if (!data) return html`<h1>ようこそ · Welcome</h1><p class="muted">Loading your library…</p>`;
+    if (!data) return html`<h1>${HOME_TITLE}</h1><p class="muted">Loading your library…</p>`;
     return html`
-      <h1>ようこそ · Welcome</h1>
-      ${this.renderWrite(data.hasKey)}
+      <h1>${HOME_TITLE}</h1>
+      ${renderWriteCard({ hasKey: data.hasKey, onWrite: () => void openWriteStory() })}
       ${renderHabitToday(this.habit.value)}
       <nm-home-failed-jobs .failed=${data.failed}></nm-home-failed-jobs>
       ${data.continueReading.length
@@ -83,19 +84,6 @@ export class NmHomePage extends LitElement {
           : html`<p class="muted">Your library is empty. Write a story above, or import a backup in <a href="/settings">Settings</a>.</p>`}
       </section>
     `;
-  }
-
-  private renderWrite(hasKey: boolean): TemplateResult {
-    return html`<section class="write card" aria-labelledby="write-h">
-      <h2 id="write-h">Read graded Japanese stories</h2>
-      <p>With furigana and translations, online or offline. Gemini writes new ones at your level, on any topic you like.</p>
-      <p class="write-row">
-        <button class="primary" @click=${() => void openWriteStory()} aria-describedby="write-hint">Write a story</button>
-        <span id="write-hint" class="muted">${hasKey
-          ? 'Pick a topic and a level; it is written in the background.'
-          : 'First you will need a free Gemini API key — the next step shows where to get one.'}</span>
-      </p>
-    </section>`;
   }
 
   private renderTotals(): TemplateResult {
