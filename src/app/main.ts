@@ -10,7 +10,6 @@ import { watchInstallPrompt } from './install-prompt';
 import { interceptLinks, parseRoute } from './router';
 import { loadSamples, prefetchSamples } from './sample-prefetch';
 import { holdLiveQueries } from './storage-ready';
-import { registerServiceWorker } from './sw-bridge';
 import { startSyncIfConfigured } from './sync-boot';
 import { applyAppearance, applyRememberedAppearance } from './theme';
 
@@ -18,6 +17,13 @@ import { applyAppearance, applyRememberedAppearance } from './theme';
 const ROUTES_THAT_SAY_SHOWN = new Set(['home', 'library', 'story']);
 
 const loadStorageBoot = () => import('./storage-boot');
+
+/** The worker's bridge (workbox-window) is not needed to paint: it loads beside the first screen. */
+function registerServiceWorker(): void {
+  import('./sw-bridge')
+    .then((bridge) => bridge.registerServiceWorker())
+    .catch((error: unknown) => console.warn('Service worker registration failed; the app works online only.', error));
+}
 
 /**
  * Page bootstrap: appearance first (no flash of the wrong theme), then the shell, then background
@@ -47,7 +53,10 @@ async function start(): Promise<void> {
   if (look) {
     applyAppearance(settingsFromStored(look.settings));
     keepFirstLook(look);
-    (await shell).defineAppShell();
+    const { defineAppShell, loadFailedJobs } = await shell;
+    // Not fatal: Home then draws without the list, and loads it again itself (home-page.ts).
+    if (look.home.failed.length > 0) await loadFailedJobs().catch(() => undefined);
+    defineAppShell();
     registerServiceWorker();
     // Storage opens once Home is on screen; Home's live queries, subscribed as it drew, wait for it.
     await whenPageShown();

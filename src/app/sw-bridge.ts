@@ -3,6 +3,7 @@ import { Workbox } from 'workbox-window';
 import { type AppMessage, isAppMessage, MESSAGE_TYPES, type MessageType } from '../domain/worker-protocol';
 import { SYNC_TAG } from '../jobs/constants';
 import { SYNC_OUTBOX_TAG } from '../sync/constants';
+import { UPDATE_AVAILABLE } from './update-event';
 
 /**
  * The page's only door to the service worker: registration, the update prompt and reload, Background
@@ -15,7 +16,6 @@ import { SYNC_OUTBOX_TAG } from '../sync/constants';
  * every open tab reloads on `controllerchange`, so none is left running code whose lazy chunks the
  * new worker's precache no longer holds.
  */
-export const UPDATE_AVAILABLE = 'nm-update-available' as const;
 
 type WorkerListener = (message: AppMessage) => void;
 const listeners = new Map<MessageType, Set<WorkerListener>>();

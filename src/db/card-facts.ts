@@ -1,4 +1,5 @@
-import { type CardFacts, toFacts } from '../domain/card-facts';
+import type { CardFacts } from '../domain/card-facts';
+import { toFacts } from '../domain/card-facts-of';
 import type { ReadingProgress } from '../domain/progress';
 import { type Coverage, coverageByStory, type KnownWords, knownWords, type StoryWords } from '../domain/words-coverage';
 import { getDb } from './database';

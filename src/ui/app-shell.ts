@@ -2,7 +2,7 @@ import { css, html, LitElement, type PropertyValues, type TemplateResult, unsafe
 import { parseRoute, ROUTE_CHANGED, type Route } from '../app/router';
 import { canInstall, INSTALL_AVAILABLE, promptInstall } from '../app/install-prompt';
 import { reportPageFault } from '../app/error-handlers';
-import { applyUpdate, UPDATE_AVAILABLE } from '../app/sw-bridge';
+import { applyUpdate, UPDATE_AVAILABLE } from '../app/update-event';
 import { quickToggleTheme, showingDark, THEME_APPLIED } from '../app/theme';
 import { loadErrorView } from './load-error';
 import { NAV, pageTitle } from './app-nav';
@@ -11,6 +11,8 @@ import { BRAND, SHELL_LAYOUT_CSS, THEME_ICON_PATH, THEME_LABEL } from './shell-h
 import { startStoryFinishedToasts } from './story-finished-toast';
 import './jobs-badge';
 import './pages/home-page';
+
+export { loadFailedJobs } from './pages/home-page';
 
 /** Pages other than Home load on first visit, keeping the first route's JavaScript small. */
 export const PAGE_LOADERS: Record<Exclude<Route['name'], 'home'>, () => Promise<unknown>> = {
@@ -119,6 +121,13 @@ export class NmApp extends LitElement {
     const loadBadge = () => void import('./review-badge').catch((error: unknown) => reportPageFault('loading the review count', error));
     if ('requestIdleCallback' in window) requestIdleCallback(loadBadge, { timeout: 2_000 });
     else setTimeout(loadBadge, 500);
+  }
+
+  protected override firstUpdated(): void {
+    // The prerendered copy (index.html's header, Home's top) stopped rendering when this shadow
+    // root drew; removed too, in the same task, so its ids, its disabled button and its badge
+    // elements are not left in the document for scripts, tests and skip links to find.
+    this.replaceChildren();
   }
 
   override disconnectedCallback(): void {

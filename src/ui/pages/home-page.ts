@@ -13,10 +13,16 @@ import { openWriteStory, prefetchWriteStory } from '../write/open-write-story';
 import { habitStyles, renderHabitToday } from './home-habit';
 import { homeStyles } from './home-styles';
 import { HOME_TITLE, renderWriteCard } from './home-write';
-import './home-failed-jobs';
 
 /** Home's live reads, in a chunk that loads with storage, after the first look is on screen. */
 const homeFacts = () => import('../../db/home-facts');
+
+/**
+ * The failed-jobs list and the queue's wording it uses load only when a job has failed: most
+ * first screens have none, and this code was a third of the shell's chunk. main.ts loads it before
+ * a first look that has some, so that Home is drawn once, with the list in place.
+ */
+export const loadFailedJobs = () => import('./home-failed-jobs');
 
 /**
  * `<nm-home-page>`: where a first visit starts — "Write a story" (which walks a learner without an
@@ -59,6 +65,10 @@ export class NmHomePage extends LitElement {
       .catch((error: unknown) => reportPageFault("loading today's reading", error));
   }
 
+  protected override willUpdate(): void {
+    if (this.data.value?.failed.length) loadFailedJobs().catch((error: unknown) => reportPageFault('loading the failed jobs', error));
+  }
+
   override render(): TemplateResult {
     const failure = readFailure('your library', this.data);
     if (failure) return html`<h1>${HOME_TITLE}</h1>${failure}`;
@@ -68,7 +78,7 @@ export class NmHomePage extends LitElement {
       <h1>${HOME_TITLE}</h1>
       ${renderWriteCard({ hasKey: data.hasKey, onWrite: () => void openWriteStory() })}
       ${renderHabitToday(this.habit.value)}
-      <nm-home-failed-jobs .failed=${data.failed}></nm-home-failed-jobs>
+      ${data.failed.length ? html`<nm-home-failed-jobs .failed=${data.failed}></nm-home-failed-jobs>` : null}
       ${data.continueReading.length
         ? html`<section aria-labelledby="continue-h">
             <h2 id="continue-h">Continue reading</h2>
