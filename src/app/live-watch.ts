@@ -1,5 +1,4 @@
 import { liveQuery, type Subscription } from 'dexie';
-import { recordFault } from '../db/fault-log';
 import { jitteredBackoff } from '../domain/retry-timing';
 
 /**
@@ -32,7 +31,8 @@ export function watchLive<T>(query: () => Promise<T>, next: (value: T) => void, 
       },
       error: (error: unknown) => {
         failures += 1;
-        void recordFault('page', options.where, error);
+        // The fault log loads at its first use: a watch that works never needs it.
+        void import('../db/fault-log').then(({ recordFault }) => recordFault('page', options.where, error)).catch(() => undefined);
         retryTimer = setTimeout(subscribe, jitteredBackoff(failures, { baseMs: first, maxMs: max, random: Math.random }));
       },
     });

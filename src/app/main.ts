@@ -57,7 +57,6 @@ async function start(): Promise<void> {
     // Not fatal: Home then draws without the list, and loads it again itself (home-page.ts).
     if (look.home.failed.length > 0) await loadFailedJobs().catch(() => undefined);
     defineAppShell();
-    registerServiceWorker();
     // Storage opens once Home is on screen; Home's live queries, subscribed as it drew, wait for it.
     await whenPageShown();
     const opening = loadStorageBoot().then((boot) => boot.openStorage({ sampleWordsFirst: false }));
@@ -68,12 +67,12 @@ async function start(): Promise<void> {
     storageOpening(opening);
     settings = await opening;
     (await shell).defineAppShell();
-    // Not held back: the browser offers "Install app" once the worker is there, and that button
-    // arriving after the header painted would move the header (workbox waits for `load` anyway).
-    registerServiceWorker();
     if (!ROUTES_THAT_SAY_SHOWN.has(route.name)) pageShown();
     await whenPageShown();
   }
+  // After the content's paint, its bridge's download and the registration do not compete with it.
+  // ("Install app", which the worker makes possible, sits in the footer: arriving late moves nothing.)
+  registerServiceWorker();
   void loadStorageBoot().then((boot) => boot.seedSampleWords());
   await yieldToMain();
   const { watchQueue } = await import('./queue-client');

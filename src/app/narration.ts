@@ -2,7 +2,7 @@ import { getDb } from '../db/database';
 import type { JobRow } from '../domain/job';
 import type { IllustrationScope } from '../domain/media-plan';
 import { ACTIVE_STATUSES } from '../jobs/state';
-import { requestDrain } from './queue-client';
+import { wakeQueue } from './wake-queue';
 
 /**
  * Narration and illustration the learner asks for from the Reader. Opening a story never starts
@@ -32,7 +32,7 @@ async function enqueueOnce<T extends 'audio' | 'image'>(type: T, storyId: string
     const active = (await mediaJobsFor(storyId)).find((j) => j.type === type && ACTIVE_STATUSES.includes(j.status));
     return (active as JobRow<T> | undefined) ?? (await enqueue(type, params));
   });
-  void requestDrain();
+  wakeQueue();
   return job;
 }
 

@@ -1,7 +1,7 @@
 import { cancel } from '../jobs/cancel';
 import { dismiss } from '../jobs/dismiss';
 import { retry } from '../jobs/retry-job';
-import { requestDrain } from './queue-client';
+import { wakeQueue } from './wake-queue';
 
 /** What the Queue page's buttons do; the engine enforces which transitions are allowed. */
 export async function cancelJob(id: string): Promise<void> {
@@ -9,7 +9,7 @@ export async function cancelJob(id: string): Promise<void> {
 }
 
 export async function retryJob(id: string): Promise<void> {
-  if (await retry(id)) void requestDrain();
+  if (await retry(id)) wakeQueue();
 }
 
 export async function dismissJob(id: string): Promise<void> {

@@ -2,7 +2,7 @@ import { getAnnotation } from '../db/annotations-read';
 import { getDb } from '../db/database';
 import type { JobRow } from '../domain/job';
 import { ACTIVE_STATUSES } from '../jobs/state';
-import { requestDrain } from './queue-client';
+import { wakeQueue } from './wake-queue';
 
 /**
  * What the Reader's word popover asks for (issue 13): the words of a story that has none yet
@@ -38,7 +38,7 @@ async function enqueueOnce<T extends 'annotate' | 'explain'>(
     const active = jobs.find((j) => ACTIVE_STATUSES.includes(j.status) && same(j));
     return active ?? (await enqueue(type, params));
   });
-  void requestDrain();
+  wakeQueue();
   return job;
 }
 

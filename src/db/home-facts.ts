@@ -22,11 +22,6 @@ export async function loadHome(): Promise<HomeData> {
   return { continueReading, recent, facts, hasKey: keyIsSet(key), failed };
 }
 
-/** Jobs waiting or running: the number next to "Queue" in the header. */
-export function countActiveJobs(): Promise<number> {
-  return getDb().jobs.where('status').anyOf('pending', 'processing').count();
-}
-
 /** Home's totals: what the library holds, how much of it was read, how much was written for the learner. */
 export interface LibraryTotals {
   stories: number;

@@ -1,5 +1,6 @@
 import { css, html, LitElement, type TemplateResult } from 'lit';
 import { takeActiveJobsFirstLook } from '../app/first-look';
+import { whenPageShown } from '../app/first-paint';
 import { plural } from '../domain/format';
 import { LiveQueryController } from './live-query-controller';
 
@@ -20,13 +21,19 @@ export class NmJobsBadge extends LitElement {
     .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   `;
 
-  // The count's query loads with storage; until then the header shows the first look's count.
+  // The count's query starts once the page's content is on screen (its request and its read wait
+  // behind what the learner opened); until then the header shows the first look's count.
   private readonly active = new LiveQueryController<number>(
     this,
-    { load: () => import('../db/home-facts').then((m) => m.countActiveJobs) },
+    { load: () => import('../db/active-jobs').then((m) => m.countActiveJobs) },
     undefined,
-    { initial: takeActiveJobsFirstLook() },
+    { initial: takeActiveJobsFirstLook(), deferred: true },
   );
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void whenPageShown().then(() => this.active.start());
+  }
 
   override render(): TemplateResult | null {
     // A failed read shows no count rather than the first look's, which may be long gone.

@@ -1,5 +1,4 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { interruptedJobs } from '../../app/queue-client';
 import type { JobRow } from '../../domain/job';
 import { isActive } from '../queue/describe-job';
 
@@ -31,6 +30,8 @@ export class JobClock implements ReactiveController {
   private async tick(): Promise<void> {
     const active = this.jobs().filter(isActive);
     if (active.length === 0 && this.interrupted.size === 0) return;
+    // The queue client loads once there is a job to look at, not with the page that shows it.
+    const { interruptedJobs } = await import('../../app/queue-client');
     this.interrupted = await interruptedJobs(active, Date.now());
     this.host.requestUpdate();
   }

@@ -1,6 +1,6 @@
 import { css, html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { reportPageFault } from '../../app/error-handlers';
 import { type MediaJob, mediaJobsFor, requestIllustration, requestNarration } from '../../app/narration';
-import { cancelJob } from '../../app/queue-actions';
 import type { StoredMedia } from '../../db/media-repo';
 import { illustrationPlan, narrationPlan } from '../../domain/media-plan';
 import type { Story } from '../../domain/story';
@@ -10,6 +10,13 @@ import { INTERRUPTED_TEXT, isActive, jobStatusText } from '../queue/describe-job
 import { requestsLabel } from '../request-label';
 import { sharedStyles } from '../shared-styles';
 import { JobClock, StatusAnnouncer } from './job-clock';
+
+/** Cancel loads the queue's actions when pressed: the Reader draws without them. */
+function cancelMediaJob(id: string): Promise<void> {
+  return import('../../app/queue-actions')
+    .then(({ cancelJob }) => cancelJob(id))
+    .catch((error: unknown) => reportPageFault('cancelling the job', error));
+}
 
 /**
  * `<nm-media-panel .story .stored>`: the Reader's offer to narrate or illustrate a story whose media
@@ -98,7 +105,7 @@ export class NmMediaPanel extends LitElement {
         <span><strong>${noun}:</strong> <span class="status" data-status=${job.status} data-interrupted=${String(interrupted)}
           ><span aria-hidden="true">${shown}</span><span class="visually-hidden" role="status">${noun}: ${this.announcer.text(job, interrupted, shown)}</span></span></span>
         ${p && p.total > 0 ? html`<progress max=${p.total} value=${Math.min(p.done, p.total)} aria-label="${noun} progress"></progress>` : null}
-        <button @click=${() => void cancelJob(job.id)}>Cancel ${noun.toLowerCase()}</button>
+        <button @click=${() => void cancelMediaJob(job.id)}>Cancel ${noun.toLowerCase()}</button>
       </div>`;
     }
     if (missing === 0 && paragraphs === 0) return null;

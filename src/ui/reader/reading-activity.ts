@@ -1,11 +1,21 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { reportPageFault } from '../../app/error-handlers';
-import { type DayDelta, recordReading } from '../../app/reading-habit';
+import { whenPageShown } from '../../app/first-paint';
+import type { DayDelta } from '../../app/reading-habit';
 import type { ReadingProgress } from '../../domain/progress';
 import { japaneseChars } from '../../domain/reading-habit';
 import { type ActiveState, activity, type Credit, settle, startActive, visibility } from '../../domain/reading-habit-active';
 import { localDay, splitByDay } from '../../domain/reading-habit-day';
 import type { Story } from '../../domain/story';
+
+/** The habit's code (day accounting, its rows) is not needed to draw the Reader. */
+type ReadingHabitModule = typeof import('../../app/reading-habit');
+let loadedHabit: ReadingHabitModule | undefined;
+const loadHabit = (): Promise<ReadingHabitModule> =>
+  import('../../app/reading-habit').then((habit) => {
+    loadedHabit = habit;
+    return habit;
+  });
 
 /** What the Reader shows now, read by the controller after each render. */
 export interface ReadingSource {
@@ -74,6 +84,8 @@ export class ReadingActivity implements ReactiveController {
       this.step(Date.now());
       this.flush();
     }, FLUSH_EVERY_MS);
+    // Loaded once the story is on screen, so a save as the tab closes (pagehide) does not wait for it.
+    void whenPageShown().then(loadHabit).catch(() => undefined);
   }
 
   hostDisconnected(): void {
@@ -145,6 +157,7 @@ export class ReadingActivity implements ReactiveController {
     if (this.pending.size === 0) return;
     const deltas = this.pending;
     this.pending = new Map();
-    recordReading(deltas).catch((error: unknown) => reportPageFault('saving the reading habit', error));
+    const save = (habit: ReadingHabitModule) => habit.recordReading(deltas);
+    (loadedHabit ? save(loadedHabit) : loadHabit().then(save)).catch((error: unknown) => reportPageFault('saving the reading habit', error));
   }
 }
