@@ -19,12 +19,14 @@ declare let self: ServiceWorkerGlobalScope;
 installWorkerErrorHandlers();
 
 // The app shell: every built asset, so any app URL opens offline after the first visit.
-precacheAndRoute(self.__WB_MANIFEST);
+// `/` is not taken as `/index.html` (directoryIndex): index.html holds a first visit's Home, and a
+// returning learner's Home is drawn from storage, so it falls to the navigation route below.
+precacheAndRoute(self.__WB_MANIFEST, { directoryIndex: '' });
 cleanupOutdatedCaches();
 
-// Every app URL (/library, /story/<id>, …) is the same single page; the router takes it from there.
-// app.html, not index.html: index.html holds a first visit's Home, and a returning learner's Home
-// is drawn from storage (scripts/build/prerender-shell.ts). robots.txt is a file for crawlers, not an app URL: the host answers it, as text.
+// Every app URL (/library, /story/<id>, `/` too) is the same single page, app.html, without the
+// first visit's Home (scripts/build/prerender-shell.ts); the router takes it from there.
+// robots.txt is a file for crawlers, not an app URL: the host answers it, as text.
 registerRoute(new NavigationRoute(createHandlerBoundToURL('/app.html'), { denylist: [/^\/robots\.txt$/] }));
 
 interface SyncEvent extends ExtendableEvent {

@@ -2,6 +2,7 @@ import { css, html, LitElement, type PropertyValues, type TemplateResult, unsafe
 import { parseRoute, ROUTE_CHANGED, type Route } from '../app/router';
 import { canInstall, INSTALL_AVAILABLE, promptInstall } from '../app/install-prompt';
 import { reportPageFault } from '../app/error-handlers';
+import { whenPageShown } from '../app/first-paint';
 import { applyUpdate, UPDATE_AVAILABLE } from '../app/update-event';
 import { quickToggleTheme, showingDark, THEME_APPLIED } from '../app/theme';
 import { loadErrorView } from './load-error';
@@ -117,10 +118,13 @@ export class NmApp extends LitElement {
     window.addEventListener(INSTALL_AVAILABLE, this.onInstallable);
     window.addEventListener(THEME_APPLIED, this.onThemeApplied);
     this.stopWatchingStories ??= startStoryFinishedToasts(() => this.route);
-    // The due count arrives once the first paint is done, in a chunk of its own: the first route stays as small.
+    // The due count arrives once the page's content is on screen, in a chunk of its own: the first
+    // route stays as small, and its request does not share the link with what the page is drawing.
     const loadBadge = () => void import('./review-badge').catch((error: unknown) => reportPageFault('loading the review count', error));
-    if ('requestIdleCallback' in window) requestIdleCallback(loadBadge, { timeout: 2_000 });
-    else setTimeout(loadBadge, 500);
+    void whenPageShown().then(() => {
+      if ('requestIdleCallback' in window) requestIdleCallback(loadBadge, { timeout: 2_000 });
+      else setTimeout(loadBadge, 500);
+    });
   }
 
   protected override firstUpdated(): void {

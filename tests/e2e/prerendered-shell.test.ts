@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useE2eApp } from '../support/e2e-app';
-import { renderSettled } from '../support/e2e-helpers';
+import { renderSettled, waitForServiceWorker } from '../support/e2e-helpers';
 
 /**
  * index.html carries the header prerendered at build time (scripts/build/prerender-shell.ts): with
@@ -100,6 +100,21 @@ describe('prerendered shell', () => {
       expect(rendered).toEqual(prerendered);
     });
   }
+
+  it("a returning learner's Home comes from the worker without the first visit's top (their own is drawn from storage)", async () => {
+    const context = await app.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${app.server.url}/`);
+    await waitForServiceWorker(page);
+    // The page's script off, the worker's on: what the worker answers for `/` is what shows.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
+    await page.reload();
+    await expect(page.evaluate(() => navigator.serviceWorker.controller !== null)).resolves.toBe(true);
+    await expect(page.getByRole('navigation', { name: 'Main' }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('heading', { name: 'ようこそ · Welcome' }).count()).resolves.toBe(0);
+    await context.close();
+  });
 
   it('follows a dark system theme before any script runs, in the colours the app then keeps', async () => {
     const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);

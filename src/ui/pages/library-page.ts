@@ -16,7 +16,7 @@ import { LiveQueryController } from '../live-query-controller';
 import { readFailure } from '../load-error';
 import { sharedStyles } from '../shared-styles';
 import { storyCard, storyCardStyles } from '../story-card';
-import { openWriteStory } from '../write/write-story';
+import { openWriteStory } from '../write/open-write-story';
 import { emptyResultText } from './library-empty';
 
 /** Rendering every card of a large library would cost more than the budget; show pages of this many. */

@@ -11,7 +11,7 @@ import { countByFilter, FILTER_LABELS, FILTERS, filterFromSearch, type JobFilter
 import { jobItem, jobItemStyles } from '../queue/job-item';
 import { estimateLeft, leftInWords, type RunSighting, sight, typicalDurations } from '../queue/job-times';
 import { sharedStyles } from '../shared-styles';
-import { openWriteStory } from '../write/write-story';
+import { openWriteStory } from '../write/open-write-story';
 
 interface QueueView {
   jobs: JobRow[];
