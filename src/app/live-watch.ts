@@ -1,5 +1,6 @@
 import { liveQuery, type Subscription } from 'dexie';
 import { jitteredBackoff } from '../domain/retry-timing';
+import { reportPageFault } from './error-handlers';
 
 /**
  * A `liveQuery` subscription that outlives a failed read. Dexie 4.4 never re-runs a query whose
@@ -31,8 +32,8 @@ export function watchLive<T>(query: () => Promise<T>, next: (value: T) => void, 
       },
       error: (error: unknown) => {
         failures += 1;
-        // The fault log loads at its first use: a watch that works never needs it.
-        void import('../db/fault-log').then(({ recordFault }) => recordFault('page', options.where, error)).catch(() => undefined);
+        // Through reportPageFault: the fault log loads at its first use, a watch that works never needs it.
+        reportPageFault(options.where, error);
         retryTimer = setTimeout(subscribe, jitteredBackoff(failures, { baseMs: first, maxMs: max, random: Math.random }));
       },
     });
