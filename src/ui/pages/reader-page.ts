@@ -13,8 +13,8 @@ import { DEFAULT_SETTINGS } from '../../domain/default-settings';
 import { COVER_INDEX } from '../../domain/media-plan';
 import type { ReadingPosition, ReadingProgress } from '../../domain/progress';
 import { finishStory, progressAt, samePlace, withQuizAnswer } from '../../domain/progress-ops';
-import type { FontSize, Settings } from '../../domain/settings';
-import { FONT_SIZES, FURIGANA_MODE_LABELS, FURIGANA_MODES, type FuriganaMode, furiganaModeOf, furiganaModePatch } from '../../domain/settings-options';
+import type { Settings } from '../../domain/settings';
+import { furiganaModeOf } from '../../domain/settings-options';
 import type { Segment, Story, Vocab } from '../../domain/story';
 import { coverageText } from '../../domain/words-comfort';
 import { LiveQueryController } from '../live-query-controller';
@@ -31,6 +31,7 @@ import '../reader/reader-quiz';
 import { progressBarStyles, renderFinish, renderProgressBar } from '../reader/progress-bar';
 import { KanaHint } from '../reader/kana-hint';
 import { ReadingActivity } from '../reader/reading-activity';
+import { renderReaderToolbar, renderSegmentItem, renderStoryHeading } from '../reader/reader-parts';
 import { readerStyles } from '../reader/reader-styles';
 import { SentenceBatches } from '../reader/sentence-batches';
 import { renderPlainSentence, renderSentenceWords } from '../reader/sentence-words';
@@ -274,13 +275,11 @@ export class NmReaderPage extends LitElement {
     this.batches.drawing(story.id, story.content.length);
     return html`<article class=${s.viewMode} lang="en" @focusin=${this.batches.all} @keydown=${this.batches.all}>
       ${renderProgressBar(this.progress, this.offerTop ? () => { this.offerTop = false; } : undefined)}
-      <h1><span class="jp" lang="ja">${story.titleJP}</span>${story.titleEN ? html`<span class="en">${story.titleEN}</span>` : null}</h1>
-      <div class="meta"><span class="level">${story.level}</span><span class="muted">${story.readTime} min read</span>
-        <span class="coverage muted" data-testid="story-coverage">${words ? coverageText(words.coverage) : null}</span></div>
+      ${renderStoryHeading(story, words ? coverageText(words.coverage) : null)}
       ${images.has(COVER_INDEX)
         ? html`<nm-story-image class="cover" .storyId=${story.id} index=${COVER_INDEX} alt="Cover picture: ${story.titleEN || story.titleJP}"></nm-story-image>`
         : null}
-      ${this.renderToolbar(s, media.images.length > 0)}
+      ${renderReaderToolbar(s, media.images.length > 0, html`<nm-delete-story-button story-id=${this.storyId}></nm-delete-story-button>`, this.updatePreferences)}
       <nm-media-panel .story=${story} .stored=${media}></nm-media-panel>
       <ol class="segments" aria-busy=${this.batches.complete ? nothing : 'true'} @click=${this.onSentenceClick} @keydown=${this.words.keydown} @pointerdown=${this.words.warm} @focusin=${this.words.warm}>
         ${story.content.slice(0, this.batches.count).map((seg, i) => this.renderSegment(seg, i, s, look, narrated.has(i), images.has(i)))}
@@ -305,16 +304,13 @@ export class NmReaderPage extends LitElement {
 
   private renderSegment(seg: Segment, i: number, s: Settings, look: (key: string) => WordLook, narrated: boolean, picture: boolean): TemplateResult {
     const speaking = this.player.current === i && this.player.state !== 'idle';
-    return html`<li data-index=${i} class=${[narrated ? 'narrated' : '', speaking ? 'speaking' : ''].join(' ').trim()}
-        aria-current=${speaking ? 'true' : nothing} tabindex=${narrated ? '0' : nothing}>
-      <p class="seg-jp" lang="ja" data-kana-hint>${this.batches.asWords(i)
-        ? renderSentenceWords(this.words.wordsOf(seg, this.annotation.value?.segments[i]), i, this.words.currentWord(i), seg.readings, look)
-        : renderPlainSentence(this.words.wordsOf(seg, this.annotation.value?.segments[i]), seg.readings, look)}</p>
-      ${s.showEnglish ? html`<p class="seg-en">${seg.en}</p>` : null}
-      ${picture
-        ? html`<nm-story-image class="seg-img" .storyId=${this.storyId} index=${i} alt=${seg.imagePrompt || `Picture for sentence ${i + 1}`}></nm-story-image>`
-        : null}
-    </li>`;
+    const words = this.words.wordsOf(seg, this.annotation.value?.segments[i]);
+    const text = this.batches.asWords(i)
+      ? renderSentenceWords(words, i, this.words.currentWord(i), seg.readings, look)
+      : renderPlainSentence(words, seg.readings, look);
+    return renderSegmentItem(seg, i, { narrated, speaking, showEnglish: s.showEnglish }, text, picture
+      ? html`<nm-story-image class="seg-img" .storyId=${this.storyId} index=${i} alt=${seg.imagePrompt || `Picture for sentence ${i + 1}`}></nm-story-image>`
+      : null);
   }
 
   /** Click or tap on a word opens it; elsewhere on a narrated sentence plays from it (unless the learner was selecting text). */
@@ -340,25 +336,7 @@ export class NmReaderPage extends LitElement {
     li?.scrollIntoView({ block: 'center', behavior: smooth ? 'smooth' : 'auto' });
   }
 
-  private renderToolbar(s: Settings, hasPictures: boolean): TemplateResult {
-    return html`<div class="toolbar" role="group" aria-label="Reading options">
-      <label>Furigana
-        <select @change=${(e: Event) => void updatePreferences(furiganaModePatch((e.target as HTMLSelectElement).value as FuriganaMode))}>
-          ${FURIGANA_MODES.map((m) => html`<option value=${m} ?selected=${furiganaModeOf(s) === m}>${FURIGANA_MODE_LABELS[m]}</option>`)}
-        </select>
-      </label>
-      <button aria-pressed=${String(s.showEnglish)} @click=${() => void updatePreferences({ showEnglish: !s.showEnglish })}>Translation</button>
-      <button aria-pressed=${String(s.viewMode === 'side-by-side')}
-        @click=${() => void updatePreferences({ viewMode: s.viewMode === 'side-by-side' ? 'stacked' : 'side-by-side' })}>Side by side</button>
-      ${hasPictures ? html`<button aria-pressed=${String(s.showImages)} @click=${() => void updatePreferences({ showImages: !s.showImages })}>Pictures</button>` : null}
-      <label>Text size
-        <select @change=${(e: Event) => void updatePreferences({ fontSize: (e.target as HTMLSelectElement).value as FontSize })}>
-          ${FONT_SIZES.map((f) => html`<option value=${f} ?selected=${s.fontSize === f}>${f[0]!.toUpperCase() + f.slice(1)}</option>`)}
-        </select>
-      </label>
-      <nm-delete-story-button story-id=${this.storyId}></nm-delete-story-button>
-    </div>`;
-  }
+  private readonly updatePreferences = (patch: Partial<Settings>): void => void updatePreferences(patch);
 
   private renderVocab(story: Story): TemplateResult | null {
     const seen = new Map<string, Vocab>();

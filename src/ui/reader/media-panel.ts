@@ -1,15 +1,14 @@
-import { css, html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { reportPageFault } from '../../app/error-handlers';
 import { type MediaJob, mediaJobsFor, requestIllustration, requestNarration } from '../../app/narration';
 import type { StoredMedia } from '../../db/media-repo';
-import { illustrationPlan, narrationPlan } from '../../domain/media-plan';
 import type { Story } from '../../domain/story';
 import { LiveQueryController } from '../live-query-controller';
 import { readFailure } from '../load-error';
 import { INTERRUPTED_TEXT, isActive, jobStatusText } from '../queue/describe-job';
-import { requestsLabel } from '../request-label';
 import { sharedStyles } from '../shared-styles';
 import { JobClock, StatusAnnouncer } from './job-clock';
+import { type MediaKind, type MediaMissing, mediaMissing, mediaPanelStyles, type OfferActions, renderMediaSection, renderOffer } from './media-offers';
 
 /** Cancel loads the queue's actions when pressed: the Reader draws without them. */
 function cancelMediaJob(id: string): Promise<void> {
@@ -31,18 +30,7 @@ export class NmMediaPanel extends LitElement {
   declare stored: StoredMedia;
   declare busy: boolean;
 
-  static override styles = [
-    sharedStyles,
-    css`
-      :host { margin: 0 0 1rem; }
-      .media { display: grid; gap: 0.6rem; }
-      .row { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
-      .status[data-status='failed'] { color: var(--nm-bad); font-weight: 600; }
-      progress { width: min(20rem, 100%); accent-color: var(--nm-accent); }
-      p { margin: 0; }
-      .note { font-size: 0.9rem; }
-    `,
-  ];
+  static override styles = [sharedStyles, mediaPanelStyles];
 
   /** The story id the jobs query last ran for. */
   private queriedFor: string | undefined;
@@ -79,23 +67,19 @@ export class NmMediaPanel extends LitElement {
     // The offers are known from the props alone: shown at once, not after the jobs query (a job
     // found running then replaces its button with its status, in about the same space).
     const jobs = this.jobs.value ?? [];
-    const audio = this.renderKind(jobs.find((j) => j.type === 'audio'), 'Narration', narrationPlan(this.story, new Set(this.stored.audio)).length, () =>
-      requestNarration(this.story.id),
-    );
-    const latestImage = jobs.find((j) => j.type === 'image');
-    const storedImages = new Set(this.stored.images);
-    const cover = illustrationPlan(this.story, 'cover', storedImages).length;
-    const paragraphs = illustrationPlan(this.story, 'paragraphs', storedImages).length;
-    const image = this.renderKind(latestImage, 'Illustration', cover, () => requestIllustration(this.story.id, 'cover'), paragraphs > cover ? paragraphs : 0);
-    if (!audio && !image) return null;
-    return html`<section class="media card" aria-label="Narration and pictures">
-      ${audio}${image}
-      <p class="note muted">Made by Gemini with your API key. Audio and pictures are kept on this device only.</p>
-    </section>`;
+    const missing = mediaMissing(this.story, this.stored);
+    return renderMediaSection(this.renderKind(jobs.find((j) => j.type === 'audio'), 'audio', missing), this.renderKind(jobs.find((j) => j.type === 'image'), 'image', missing));
   }
 
-  /** A running or failed job's status, or the button offering what is missing (null when nothing is). */
-  private renderKind(job: MediaJob | undefined, noun: string, missing: number, start: () => Promise<unknown>, paragraphs = 0): TemplateResult | null {
+  private readonly offerActions = (): OfferActions => ({
+    busy: this.busy,
+    narrate: () => void this.act(() => requestNarration(this.story.id)),
+    illustrate: (scope) => void this.act(() => requestIllustration(this.story.id, scope)),
+  });
+
+  /** A running job's status, or the offer of what is missing (with the last job's failure; null when nothing is). */
+  private renderKind(job: MediaJob | undefined, kind: MediaKind, missing: MediaMissing): TemplateResult | null {
+    const noun = kind === 'audio' ? 'Narration' : 'Illustration';
     if (job && isActive(job)) {
       const p = job.progress;
       const interrupted = this.clock.interrupted.has(job.id);
@@ -108,25 +92,10 @@ export class NmMediaPanel extends LitElement {
         <button @click=${() => void cancelMediaJob(job.id)}>Cancel ${noun.toLowerCase()}</button>
       </div>`;
     }
-    if (missing === 0 && paragraphs === 0) return null;
     // A failed job is not retried from here: a new job asks for exactly what is missing now (the
     // count on the button), whatever the old one was asked to do.
-    const failed = job?.status === 'failed' && job.error ? job : undefined;
-    const isAudio = noun === 'Narration';
-    const label = isAudio
-      ? `${this.stored.audio.length > 0 ? 'Finish narration' : 'Narrate this story'} (${requestsLabel(missing)})`
-      : `Illustrate (${requestsLabel(missing)})`;
-    return html`<div class="row" data-kind=${isAudio ? 'audio' : 'image'}>
-      ${failed ? html`<p class="status" role="status" data-status="failed">${noun} failed: ${failed.error?.message}</p>` : null}
-      ${missing > 0
-        ? html`<button class="primary" ?disabled=${this.busy}
-            @click=${() => void this.act(start)}>${label}</button>`
-        : null}
-      ${paragraphs > 0
-        ? html`<button ?disabled=${this.busy} @click=${() => void this.act(() => requestIllustration(this.story.id, 'paragraphs'))}>
-            Picture for every paragraph (${requestsLabel(paragraphs)})</button>`
-        : null}
-    </div>`;
+    const failure = job?.status === 'failed' && job.error ? job.error.message : undefined;
+    return renderOffer(kind, missing, this.stored, failure, this.offerActions());
   }
 }
 
