@@ -72,6 +72,9 @@ export default defineConfig({
       registerType: 'prompt',
       injectManifest: {
         globPatterns: ['**/*.{js,css,html,png,svg,webmanifest}'],
+        // The prerendered first screens are for a first visit's network load; the worker answers
+        // every navigation with app.html, so caching them would only cost the install its bytes.
+        globIgnores: ['library.html', 'story/**'],
         // A classic worker: module service workers are still missing in some browsers learners use.
         rollupFormat: 'iife',
         // A second minifier over the worker's minified output: terser finds ~2.5 KB gz more (see

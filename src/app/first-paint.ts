@@ -16,6 +16,12 @@ export function pageShown(): void {
   shown();
 }
 
+/** Resolves once the page said its content is drawn (or the fallback passed): before that frame paints. */
+export function whenPageDrawn(): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([shownOnce, new Promise<void>((resolve) => (timer = setTimeout(resolve, FALLBACK_MS)))]).finally(() => clearTimeout(timer));
+}
+
 /** Resolves after the next frame was painted: a task queued from a frame callback runs after it. */
 export function afterNextPaint(): Promise<void> {
   return new Promise((resolve) => {
@@ -36,8 +42,6 @@ export function yieldToMain(): Promise<void> {
 
 /** Resolves once the page said its content is shown (or the fallback passed) and that frame painted. */
 export async function whenPageShown(): Promise<void> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  await Promise.race([shownOnce, new Promise<void>((resolve) => (timer = setTimeout(resolve, FALLBACK_MS)))]);
-  clearTimeout(timer);
+  await whenPageDrawn();
   await afterNextPaint();
 }

@@ -7,6 +7,7 @@ import { applyUpdate, UPDATE_AVAILABLE } from '../app/update-event';
 import { quickToggleTheme, showingDark, THEME_APPLIED } from '../app/theme';
 import { loadErrorView } from './load-error';
 import { NAV, pageTitle } from './app-nav';
+import { PrerenderedFirstScreen } from './prerendered-first-screen';
 import { sharedStyles } from './shared-styles';
 import { BRAND, SHELL_LAYOUT_CSS, THEME_ICON_PATH, THEME_LABEL } from './shell-header';
 import { startStoryFinishedToasts } from './story-finished-toast';
@@ -74,6 +75,7 @@ export class NmApp extends LitElement {
       /* Out of the flow: a page that draws while this is still up starts where it stays, and the
          placeholder going away moves nothing. */
       .page-loading { position: absolute; }
+      :host([data-prerendered]) > :not(slot) { display: none; }
       .toast { position: fixed; bottom: 1rem; left: 50%; transform: translateX(-50%); width: min(30rem, calc(100% - 1.5rem)); display: flex; gap: 0.75rem; align-items: center; justify-content: space-between; box-shadow: 0 4px 16px rgb(0 0 0 / 0.25); }
     `,
   ];
@@ -101,7 +103,11 @@ export class NmApp extends LitElement {
       .catch((error: unknown) => reportPageFault('switching the theme', error));
   }
 
+  /** The HTML's prerendered first screen, kept on screen until the page has drawn its own. */
+  private readonly firstScreen = new PrerenderedFirstScreen(this);
+
   private readonly onRoute = () => {
+    this.firstScreen.reveal();
     this.route = parseRoute(location.pathname);
   };
   private readonly onInstallable = () => {
@@ -125,13 +131,6 @@ export class NmApp extends LitElement {
       if ('requestIdleCallback' in window) requestIdleCallback(loadBadge, { timeout: 2_000 });
       else setTimeout(loadBadge, 500);
     });
-  }
-
-  protected override firstUpdated(): void {
-    // The prerendered copy (index.html's header, Home's top) stopped rendering when this shadow
-    // root drew; removed too, in the same task, so its ids, its disabled button and its badge
-    // elements are not left in the document for scripts, tests and skip links to find.
-    this.replaceChildren();
   }
 
   override disconnectedCallback(): void {
@@ -179,7 +178,7 @@ export class NmApp extends LitElement {
   }
 
   override render(): TemplateResult {
-    return html`
+    return html`<slot></slot>
       <header>
         <div class="bar">
           <a class="brand" href="/">${BRAND.text} <span lang="ja">${BRAND.jp}</span></a>

@@ -1,3 +1,4 @@
+import type { Route } from '../app/router';
 import { NAV } from './app-nav';
 
 /**
@@ -36,15 +37,15 @@ export const THEME_LABEL = 'Dark theme';
 export const BRAND = { text: 'Nihongo Monogatari', jp: '日本語物語' } as const;
 
 /**
- * The header before any script: the same elements and classes as NmApp.render()'s header, with no
- * current page marked (one index.html serves every route) and a toggle that starts working when the
- * app does. Only constants go in (and `mainContent`, markup the build made from constants), so there
+ * The header before any script: the same elements and classes as NmApp.render()'s header, with
+ * the page it was built for marked current (none in app.html, which serves every route) and a
+ * toggle that starts working when the app does. Only constants go in (and `mainContent`, markup the build made from constants), so there
  * is nothing to escape.
  */
-export function staticShellMarkup(mainContent = ''): string {
+export function staticShellMarkup(mainContent = '', current?: Route['name']): string {
   // The Queue's badge element is there (empty) as in the live header: a flex item, so it adds the same gap.
   const badge = (route: string) => (route === 'queue' ? '<nm-jobs-badge></nm-jobs-badge>' : route === 'review' ? '<nm-review-badge></nm-review-badge>' : '');
-  const links = NAV.map((item) => `<li><a href="${item.href}" aria-current="false">${item.label}${badge(item.route)}</a></li>`).join('');
+  const links = NAV.map((item) => `<li><a href="${item.href}" aria-current="${item.route === current ? 'page' : 'false'}">${item.label}${badge(item.route)}</a></li>`).join('');
   return `<header><div class="bar"><a class="brand" href="/">${BRAND.text} <span lang="ja">${BRAND.jp}</span></a>`
     + `<nav aria-label="Main"><ul>${links}</ul></nav>`
     + `<div class="end"><button class="theme" aria-pressed="false" aria-label="${THEME_LABEL}" title="Switch to the dark theme">`

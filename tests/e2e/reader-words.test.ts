@@ -5,7 +5,7 @@ import { SAMPLE_ANNOTATIONS } from '../../src/domain/samples/sample-annotations'
 import { SAMPLE_N5 } from '../../src/domain/samples/sample-n5';
 import { storyWordList } from '../../src/domain/words-coverage';
 import { useE2eApp } from '../support/e2e-app';
-import { hasNoHorizontalOverflow, seriousA11yViolations } from '../support/e2e-helpers';
+import { hasNoHorizontalOverflow, seriousA11yViolations, storyDrawn } from '../support/e2e-helpers';
 import { putRows } from '../support/e2e-rows';
 
 /**
@@ -21,7 +21,8 @@ const WORDS = storyWordList(SAMPLE_ANNOTATIONS.find((a) => a.storyId === SAMPLE_
 
 async function openStory(page: Page): Promise<void> {
   await page.goto(`${app.server.url}/story/${SAMPLE_N5.id}`);
-  await page.getByRole('heading', { name: new RegExp(SAMPLE_N5.titleJP) }).waitFor();
+  // The live page drawn, not the HTML's first-visit copy that can show before it.
+  await storyDrawn(page);
 }
 
 const word = (page: Page, index: number, name: string) =>
@@ -110,7 +111,7 @@ describe('what you know, in the Reader', () => {
     await setState(page, 3, '山', 'I know this');
     await expect.poll(() => furiganaOf(page, MOUNTAIN)).toEqual(['', '']);
     await page.reload();
-    await page.getByRole('heading', { name: new RegExp(SAMPLE_N5.titleJP) }).waitFor();
+    await storyDrawn(page);
     expect(await page.getByLabel('Furigana').inputValue()).toBe('unknown');
     expect(await furiganaOf(page, MOUNTAIN)).toEqual(['', '']);
     await word(page, 1, '山').click();

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { kanaToRomaji } from '../../src/domain/romaji';
 import { SAMPLE_N3 } from '../../src/domain/samples/sample-n3';
 import { useE2eApp } from '../support/e2e-app';
-import { hasNoHorizontalOverflow, hoverFirstKana, seriousA11yViolations, storyDrawn } from '../support/e2e-helpers';
+import { hasNoHorizontalOverflow, hoverFirstKana, renderSettled, seriousA11yViolations, storyDrawn } from '../support/e2e-helpers';
 import { savedPosition } from '../support/e2e-seed';
 import { waitUntil } from '../support/wait-until';
 
@@ -64,7 +64,8 @@ describe('reader', () => {
     await app.page.getByRole('button', { name: 'Translation' }).click();
     await expect.poll(() => app.page.locator('.seg-en').count()).toBe(0);
     await app.page.reload();
-    await app.page.getByRole('heading', { name: new RegExp(SAMPLE_N3.titleJP) }).waitFor();
+    // The live page, not the HTML's first-visit copy that may show before it.
+    await storyDrawn(app.page);
     await expect(app.page.getByLabel('Furigana').inputValue()).resolves.toBe('none');
     await expect.poll(() => app.page.locator('.seg-en').count()).toBe(0);
   });
@@ -86,7 +87,7 @@ describe('reader', () => {
   it('has no serious accessibility violations and fits a 360 px screen on Home, Library and Reader', async () => {
     for (const path of ['/', '/library', `/story/${SAMPLE_N3.id}`]) {
       await app.page.goto(`${app.server.url}${path}`);
-      await app.page.locator('main h1').waitFor();
+      await renderSettled(app.page);
       expect({ path, violations: await seriousA11yViolations(app.page) }).toEqual({ path, violations: [] });
       expect({ path, fits: await hasNoHorizontalOverflow(app.page) }).toEqual({ path, fits: true });
     }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { kanaToRomaji } from '../../src/domain/romaji';
 import { SAMPLE_N5 } from '../../src/domain/samples/sample-n5';
 import { useE2eApp } from '../support/e2e-app';
-import { hasNoHorizontalOverflow, seriousA11yViolations, waitForServiceWorker } from '../support/e2e-helpers';
+import { hasNoHorizontalOverflow, seriousA11yViolations, storyDrawn, waitForServiceWorker } from '../support/e2e-helpers';
 
 const VIEWPORT = { width: 360, height: 740 };
 const app = useE2eApp({ viewport: VIEWPORT });
@@ -12,9 +12,9 @@ const storyUrl = () => `${app.server.url}/story/${SAMPLE_N5.id}`;
 
 async function openStory(page: Page): Promise<void> {
   await page.goto(storyUrl());
-  await page.getByRole('heading', { name: new RegExp(SAMPLE_N5.titleJP) }).waitFor();
-  // The heading can be up a moment before the sentences: every test here starts from the words.
-  await page.locator('ol.segments > li[data-index="1"] .word').first().waitFor();
+  // Every sentence live (the HTML's first-visit copy shows the first ones before the app runs):
+  // every test here starts from the words.
+  await storyDrawn(page);
 }
 
 /** A word of sentence `index` by its accessible name (the word as written, never its furigana). */

@@ -25,13 +25,16 @@ export interface AxeViolation {
 }
 
 /**
- * Waits until the page has finished rendering what it loads: no Lit element has an update pending, no
+ * Waits until the page has finished rendering what it loads: the app's shell is live (its own
+ * page drawn, the HTML's prerendered first screen gone), no Lit element has an update pending, no
  * "Loading…"-style placeholder is shown, and the DOM (shadow roots included) is the same on two frames
  * in a row. What an accessibility check should look at, instead of a pause.
  */
 export async function renderSettled(page: Page): Promise<void> {
   await page.waitForFunction(
     () => {
+      const shell = document.querySelector('nm-app');
+      if (shell && (!shell.shadowRoot || shell.hasAttribute('data-prerendered'))) return false;
       const roots: Array<Document | ShadowRoot> = [document];
       let pending = false;
       let markup = '';
@@ -54,8 +57,9 @@ export async function renderSettled(page: Page): Promise<void> {
 }
 
 /** Runs axe-core in the page, once it has settled, and returns the serious and critical violations. */
-export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]> {
-  await renderSettled(page);
+export async function seriousA11yViolations(page: Page, { script = true } = {}): Promise<AxeViolation[]> {
+  // A page whose app code never ran is the HTML as it arrived: nothing to wait for.
+  if (script) await renderSettled(page);
   // Evaluated over CDP, not added as a <script>: the app's CSP (rightly) blocks inline script tags.
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {

@@ -84,8 +84,25 @@ export function renderSentenceWords(
     if (word === null || key === null) return token.surface;
     const { furigana, learning } = look(key);
     return html`<span class=${learning ? 'word learning' : 'word'} role="button" aria-haspopup="dialog" data-segment=${segment} data-word=${word}
-          data-key=${key} tabindex=${rovingTabindex(word, current, sentence.stops)}><span aria-hidden="true">${wordFurigana(token, readings, furigana)}</span><span class="word-name">${token.surface}</span></span>`;
+          data-key=${key} tabindex=${rovingTabindex(word, current, sentence.stops)}>${wordText(token, readings, furigana)}</span>`;
   })}`;
+}
+
+/**
+ * The same word elements with nothing to open or focus: the prerendered first screen's
+ * (scripts/build/prerendered-reader.ts). Element for element what renderSentenceWords draws, so
+ * the text the live page draws over it has the same boxes and the same painted size.
+ */
+export function renderStillSentenceWords(sentence: SentenceWords, readings: readonly Reading[], look: (key: string) => WordLook): TemplateResult {
+  return html`${sentence.words.map(({ token, key }) => {
+    if (key === null) return token.surface;
+    const { furigana, learning } = look(key);
+    return html`<span class=${learning ? 'word learning' : 'word'}>${wordText(token, readings, furigana)}</span>`;
+  })}`;
+}
+
+function wordText(token: Token, readings: readonly Reading[], furigana: boolean): TemplateResult {
+  return html`<span aria-hidden="true">${wordFurigana(token, readings, furigana)}</span><span class="word-name">${token.surface}</span>`;
 }
 
 /**
