@@ -32,11 +32,29 @@ export class PrerenderedFirstScreen implements ReactiveController {
     if (!this.showing && this.host.firstElementChild) this.host.replaceChildren();
   }
 
-  /** Shows the live shell and page instead of the copy (also when the learner leaves for another route). */
+  /**
+   * Shows the live shell and page instead of the copy (also when the learner leaves for another
+   * route). A keyboard learner may already be on one of the copy's links (the only things in it
+   * that work): the focus moves to the live link to the same place instead of falling to the body.
+   */
   readonly reveal = (): void => {
     if (!this.showing) return;
     this.showing = false;
+    const focused = document.activeElement;
+    const href = focused instanceof HTMLAnchorElement && this.host.contains(focused) ? focused.getAttribute('href') : null;
     this.host.removeAttribute('data-prerendered');
     this.host.replaceChildren();
+    if (href !== null) liveLink(this.host.shadowRoot, href)?.focus();
   };
+}
+
+/** The first link to `href` in document order, shadow roots included. */
+function liveLink(root: ParentNode | null, href: string): HTMLAnchorElement | null {
+  if (!root) return null;
+  for (const el of root.querySelectorAll('*')) {
+    if (el instanceof HTMLAnchorElement && el.getAttribute('href') === href) return el;
+    const inner = liveLink(el.shadowRoot, href);
+    if (inner) return inner;
+  }
+  return null;
 }

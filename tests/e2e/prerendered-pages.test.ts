@@ -183,4 +183,32 @@ describe('prerendered first screens', () => {
     }
     await context.close();
   });
+
+  it("a keyboard learner already on one of the copy's links stays on that link when the app takes over", async () => {
+    const context = await app.browser.newContext({ viewport: { width: 360, height: 640 } });
+    // The app's entry held back until the learner is on a link of the copy.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await context.route(/\/assets\/main-[^/]*\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    const page = await context.newPage();
+    // Not to "load": that waits for the held script.
+    await page.goto(`${app.server.url}/library`, { waitUntil: 'commit' });
+    const copyLink = page.locator('nm-app > main .nm-page a.action').nth(1);
+    await copyLink.waitFor();
+    const href = await copyLink.getAttribute('href');
+    await copyLink.focus();
+    release();
+    await page.waitForFunction(() => !document.querySelector('nm-app')?.hasAttribute('data-prerendered') && document.querySelector('nm-app')?.shadowRoot);
+    await renderSettled(page);
+    const focused = await page.evaluate(() => {
+      let el: Element | null = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      return { href: el?.getAttribute('href') ?? null, live: el?.isConnected === true && el.getRootNode() !== document };
+    });
+    await context.close();
+    expect(focused).toEqual({ href, live: true });
+  });
 });
