@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Story } from '../../src/domain/story';
+import { LOCK_NAME } from '../../src/jobs/constants';
 import { useE2eApp } from '../support/e2e-app';
 import { openQueueWithGemini, readAll, readStoryJobs, requestStory } from '../support/e2e-jobs';
 
@@ -13,6 +14,8 @@ const app = useE2eApp({ gemini: true });
 beforeEach(() => openQueueWithGemini(app));
 
 const loadedAt = (page: Page) => page.evaluate(() => performance.timeOrigin);
+const waitingForRunnerLock = (page: Page) =>
+  page.evaluate(async (name) => ((await navigator.locks.query()).pending ?? []).filter((lock) => lock.name === name).length, LOCK_NAME);
 const waitForReload = (page: Page, before: number) => page.waitForFunction((t) => performance.timeOrigin !== t, before, { timeout: 30_000 });
 
 describe('a new version while a story is being written', () => {
@@ -20,7 +23,10 @@ describe('a new version while a story is being written', () => {
     const other = await app.context.newPage();
     await other.goto(`${app.server.url}/`);
     await other.getByRole('heading', { name: 'Recent stories' }).waitFor();
-    app.gemini.setLatency(8000);
+    // The first story's call stays in flight until the learner has accepted the update (a fixed
+    // latency raced the new worker's install on a busy machine: the call could end just before
+    // the click, and the old worker then rightly took the second story before it heard).
+    app.gemini.holdCallsContaining('first story');
     await requestStory(app.page, 'first story');
     await requestStory(app.page, 'second story');
     await app.gemini.waitForCalls(1, 'stream', 10_000);
@@ -30,10 +36,17 @@ describe('a new version while a story is being written', () => {
     const [pageBefore, otherBefore] = [await loadedAt(app.page), await loadedAt(other)];
     const reload = app.page.getByRole('button', { name: 'Reload to update' });
     await reload.waitFor();
-    // The learner accepts while the first story's call is still in flight.
     expect(app.gemini.calls.filter((c) => c.kind === 'stream').map((c) => c.status)).toEqual([0]);
     app.gemini.setLatency(1000);
+    const waitingBefore = await waitingForRunnerLock(app.page);
     await reload.click();
+    // The new worker has heard (one more request waits for the runner lock the old one holds), and
+    // so, from the same click, has the old one: only now does the call in hand end.
+    await app.page.waitForFunction(
+      async ({ name, before }) => ((await navigator.locks.query()).pending ?? []).filter((lock) => lock.name === name).length > before,
+      { name: LOCK_NAME, before: waitingBefore },
+    );
+    app.gemini.release();
     await Promise.all([waitForReload(app.page, pageBefore), waitForReload(other, otherBefore)]);
     const reloadedAt = await loadedAt(app.page);
 
