@@ -30,7 +30,10 @@ export const SHELL_PAGE = 'app.html';
  */
 function shellStyles(): string {
   const shared = sharedStyles.cssText.replaceAll(':host', ':scope');
-  return `nm-app { display: block; }\n@scope (nm-app) {${shared}}\n@scope (nm-app) to (.nm-page) {${SHELL_LAYOUT_CSS}}`;
+  // A browser without @scope would paint the copy unstyled: there it stays hidden, and the shell
+  // (which does not hold it there, prerendered-first-screen.ts) draws as it did before any copy.
+  const hiddenWithoutScope = 'nm-app > * { visibility: hidden; }\n@scope (nm-app) { :scope > * { visibility: visible; } }';
+  return `nm-app { display: block; }\n${hiddenWithoutScope}\n@scope (nm-app) {${shared}}\n@scope (nm-app) to (.nm-page) {${SHELL_LAYOUT_CSS}}`;
 }
 
 function partStyles(styles: readonly ScopedStyles[]): string {
@@ -39,12 +42,14 @@ function partStyles(styles: readonly ScopedStyles[]): string {
 
 function withPage(html: string, page: PrerenderedPage | null): string {
   if (!SHELL.test(html)) throw new Error('prerenderShell: the built page lost its prerendered <nm-app>');
-  const main = page ? `<div class="nm-page">${staticMarkup(page.content)}</div>` : '';
+  // The path it is a copy of: the shell keeps it up only while that is still where the learner is.
+  const main = page ? `<div class="nm-page" data-path="${page.path}">${staticMarkup(page.content)}</div>` : '';
   const shell = `<nm-app>${staticShellMarkup(main, page?.route.name)}</nm-app>`;
   if (!page) return html.replace(SHELL, shell);
   return html
     .replace(SHELL, shell)
-    .replace(/<title>[^<]*<\/title>/, `<title>${pageTitle(page.route)} · Nihongo Monogatari</title>`)
+    // `/` keeps the app's own name, what search results and a bookmark of the app show.
+    .replace(/<title>[^<]*<\/title>/, (title) => (page.route.name === 'home' ? title : `<title>${pageTitle(page.route)} · Nihongo Monogatari</title>`))
     .replace('</head>', `  <style>\n${partStyles(page.styles)}\n    </style>\n  </head>`);
 }
 

@@ -25,6 +25,8 @@ export interface PrerenderedPage {
   fileName: string;
   /** The route it is for: its header link is marked current and its title set, as the live shell does. */
   route: Route;
+  /** Its URL path, where the host serves this page. */
+  path: string;
   content: TemplateResult;
   styles: ScopedStyles[];
 }
@@ -42,10 +44,11 @@ export function staticMarkup(template: TemplateResult): string {
 export function prerenderedPages(): PrerenderedPage[] {
   const samples = samplesOnly(SAMPLE_STORIES, LIBRARY_PAGE_SIZE).recent;
   return [
-    { fileName: 'index.html', route: { name: 'home' }, content: renderPrerenderedHomeTop(), styles: [{ part: 'nm-page', css: homeStyles.cssText }] },
+    { fileName: 'index.html', route: { name: 'home' }, path: '/', content: renderPrerenderedHomeTop(), styles: [{ part: 'nm-page', css: homeStyles.cssText }] },
     {
       fileName: 'library.html',
       route: { name: 'library' },
+      path: '/library',
       content: renderLibraryScreen({
         query: DEFAULT_LIBRARY_QUERY,
         view: 'grid',
@@ -58,6 +61,7 @@ export function prerenderedPages(): PrerenderedPage[] {
     ...SAMPLE_STORIES.map((story): PrerenderedPage => ({
       fileName: `story/${story.id}.html`,
       route: { name: 'story', id: story.id },
+      path: `/story/${story.id}`,
       content: firstVisitReader(story),
       styles: readerPageStyles(),
     })),

@@ -107,7 +107,7 @@ export class NmApp extends LitElement {
   private readonly firstScreen = new PrerenderedFirstScreen(this);
 
   private readonly onRoute = () => {
-    this.firstScreen.reveal();
+    this.firstScreen.reveal(true);
     this.route = parseRoute(location.pathname);
   };
   private readonly onInstallable = () => {
@@ -167,6 +167,8 @@ export class NmApp extends LitElement {
         if (retrying) return location.reload();
         reportPageFault(`loading the ${route.name} page`, error);
         this.pageFailed = route;
+        // The page will never say it is drawn: its error shows now, not after the copy's fallback.
+        this.firstScreen.reveal();
       })
       .finally(() => {
         if (this.pageLoading === route) this.pageLoading = null;

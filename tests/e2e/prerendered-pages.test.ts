@@ -80,6 +80,14 @@ function readerBoxes(page: Page, sentences: number): Promise<Record<string, Box 
   }, sentences);
 }
 
+/** What the frame watcher saw: that it ran, how many frames showed neither copy, and whether the copy is still in the page. */
+function swapFrames(page: Page): Promise<{ looked: boolean; empty: number; copyLeft: boolean }> {
+  return page.evaluate(() => {
+    const w = window as unknown as { __nmEmptyFrames: number; __nmFrames: number };
+    return { looked: w.__nmFrames > 0, empty: w.__nmEmptyFrames, copyLeft: document.querySelector('nm-app > main') !== null };
+  });
+}
+
 describe('prerendered first screens', () => {
   for (const viewport of VIEWPORTS) {
     it(`paints a first visit's Library without script, where the Library then draws it (${viewport.width} px)`, async () => {
@@ -101,9 +109,11 @@ describe('prerendered first screens', () => {
       // Every frame until the live stories show: in each, either the HTML's copy or the live page
       // with its stories is what is on screen, never a page without them.
       await page.addInitScript(() => {
-        const w = window as unknown as { __nmEmptyFrames: number };
+        const w = window as unknown as { __nmEmptyFrames: number; __nmFrames: number };
         w.__nmEmptyFrames = 0;
+        w.__nmFrames = 0;
         const look = () => {
+          w.__nmFrames++;
           const shell = document.querySelector('nm-app');
           const copyShown = !shell?.shadowRoot || shell.hasAttribute('data-prerendered');
           const liveStories = shell?.shadowRoot?.querySelector('nm-library-page')?.shadowRoot?.querySelector('li.story');
@@ -119,7 +129,7 @@ describe('prerendered first screens', () => {
       });
       await renderSettled(page);
       await expect(page.getByRole('searchbox').isEnabled()).resolves.toBe(true);
-      await expect(page.evaluate(() => (window as unknown as { __nmEmptyFrames: number }).__nmEmptyFrames)).resolves.toBe(0);
+      await expect(swapFrames(page)).resolves.toEqual({ looked: true, empty: 0, copyLeft: false });
       const rendered = await contentBoxes(page, 'nm-library-page');
       await live.close();
       expect(rendered).toEqual(prerendered);
@@ -145,9 +155,11 @@ describe('prerendered first screens', () => {
       const live = await app.browser.newContext({ viewport });
       const page = await live.newPage();
       await page.addInitScript(() => {
-        const w = window as unknown as { __nmEmptyFrames: number };
+        const w = window as unknown as { __nmEmptyFrames: number; __nmFrames: number };
         w.__nmEmptyFrames = 0;
+        w.__nmFrames = 0;
         const look = () => {
+          w.__nmFrames++;
           const shell = document.querySelector('nm-app');
           const copyShown = !shell?.shadowRoot || shell.hasAttribute('data-prerendered');
           const liveText = shell?.shadowRoot?.querySelector('nm-reader-page')?.shadowRoot?.querySelector('ol.segments > li');
@@ -163,7 +175,7 @@ describe('prerendered first screens', () => {
       });
       await renderSettled(page);
       await expect(page.getByRole('button', { name: /^Narrate this story/ }).isEnabled()).resolves.toBe(true);
-      await expect(page.evaluate(() => (window as unknown as { __nmEmptyFrames: number }).__nmEmptyFrames)).resolves.toBe(0);
+      await expect(swapFrames(page)).resolves.toEqual({ looked: true, empty: 0, copyLeft: false });
       const rendered = await readerBoxes(page, FIRST_BATCH);
       await live.close();
       expect(rendered).toEqual(prerendered);
@@ -210,5 +222,37 @@ describe('prerendered first screens', () => {
     });
     await context.close();
     expect(focused).toEqual({ href, live: true });
+  });
+
+  it('a copy left through one of its links before the shell drew is not held over the page the learner went to', async () => {
+    const context = await app.browser.newContext({ viewport: { width: 360, height: 640 } });
+    // The app's code runs (its links navigate in the page), but storage, and so the shell, waits.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await context.route(/\/assets\/storage-[^/]*\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const w = window as unknown as { __nmHeld: boolean };
+      w.__nmHeld = false;
+      new MutationObserver(() => {
+        if (document.querySelector('nm-app')?.hasAttribute('data-prerendered')) w.__nmHeld = true;
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-prerendered'] });
+    });
+    await page.goto(`${app.server.url}/library`, { waitUntil: 'commit' });
+    // The bootstrap has started (it sets this just after taking over the app's links).
+    await page.waitForFunction(() => history.scrollRestoration === 'manual');
+    await page.locator('nm-app > header').getByRole('link', { name: 'Kana' }).click();
+    await page.waitForURL(`${app.server.url}/kana`, { waitUntil: 'commit' });
+    // Followed in the page (the copy of the Library is still the document), not by loading /kana.
+    await expect(page.evaluate(() => new URL(performance.getEntriesByType('navigation')[0]!.name).pathname)).resolves.toBe('/library');
+    release();
+    await page.getByRole('heading', { name: 'Kana chart', level: 1 }).waitFor();
+    const wasHeld = await page.evaluate(() => (window as unknown as { __nmHeld: boolean }).__nmHeld);
+    const copyLeft = await page.evaluate(() => document.querySelector('nm-app > main') !== null);
+    await context.close();
+    expect({ held: wasHeld, copyLeft }).toEqual({ held: false, copyLeft: false });
   });
 });
