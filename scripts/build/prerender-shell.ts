@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Connect, Plugin } from 'vite';
+import { MANIFEST_HREF } from '../../src/app/manifest-link';
 import { pageTitle } from '../../src/ui/app-nav';
 import { sharedStyles } from '../../src/ui/shared-styles';
 import { SHELL_LAYOUT_CSS, staticShellMarkup } from '../../src/ui/shell-header';
@@ -78,7 +79,7 @@ export function prerenderShell(): Plugin[] {
         handler(_options, bundle) {
           const index = bundle['index.html'];
           if (index?.type !== 'asset') throw new Error('prerenderShell: the build wrote no index.html');
-          const built = String(index.source);
+          const built = withoutManifestLink(String(index.source));
           for (const page of prerenderedPages()) {
             if (page.fileName === 'index.html') index.source = withPage(built, page);
             else this.emitFile({ type: 'asset', fileName: page.fileName, source: withPage(built, page) });
@@ -88,6 +89,13 @@ export function prerenderShell(): Plugin[] {
       },
     },
   ];
+}
+
+/** The page links the manifest itself once drawn (src/app/manifest-link.ts); the HTML does not. */
+function withoutManifestLink(page: string): string {
+  const link = `<link rel="manifest" href="${MANIFEST_HREF}">`;
+  if (!page.includes(link)) throw new Error(`prerenderShell: the build no longer links ${MANIFEST_HREF}; keep src/app/manifest-link.ts equal to it`);
+  return page.replace(link, '');
 }
 
 /**

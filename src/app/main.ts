@@ -7,6 +7,7 @@ import { installPageErrorHandlers } from './error-handlers';
 import { keepFirstLook, lookBeforeStorage } from './first-look';
 import { pageShown, whenPageShown, yieldToMain } from './first-paint';
 import { watchInstallPrompt } from './install-prompt';
+import { linkManifest } from './manifest-link';
 import { interceptLinks, parseRoute } from './router';
 import { loadSamples, prefetchSamples } from './sample-prefetch';
 import { holdLiveQueries } from './storage-ready';
@@ -73,6 +74,7 @@ async function start(): Promise<void> {
   // After the content's paint, its bridge's download and the registration do not compete with it.
   // ("Install app", which the worker makes possible, sits in the footer: arriving late moves nothing.)
   registerServiceWorker();
+  linkManifest();
   void loadStorageBoot().then((boot) => boot.seedSampleWords());
   await yieldToMain();
   const { watchQueue } = await import('./queue-client');

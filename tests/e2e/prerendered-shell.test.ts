@@ -116,6 +116,18 @@ describe('prerendered shell', () => {
     await context.close();
   });
 
+  it('the install manifest is linked once the page is drawn, not by the HTML the first paint waits on', async () => {
+    const html = await (await fetch(`${app.server.url}/`)).text();
+    expect(html).not.toContain('rel="manifest"');
+    const page = app.page;
+    await page.goto(`${app.server.url}/`);
+    await page.getByRole('heading', { name: 'Recent stories' }).waitFor();
+    const href = await page.waitForFunction(() => document.head.querySelector<HTMLLinkElement>('link[rel="manifest"]')?.href);
+    const manifest = (await (await fetch(String(await href.jsonValue()))).json()) as { name: string; start_url: string; icons: unknown[] };
+    expect(manifest).toMatchObject({ name: 'Nihongo Monogatari 日本語物語', start_url: '/' });
+    expect(manifest.icons.length).toBeGreaterThan(0);
+  });
+
   it('follows a dark system theme before any script runs, in the colours the app then keeps', async () => {
     const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     const noScript = await app.browser.newContext({ colorScheme: 'dark', javaScriptEnabled: false });
