@@ -80,6 +80,27 @@ function readerBoxes(page: Page, sentences: number): Promise<Record<string, Box 
   }, sentences);
 }
 
+/** Counts, from the first frame, those that show neither the copy nor the live page's `content`. */
+function watchSwapFrames(page: Page, pageTag: string, content: string): Promise<void> {
+  return page.addInitScript(
+    ({ tag, selector }) => {
+      const w = window as unknown as { __nmEmptyFrames: number; __nmFrames: number };
+      w.__nmEmptyFrames = 0;
+      w.__nmFrames = 0;
+      const look = () => {
+        w.__nmFrames++;
+        const shell = document.querySelector('nm-app');
+        const copyShown = !shell?.shadowRoot || shell.hasAttribute('data-prerendered');
+        const live = shell?.shadowRoot?.querySelector(tag)?.shadowRoot?.querySelector(selector);
+        if (!copyShown && !live) w.__nmEmptyFrames++;
+        if (copyShown || !live) requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
+    },
+    { tag: pageTag, selector: content },
+  );
+}
+
 /** What the frame watcher saw: that it ran, how many frames showed neither copy, and whether the copy is still in the page. */
 function swapFrames(page: Page): Promise<{ looked: boolean; empty: number; copyLeft: boolean }> {
   return page.evaluate(() => {
@@ -108,20 +129,7 @@ describe('prerendered first screens', () => {
       const page = await live.newPage();
       // Every frame until the live stories show: in each, either the HTML's copy or the live page
       // with its stories is what is on screen, never a page without them.
-      await page.addInitScript(() => {
-        const w = window as unknown as { __nmEmptyFrames: number; __nmFrames: number };
-        w.__nmEmptyFrames = 0;
-        w.__nmFrames = 0;
-        const look = () => {
-          w.__nmFrames++;
-          const shell = document.querySelector('nm-app');
-          const copyShown = !shell?.shadowRoot || shell.hasAttribute('data-prerendered');
-          const liveStories = shell?.shadowRoot?.querySelector('nm-library-page')?.shadowRoot?.querySelector('li.story');
-          if (!copyShown && !liveStories) w.__nmEmptyFrames++;
-          if (copyShown || !liveStories) requestAnimationFrame(look);
-        };
-        requestAnimationFrame(look);
-      });
+      await watchSwapFrames(page, 'nm-library-page', 'li.story');
       await page.goto(`${app.server.url}/library`);
       await page.waitForFunction(() => {
         const shell = document.querySelector('nm-app');
@@ -154,20 +162,7 @@ describe('prerendered first screens', () => {
 
       const live = await app.browser.newContext({ viewport });
       const page = await live.newPage();
-      await page.addInitScript(() => {
-        const w = window as unknown as { __nmEmptyFrames: number; __nmFrames: number };
-        w.__nmEmptyFrames = 0;
-        w.__nmFrames = 0;
-        const look = () => {
-          w.__nmFrames++;
-          const shell = document.querySelector('nm-app');
-          const copyShown = !shell?.shadowRoot || shell.hasAttribute('data-prerendered');
-          const liveText = shell?.shadowRoot?.querySelector('nm-reader-page')?.shadowRoot?.querySelector('ol.segments > li');
-          if (!copyShown && !liveText) w.__nmEmptyFrames++;
-          if (copyShown || !liveText) requestAnimationFrame(look);
-        };
-        requestAnimationFrame(look);
-      });
+      await watchSwapFrames(page, 'nm-reader-page', 'ol.segments > li');
       await page.goto(url);
       await page.waitForFunction(() => {
         const shell = document.querySelector('nm-app');
