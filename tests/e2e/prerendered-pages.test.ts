@@ -81,8 +81,8 @@ function readerBoxes(page: Page, sentences: number): Promise<Record<string, Box 
 }
 
 /** Counts, from the first frame, those that show neither the copy nor the live page's `content`. */
-function watchSwapFrames(page: Page, pageTag: string, content: string): Promise<void> {
-  return page.addInitScript(
+async function watchSwapFrames(page: Page, pageTag: string, content: string): Promise<void> {
+  await page.addInitScript(
     ({ tag, selector }) => {
       const w = window as unknown as { __nmEmptyFrames: number; __nmFrames: number };
       w.__nmEmptyFrames = 0;
