@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useE2eApp } from '../support/e2e-app';
 import { SAMPLE_N3 } from '../../src/domain/samples/sample-n3';
@@ -78,6 +78,17 @@ function readerBoxes(page: Page, sentences: number): Promise<Record<string, Box 
     out.title = root.querySelector('h1')!.textContent!.trim();
     return out;
   }, sentences);
+}
+
+/** Holds every request matching `url` until the returned function is called. */
+async function holdRequests(context: BrowserContext, url: RegExp): Promise<() => void> {
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await context.route(url, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
 }
 
 /** Counts, from the first frame, those that show neither the copy nor the live page's `content`. */
@@ -194,12 +205,7 @@ describe('prerendered first screens', () => {
   it("a keyboard learner already on one of the copy's links stays on that link when the app takes over", async () => {
     const context = await app.browser.newContext({ viewport: { width: 360, height: 640 } });
     // The app's entry held back until the learner is on a link of the copy.
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await context.route(/\/assets\/main-[^/]*\.js$/, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdRequests(context, /\/assets\/main-[^/]*\.js$/);
     const page = await context.newPage();
     // Not to "load": that waits for the held script.
     await page.goto(`${app.server.url}/library`, { waitUntil: 'commit' });
@@ -222,12 +228,7 @@ describe('prerendered first screens', () => {
   it('a copy left through one of its links before the shell drew is not held over the page the learner went to', async () => {
     const context = await app.browser.newContext({ viewport: { width: 360, height: 640 } });
     // The app's code runs (its links navigate in the page), but storage, and so the shell, waits.
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await context.route(/\/assets\/storage-[^/]*\.js$/, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdRequests(context, /\/assets\/storage-[^/]*\.js$/);
     const page = await context.newPage();
     await page.addInitScript(() => {
       const w = window as unknown as { __nmHeld: boolean };
