@@ -37,6 +37,7 @@ describe('Diagnostics', () => {
     // Each story with its word list: the first both done, the second's failing with it.
     await expect(field('counts')).resolves.toMatch(/2 completed, 2 failed/);
     // The runner lets go of the lock right after its last job settles; the page tells it when reopened.
+    // (Read once it said so, not again: a reload's own drain request may take the lock for a moment.)
     await waitUntil(
       async () => {
         if ((await field('lock')) === 'free (no job running)') return true;
@@ -46,7 +47,6 @@ describe('Diagnostics', () => {
       },
       { what: 'Diagnostics to show the lock free' },
     );
-    await expect(field('lock')).resolves.toBe('free (no job running)');
   });
 
   it('has no serious accessibility violations on Queue (with the generator open) and Diagnostics at 360 px', async () => {
